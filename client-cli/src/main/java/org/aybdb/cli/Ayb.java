@@ -1,0 +1,5 @@
+package org.aybdb.cli;
+
+public final class Ayb {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,97 @@
+package org.aybdb.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated ayb server configuration: ayb.toml layered with {@code AYB__SECTION__KEY}
+ * environment overrides, or the embedded default when there is no file. Every key of ayb's own
+ * configuration is here, plus our {@code [server]} extension for `ayb server`.
+ *
+ * <p>Relative paths are kept as written; like ayb they resolve against the working directory.
+ */
+public record AybConfiguration(
+    String host,
+    int port,
+    Optional<String> publicUrl,
+    String databaseUrl,
+    Path dataPath,
+    Authentication authentication,
+    Email email,
+    Cors cors,
+    Optional<Snapshots> snapshots,
+    Server server,
+    /* Where the configuration came from, for messages: the file path, or "embedded default". */
+    String source) {
+
+  /** {@code [authentication]}. */
+  public record Authentication(String fernetKey, long tokenExpirationSeconds) {}
+
+  /** {@code [email]}: at least one of the two backends is present. */
+  public record Email(Optional<Smtp> smtp, Optional<FileBackend> file) {}
+
+  /** {@code [email.smtp]}. {@code security} is our extension: "tls" (ayb's implicit TLS, the
+   * default), "starttls" or "plain" for local relays. */
+  public record Smtp(
+      String from,
+      String replyTo,
+      String smtpHost,
+      int smtpPort,
+      String smtpUsername,
+      String smtpPassword,
+      String security) {}
+
+  /** {@code [email.file]}: an append-only JSON Lines mail log. */
+  public record FileBackend(Path path) {}
+
+  /** {@code [cors]}: {@code "*"} allows any origin, anything else exactly one. */
+  public record Cors(String origin) {
+    public boolean allowsAnyOrigin() {
+      return "*".equals(origin.trim());
+    }
+  }
+
+  /** {@code [snapshots]} and {@code [snapshots.automation]}. */
+  public record Snapshots(
+      String sqliteMethod,
+      String accessKeyId,
+      String secretAccessKey,
+      String bucket,
+      String pathPrefix,
+      Optional<String> endpointUrl,
+      Optional<String> region,
+      boolean forcePathStyle,
+      Optional<Automation> automation) {}
+
+  /** {@code [snapshots.automation]}; the interval is parsed from Go duration syntax. */
+  public record Automation(java.time.Duration interval, int maxSnapshots) {}
+
+  /**
+   * {@code [server]}, our extension: how `ayb server` starts Payara Micro. {@code jvmOptions}
+   * are the flags of the server JVM; {@code startupTimeoutSeconds} bounds the wait for the first
+   * healthy answer.
+   */
+  public record Server(List<String> jvmOptions, int startupTimeoutSeconds) {}
+
+  /** {@code public_url} if set, else {@code http://localhost:<port>}; never a trailing slash. */
+  public String publicBaseUrl() {
+    return publicUrl.orElse("http://localhost:" + port);
+  }
+
+  /** The metadata store's JDBC settings derived from {@link #databaseUrl()}. */
+  public MetadataStore metadataStore() {
+    return MetadataStore.parse(databaseUrl);
+  }
+
+  /**
+   * Every value flattened to ayb's dotted key names ({@code port}, {@code
+   * authentication.fernet_key}, {@code email.smtp.smtp_host}, ...), absent optional values left
+   * out. This is what the server's MicroProfile ConfigSource publishes under the prefix {@code
+   * ayb.}.
+   */
+  public Map<String, String> asProperties() {
+    return ConfigurationProperties.flatten(this);
+  }
+}

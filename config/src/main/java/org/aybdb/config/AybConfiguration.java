@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated ayb server configuration: ayb.toml layered with {@code AYB__SECTION__KEY}
- * environment overrides, or the embedded default when there is no file. Every key of ayb's own
- * configuration is here, plus our {@code [server]} extension for `ayb server`.
+ * A validated ayb server configuration: ayb.toml layered with {@code AYB__SECTION__KEY} environment
+ * overrides, or the embedded default when there is no file. Every key of ayb's own configuration is
+ * here, plus our {@code [server]} extension for `ayb server`.
  *
  * <p>Relative paths are kept as written; like ayb they resolve against the working directory.
  */
@@ -27,13 +27,24 @@ public record AybConfiguration(
     String source) {
 
   /** {@code [authentication]}. */
-  public record Authentication(String fernetKey, long tokenExpirationSeconds) {}
+  public record Authentication(String fernetKey, long tokenExpirationSeconds) {
+    @Override
+    public String toString() {
+      return "Authentication[fernetKey="
+          + Secrets.mask(fernetKey)
+          + ", tokenExpirationSeconds="
+          + tokenExpirationSeconds
+          + "]";
+    }
+  }
 
   /** {@code [email]}: at least one of the two backends is present. */
   public record Email(Optional<Smtp> smtp, Optional<FileBackend> file) {}
 
-  /** {@code [email.smtp]}. {@code security} is our extension: "tls" (ayb's implicit TLS, the
-   * default), "starttls" or "plain" for local relays. */
+  /**
+   * {@code [email.smtp]}. {@code security} is our extension: "tls" (ayb's implicit TLS, the
+   * default), "starttls" or "plain" for local relays.
+   */
   public record Smtp(
       String from,
       String replyTo,
@@ -41,7 +52,36 @@ public record AybConfiguration(
       int smtpPort,
       String smtpUsername,
       String smtpPassword,
-      String security) {}
+      String security) {
+
+    /** The default {@code security}: implicit TLS, what ayb always does. */
+    public static final String TLS = "tls";
+
+    /** Plain connection upgraded with STARTTLS. */
+    public static final String STARTTLS = "starttls";
+
+    /** No TLS at all, for relays on localhost. */
+    public static final String PLAIN = "plain";
+
+    @Override
+    public String toString() {
+      return "Smtp[from="
+          + from
+          + ", replyTo="
+          + replyTo
+          + ", smtpHost="
+          + smtpHost
+          + ", smtpPort="
+          + smtpPort
+          + ", smtpUsername="
+          + smtpUsername
+          + ", smtpPassword="
+          + Secrets.mask(smtpPassword)
+          + ", security="
+          + security
+          + "]";
+    }
+  }
 
   /** {@code [email.file]}: an append-only JSON Lines mail log. */
   public record FileBackend(Path path) {}
@@ -63,17 +103,51 @@ public record AybConfiguration(
       Optional<String> endpointUrl,
       Optional<String> region,
       boolean forcePathStyle,
-      Optional<Automation> automation) {}
+      Optional<Automation> automation) {
+
+    /** The only snapshot method ayb implements: {@code VACUUM INTO}. */
+    public static final String VACUUM = "Vacuum";
+
+    @Override
+    public String toString() {
+      return "Snapshots[sqliteMethod="
+          + sqliteMethod
+          + ", accessKeyId="
+          + accessKeyId
+          + ", secretAccessKey="
+          + Secrets.mask(secretAccessKey)
+          + ", bucket="
+          + bucket
+          + ", pathPrefix="
+          + pathPrefix
+          + ", endpointUrl="
+          + endpointUrl
+          + ", region="
+          + region
+          + ", forcePathStyle="
+          + forcePathStyle
+          + ", automation="
+          + automation
+          + "]";
+    }
+  }
 
   /** {@code [snapshots.automation]}; the interval is parsed from Go duration syntax. */
   public record Automation(java.time.Duration interval, int maxSnapshots) {}
 
   /**
-   * {@code [server]}, our extension: how `ayb server` starts Payara Micro. {@code jvmOptions}
-   * are the flags of the server JVM; {@code startupTimeoutSeconds} bounds the wait for the first
+   * {@code [server]}, our extension: how `ayb server` starts Payara Micro. {@code jvmOptions} are
+   * the flags of the server JVM; {@code startupTimeoutSeconds} bounds the wait for the first
    * healthy answer.
    */
-  public record Server(List<String> jvmOptions, int startupTimeoutSeconds) {}
+  public record Server(List<String> jvmOptions, int startupTimeoutSeconds) {
+
+    /** The values used when {@code [server]} or one of its keys is absent. */
+    public static Server defaults() {
+      return new Server(
+          ConfigurationKeys.DEFAULT_JVM_OPTIONS, ConfigurationKeys.DEFAULT_STARTUP_TIMEOUT_SECONDS);
+    }
+  }
 
   /** {@code public_url} if set, else {@code http://localhost:<port>}; never a trailing slash. */
   public String publicBaseUrl() {
@@ -93,5 +167,33 @@ public record AybConfiguration(
    */
   public Map<String, String> asProperties() {
     return ConfigurationProperties.flatten(this);
+  }
+
+  /** Like the generated one, but the Fernet key, passwords and the S3 secret are masked. */
+  @Override
+  public String toString() {
+    return "AybConfiguration[host="
+        + host
+        + ", port="
+        + port
+        + ", publicUrl="
+        + publicUrl
+        + ", databaseUrl="
+        + MetadataStore.maskPassword(databaseUrl)
+        + ", dataPath="
+        + dataPath
+        + ", authentication="
+        + authentication
+        + ", email="
+        + email
+        + ", cors="
+        + cors
+        + ", snapshots="
+        + snapshots
+        + ", server="
+        + server
+        + ", source="
+        + source
+        + "]";
   }
 }

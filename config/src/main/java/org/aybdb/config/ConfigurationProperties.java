@@ -1,12 +1,86 @@
 package org.aybdb.config;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.aybdb.config.AybConfiguration.Automation;
+import org.aybdb.config.AybConfiguration.Smtp;
+import org.aybdb.config.AybConfiguration.Snapshots;
 
-/** Flattens an {@link AybConfiguration} into ayb's dotted key names. */
+/**
+ * Flattens an {@link AybConfiguration} into ayb's dotted key names, plus derived keys ({@code
+ * metadata.*}, {@code public_base_url}, {@code data_path.absolute}). Absent optional values are
+ * left out, so no value is ever null. Secrets are included: this feeds the server's own config.
+ */
 final class ConfigurationProperties {
   private ConfigurationProperties() {}
 
   static Map<String, String> flatten(AybConfiguration configuration) {
-    throw new UnsupportedOperationException("to be implemented");
+    Objects.requireNonNull(configuration, "configuration");
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("host", configuration.host());
+    properties.put("port", Integer.toString(configuration.port()));
+    configuration.publicUrl().ifPresent(url -> properties.put("public_url", url));
+    properties.put("database_url", configuration.databaseUrl());
+    properties.put("data_path", configuration.dataPath().toString());
+    properties.put("authentication.fernet_key", configuration.authentication().fernetKey());
+    properties.put(
+        "authentication.token_expiration_seconds",
+        Long.toString(configuration.authentication().tokenExpirationSeconds()));
+    configuration.email().smtp().ifPresent(smtp -> putSmtp(properties, smtp));
+    configuration
+        .email()
+        .file()
+        .ifPresent(file -> properties.put("email.file.path", file.path().toString()));
+    properties.put("cors.origin", configuration.cors().origin());
+    configuration.snapshots().ifPresent(snapshots -> putSnapshots(properties, snapshots));
+    properties.put("server.jvm_options", String.join(" ", configuration.server().jvmOptions()));
+    properties.put(
+        "server.startup_timeout_seconds",
+        Integer.toString(configuration.server().startupTimeoutSeconds()));
+
+    MetadataStore store = configuration.metadataStore();
+    properties.put("metadata.dialect", store.dialect());
+    properties.put("metadata.datasource.class", store.dataSourceClassName());
+    properties.put("metadata.datasource.url", store.jdbcUrl());
+    properties.put("metadata.datasource.user", store.user());
+    properties.put("metadata.datasource.password", store.password());
+    store.schema().ifPresent(schema -> properties.put("metadata.schema", schema));
+    properties.put("public_base_url", configuration.publicBaseUrl());
+    properties.put("data_path.absolute", absolute(configuration.dataPath()));
+    return properties;
+  }
+
+  private static void putSmtp(Map<String, String> properties, Smtp smtp) {
+    properties.put("email.smtp.from", smtp.from());
+    properties.put("email.smtp.reply_to", smtp.replyTo());
+    properties.put("email.smtp.smtp_host", smtp.smtpHost());
+    properties.put("email.smtp.smtp_port", Integer.toString(smtp.smtpPort()));
+    properties.put("email.smtp.smtp_username", smtp.smtpUsername());
+    properties.put("email.smtp.smtp_password", smtp.smtpPassword());
+    properties.put("email.smtp.security", smtp.security());
+  }
+
+  private static void putSnapshots(Map<String, String> properties, Snapshots snapshots) {
+    properties.put("snapshots.sqlite_method", snapshots.sqliteMethod());
+    properties.put("snapshots.access_key_id", snapshots.accessKeyId());
+    properties.put("snapshots.secret_access_key", snapshots.secretAccessKey());
+    properties.put("snapshots.bucket", snapshots.bucket());
+    properties.put("snapshots.path_prefix", snapshots.pathPrefix());
+    snapshots.endpointUrl().ifPresent(url -> properties.put("snapshots.endpoint_url", url));
+    snapshots.region().ifPresent(region -> properties.put("snapshots.region", region));
+    properties.put("snapshots.force_path_style", Boolean.toString(snapshots.forcePathStyle()));
+    snapshots.automation().ifPresent(automation -> putAutomation(properties, automation));
+  }
+
+  private static void putAutomation(Map<String, String> properties, Automation automation) {
+    properties.put("snapshots.automation.interval", GoDuration.format(automation.interval()));
+    properties.put(
+        "snapshots.automation.max_snapshots", Integer.toString(automation.maxSnapshots()));
+  }
+
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
   }
 }

@@ -1,0 +1,40 @@
+package org.aybdb.domain.model.account;
+
+import org.aybdb.domain.model.CodedEnum;
+import org.aybdb.domain.model.CodedEnumConverter;
+
+/** How an entity proves who it is; ayb knows only e-mail. */
+public enum AuthenticationMethodType implements CodedEnum {
+  EMAIL(0, "email");
+
+  private final int code;
+  private final String word;
+
+  AuthenticationMethodType(int code, String word) {
+    this.code = code;
+    this.word = word;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String word() {
+    return word;
+  }
+
+  /** Parses ayb's word, e.g. from a header. */
+  public static AuthenticationMethodType fromWord(String word) {
+    return CodedEnum.fromWord(AuthenticationMethodType.class, word);
+  }
+
+  /** Stores the constant as its code. */
+  @jakarta.persistence.Converter(autoApply = true)
+  public static class Converter extends CodedEnumConverter<AuthenticationMethodType> {
+    public Converter() {
+      super(AuthenticationMethodType.class);
+    }
+  }
+}

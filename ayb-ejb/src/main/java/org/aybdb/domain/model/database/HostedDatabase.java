@@ -1,0 +1,77 @@
+package org.aybdb.domain.model.database;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import org.aybdb.domain.model.account.Account;
+
+/**
+ * A database hosted for an entity, addressed as {@code entity/database}. Its slug is unique within
+ * the owner and case-sensitive, as in ayb. The file itself lives under {@code data_path}.
+ */
+@Entity
+@Table(name = "database")
+public class HostedDatabase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 128)
+  private String slug;
+
+  @Column(name = "db_type", nullable = false)
+  private DatabaseType type;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "entity_id", nullable = false)
+  private Account owner;
+
+  @Column(name = "public_sharing_level", nullable = false)
+  private PublicSharingLevel publicSharingLevel;
+
+  protected HostedDatabase() {}
+
+  public HostedDatabase(
+      Account owner, String slug, DatabaseType type, PublicSharingLevel publicSharingLevel) {
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.slug = Objects.requireNonNull(slug, "slug");
+    this.type = Objects.requireNonNull(type, "type");
+    this.publicSharingLevel = Objects.requireNonNull(publicSharingLevel, "publicSharingLevel");
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public DatabaseType type() {
+    return type;
+  }
+
+  public Account owner() {
+    return owner;
+  }
+
+  public PublicSharingLevel publicSharingLevel() {
+    return publicSharingLevel;
+  }
+
+  public void setPublicSharingLevel(PublicSharingLevel level) {
+    this.publicSharingLevel = Objects.requireNonNull(level, "level");
+  }
+
+  /** {@code entity/database}, as ayb names it in messages. */
+  public String path() {
+    return owner.slug() + "/" + slug;
+  }
+}

@@ -1,0 +1,2 @@
+/** Per-entity grants on hosted databases. */
+package org.aybdb.domain.model.permission;

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: metadata store reachable, data path writable. */
+package org.aybdb.infrastructure.health;

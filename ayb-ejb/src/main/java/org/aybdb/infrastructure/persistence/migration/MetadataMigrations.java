@@ -1,0 +1,77 @@
+package org.aybdb.infrastructure.persistence.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.config.MetadataStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the metadata schema up to date before anything else runs: one Flyway script set per
+ * dialect under {@code db/migration/<dialect>}. A failure here fails the deployment, so `ayb
+ * server` reports it instead of serving a half-made schema.
+ */
+@DataSourceDefinition(
+    name = MetadataMigrations.DATA_SOURCE,
+    className = "${MPCONFIG=ayb.metadata.datasource.class}",
+    url = "${MPCONFIG=ayb.metadata.datasource.url}",
+    user = "${MPCONFIG=ayb.metadata.datasource.user}",
+    password = "${MPCONFIG=ayb.metadata.datasource.password}",
+    initialPoolSize = 1,
+    minPoolSize = 1,
+    maxPoolSize = 20,
+    maxIdleTime = 300)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class MetadataMigrations {
+
+  /** The JNDI name of the metadata store, used by the persistence unit too. */
+  public static final String DATA_SOURCE = "java:app/jdbc/ayb";
+
+  private static final Logger LOG = Logger.getLogger(MetadataMigrations.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private AybConfiguration configuration;
+
+  @PostConstruct
+  void migrate() {
+    MetadataStore store = configuration.metadataStore();
+    var flyway =
+        Flyway.configure(MetadataMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            // {vendor} placeholders find nothing inside the container: name the folder.
+            .locations("classpath:db/migration/" + store.dialect())
+            .failOnMissingLocations(true);
+    store.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+    try {
+      MigrateResult result = flyway.load().migrate();
+      LOG.info(
+          () ->
+              "Metadata store ("
+                  + store.dialect()
+                  + ") at schema version "
+                  + (result.targetSchemaVersion == null
+                      ? result.initialSchemaVersion
+                      : result.targetSchemaVersion)
+                  + ", "
+                  + result.migrationsExecuted
+                  + " migration(s) applied");
+    } catch (FlywayException e) {
+      throw new IllegalStateException(
+          "Cannot migrate the metadata store " + store.jdbcUrl() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.aybdb.infrastructure.persistence;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.account.ApiToken;
+import org.aybdb.domain.model.account.AuthenticationMethod;
+import org.aybdb.domain.model.account.EntityType;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.domain.model.database.PublicSharingLevel;
+import org.aybdb.domain.model.oauth.OAuthAuthorizationRequest;
+import org.aybdb.domain.model.permission.DatabasePermission;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
+import org.aybdb.domain.model.permission.QueryPermissionLevel;
+
+/** Writes and reads metadata in their own transactions, as the services will. */
+@Stateless
+public class MetadataFixture {
+
+  @PersistenceContext(unitName = "ayb")
+  EntityManager entityManager;
+
+  @Inject AccountRepository accounts;
+
+  /** Stores an owner with a profile, a second entity, and one row of every other table. */
+  public void storeGraph(String owner, String grantee) {
+    Account first = new Account(owner, EntityType.USER);
+    first.setDisplayName("Ada Lovelace");
+    first.setDescription("Ünïcödé ✓ description");
+    first.setOrganization("Analytical Engines");
+    first.setLocation("London");
+    first.setLinks("[{\"url\":\"https://example.org\",\"verified\":false}]");
+    accounts.store(first);
+    Account second = accounts.store(new Account(grantee, EntityType.ORGANIZATION));
+    entityManager.persist(new AuthenticationMethod(first, owner + "@example.org"));
+    HostedDatabase database =
+        new HostedDatabase(first, "Data.sqlite", DatabaseType.SQLITE, PublicSharingLevel.FORK);
+    entityManager.persist(database);
+    entityManager.persist(new DatabasePermission(second, database, EntitySharingLevel.MANAGER));
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    ApiToken token = new ApiToken(owner + "-short", first, "ab".repeat(32), now);
+    token.scopeTo(database, QueryPermissionLevel.READ_ONLY, "An app");
+    entityManager.persist(token);
+    entityManager.persist(
+        new OAuthAuthorizationRequest(
+            owner + "-code",
+            first,
+            database,
+            "challenge",
+            "http://localhost/callback",
+            "An app",
+            QueryPermissionLevel.READ_WRITE,
+            "state",
+            now,
+            now.plusMinutes(10)));
+  }
+
+  public Account account(String slug) {
+    return accounts.find(slug).orElse(null);
+  }
+
+  public String describe(String owner) {
+    HostedDatabase database =
+        entityManager
+            .createQuery(
+                "SELECT d FROM HostedDatabase d WHERE d.owner.slug = :owner", HostedDatabase.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    DatabasePermission grant =
+        entityManager
+            .createQuery(
+                "SELECT p FROM DatabasePermission p WHERE p.database = :database",
+                DatabasePermission.class)
+            .setParameter("database", database)
+            .getSingleResult();
+    ApiToken token = entityManager.find(ApiToken.class, owner + "-short");
+    AuthenticationMethod method =
+        entityManager
+            .createQuery(
+                "SELECT m FROM AuthenticationMethod m WHERE m.account.slug = :owner",
+                AuthenticationMethod.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    OAuthAuthorizationRequest oauth =
+        entityManager.find(OAuthAuthorizationRequest.class, owner + "-code");
+    return String.join(
+        "|",
+        database.path(),
+        database.type().word(),
+        database.publicSharingLevel().word(),
+        grant.grantee().slug(),
+        grant.sharingLevel().word(),
+        token.scopedDatabase().slug(),
+        token.queryPermissionLevel().word(),
+        token.appName(),
+        String.valueOf(token.createdAt() != null && token.revokedAt() == null),
+        method.emailAddress(),
+        method.methodType().word(),
+        method.status().word(),
+        oauth.grantedLevel().word(),
+        String.valueOf(oauth.expiresAt().isAfter(token.createdAt())));
+  }
+
+  /** Pages through the owner's databases with JPA paging (LIMIT/OFFSET on every platform). */
+  public java.util.List<String> databasePage(String owner, int first, int max) {
+    return entityManager
+        .createQuery(
+            "SELECT d.slug FROM HostedDatabase d WHERE d.owner.slug = :owner ORDER BY d.id",
+            String.class)
+        .setParameter("owner", owner)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public void addDatabases(String owner, String... slugs) {
+    Account account = accounts.find(owner).orElseThrow();
+    for (String slug : slugs) {
+      entityManager.persist(
+          new HostedDatabase(account, slug, DatabaseType.SQLITE, PublicSharingLevel.NO_ACCESS));
+      // A flush per row: EclipseLink does not keep persist order among new rows at commit.
+      entityManager.flush();
+    }
+  }
+
+  public void storeDuplicateDatabase(String owner) {
+    addDatabases(owner, "Data.sqlite");
+    entityManager.flush();
+  }
+}

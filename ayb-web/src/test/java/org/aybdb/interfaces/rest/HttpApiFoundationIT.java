@@ -1,0 +1,198 @@
+package org.aybdb.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation over HTTP against the real WAR on the real Payara Micro: health, readiness, error
+ * bodies for unknown paths and methods, CORS and metrics. Runs once per metadata store.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpApiFoundationIT {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.aybWar();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        "JSON content type, got " + response.headers().map());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  @Test
+  void healthAnswersOkOnceTheMetadataStoreAnswers() throws Exception {
+    HttpResponse<String> response = send(request("/health"));
+    assertEquals(200, response.statusCode());
+    assertEquals("{\"status\":\"ok\"}", response.body());
+  }
+
+  @Test
+  void readinessReportsTheRealChecks() throws Exception {
+    HttpResponse<String> response = send(request("/health/ready"));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject body = json(response);
+    assertEquals("UP", body.getString("status"));
+    var checks =
+        body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+    assertEquals("UP", checks.get("metadata-store"), body.toString());
+    assertEquals("UP", checks.get("data-path"), body.toString());
+  }
+
+  @Test
+  void livenessReportsTheDataPath() throws Exception {
+    HttpResponse<String> response = send(request("/health/live"));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject body = json(response);
+    assertEquals("UP", body.getString("status"));
+    assertTrue(body.getJsonArray("checks").toString().contains("data-path"), body.toString());
+  }
+
+  @Test
+  void unknownPathGetsAybsJsonErrorNotAnHtmlPage() throws Exception {
+    HttpResponse<String> response = send(request("/v1/no/such/thing/here"));
+    assertEquals(404, response.statusCode());
+    JsonObject body = json(response);
+    assertEquals("Other", body.getString("type"));
+    assertEquals("No such endpoint: GET /v1/no/such/thing/here", body.getString("message"));
+    assertFalse(response.body().contains("Exception"), response.body());
+  }
+
+  @Test
+  void wrongMethodGetsA405JsonError() throws Exception {
+    HttpResponse<String> response = send(request("/health").DELETE());
+    assertEquals(405, response.statusCode());
+    JsonObject body = json(response);
+    assertEquals("Other", body.getString("type"));
+    assertTrue(
+        body.getString("message").startsWith("Method DELETE is not allowed for /health"),
+        body.toString());
+    assertTrue(
+        response.headers().firstValue("Allow").orElse("").contains("GET"),
+        response.headers().map().toString());
+  }
+
+  @Test
+  void corsPreflightAllowsAuthorizationAndContentType() throws Exception {
+    String origin = allowedOrigin();
+    HttpResponse<String> response =
+        send(
+            request("/v1/someone/some.sqlite/query")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(origin, response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertEquals("7200", response.headers().firstValue("Access-Control-Max-Age").orElse(null));
+    String allowedHeaders =
+        response.headers().firstValue("Access-Control-Allow-Headers").orElse("");
+    assertTrue(
+        allowedHeaders.contains("authorization") && allowedHeaders.contains("content-type"),
+        allowedHeaders);
+    assertTrue(
+        response.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+  }
+
+  @Test
+  void corsHeadersOnAnOrdinaryResponse() throws Exception {
+    String origin = allowedOrigin();
+    HttpResponse<String> response = send(request("/health").header("Origin", origin));
+    assertEquals(200, response.statusCode());
+    assertEquals(origin, response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+  }
+
+  @Test
+  void corsRefusesAnOriginOtherThanTheConfiguredOne() throws Exception {
+    boolean anyOrigin = "*".equals(System.getProperty("ayb.test.cors"));
+    HttpResponse<String> response =
+        send(
+            request("/health")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET"));
+    if (anyOrigin) {
+      assertEquals(200, response.statusCode());
+      assertEquals(
+          "https://evil.example.com",
+          response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    } else {
+      assertEquals(403, response.statusCode());
+      assertEquals("Other", json(response).getString("type"));
+      assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+  }
+
+  @Test
+  void metricsCountAndTimeApiRequests() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, send(request("/health")).statusCode());
+    }
+    HttpResponse<String> metrics = send(request("/metrics").header("Accept", "text/plain"));
+    assertEquals(200, metrics.statusCode(), metrics.body());
+    String line =
+        metrics
+            .body()
+            .lines()
+            .filter(
+                l ->
+                    l.startsWith("ayb_http_requests_seconds_count")
+                        && l.contains("method=\"GET\"")
+                        && l.contains("status=\"2xx\""))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no request count in\n" + metrics.body()));
+    double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    assertTrue(count >= 3, line);
+  }
+
+  @Test
+  void errorBodiesAreJsonEvenForMalformedPaths() throws Exception {
+    HttpResponse<String> response = send(request("/v1/%7B%7D/x"));
+    assertEquals(404, response.statusCode());
+    assertTrue(json(response).containsKey("message"));
+    assertEquals(JsonValue.ValueType.STRING, json(response).get("type").getValueType());
+  }
+
+  private static String allowedOrigin() {
+    String configured = System.getProperty("ayb.test.cors", "*");
+    return "*".equals(configured) ? "https://any.example.net" : configured;
+  }
+}

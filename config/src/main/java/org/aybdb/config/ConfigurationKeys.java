@@ -1,0 +1,63 @@
+package org.aybdb.config;
+
+import java.util.List;
+import java.util.Set;
+
+/** The keys and tables ayb.toml may contain: ayb's own plus our extensions. */
+final class ConfigurationKeys {
+
+  private ConfigurationKeys() {}
+
+  static final Set<String> TABLES =
+      Set.of(
+          "authentication",
+          "email",
+          "email.smtp",
+          "email.file",
+          "cors",
+          "snapshots",
+          "snapshots.automation",
+          "server");
+
+  static final Set<String> KEYS =
+      Set.of(
+          "host",
+          "port",
+          "public_url",
+          "database_url",
+          "data_path",
+          "authentication.fernet_key",
+          "authentication.token_expiration_seconds",
+          "email.smtp.from",
+          "email.smtp.reply_to",
+          "email.smtp.smtp_host",
+          "email.smtp.smtp_port",
+          "email.smtp.smtp_username",
+          "email.smtp.smtp_password",
+          "email.smtp.security",
+          "email.file.path",
+          "cors.origin",
+          "snapshots.sqlite_method",
+          "snapshots.access_key_id",
+          "snapshots.secret_access_key",
+          "snapshots.bucket",
+          "snapshots.path_prefix",
+          "snapshots.endpoint_url",
+          "snapshots.region",
+          "snapshots.force_path_style",
+          "snapshots.automation.interval",
+          "snapshots.automation.max_snapshots",
+          "server.jvm_options",
+          "server.startup_timeout_seconds");
+
+  /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
+  static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of(
+          "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError");
+
+  static final int DEFAULT_STARTUP_TIMEOUT_SECONDS = 240;
+
+  static boolean isKnown(String key) {
+    return KEYS.contains(key) || TABLES.contains(key);
+  }
+}

@@ -1,0 +1,266 @@
+package org.aybdb.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.aybdb.config.AybConfiguration.Authentication;
+import org.aybdb.config.AybConfiguration.Automation;
+import org.aybdb.config.AybConfiguration.Cors;
+import org.aybdb.config.AybConfiguration.Email;
+import org.aybdb.config.AybConfiguration.FileBackend;
+import org.aybdb.config.AybConfiguration.Server;
+import org.aybdb.config.AybConfiguration.Smtp;
+import org.aybdb.config.AybConfiguration.Snapshots;
+
+/**
+ * Turns layered settings into a validated {@link AybConfiguration}, key by key in the order of
+ * ayb.toml, failing on the first problem. The Fernet key file is touched only once everything else
+ * is valid, so a broken configuration leaves no files behind.
+ */
+final class ConfigurationValidator {
+
+  static final String NO_EMAIL_BACKEND =
+      "At least one email backend (smtp or file) must be configured. See email configuration"
+          + " documentation at https://github.com/marcua/ayb#email-configuration";
+
+  private static final List<String> SMTP_SECURITY = List.of(Smtp.TLS, Smtp.STARTTLS, Smtp.PLAIN);
+
+  private final TomlValues values;
+
+  private ConfigurationValidator(TomlValues values) {
+    this.values = values;
+  }
+
+  static AybConfiguration validate(TomlValues values, String source) {
+    return new ConfigurationValidator(values).configuration(source);
+  }
+
+  private AybConfiguration configuration(String source) {
+    // A plain value where a table belongs (e.g. `email = "x"`) is reported before anything else.
+    ConfigurationKeys.TABLES.stream().sorted().forEach(values::hasTable);
+
+    String host = nonBlank("host");
+    int port = port("port");
+    Optional<String> publicUrl = publicUrl();
+    String databaseUrl = databaseUrl();
+    Path dataPath = path("data_path");
+    Optional<String> fernetKey = fernetKey();
+    long tokenExpirationSeconds = positive("authentication.token_expiration_seconds");
+    Email email = email();
+    Cors cors = new Cors(nonBlank("cors.origin"));
+    Optional<Snapshots> snapshots = snapshots();
+    Server server = server();
+
+    Authentication authentication =
+        new Authentication(
+            fernetKey.orElseGet(() -> FernetKeys.readOrCreate(dataPath)), tokenExpirationSeconds);
+    return new AybConfiguration(
+        host,
+        port,
+        publicUrl,
+        databaseUrl,
+        dataPath,
+        authentication,
+        email,
+        cors,
+        snapshots,
+        server,
+        source);
+  }
+
+  private Optional<String> publicUrl() {
+    // An empty value (e.g. AYB__PUBLIC_URL= from a compose file) means "not set".
+    Optional<String> text = values.string("public_url").filter(url -> !url.isBlank());
+    if (text.isEmpty()) {
+      return text;
+    }
+    String url = text.get().strip();
+    String problem = "must be an absolute http or https URL such as https://ayb.example.com";
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw values.invalid("public_url", problem + " (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https"))
+        || uri.getRawAuthority() == null
+        || uri.getRawAuthority().isEmpty()) {
+      throw values.invalid("public_url", problem + ", not `" + url + "`");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw values.invalid("public_url", "must not have a query or fragment, as ayb appends paths");
+    }
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return Optional.of(url);
+  }
+
+  private String databaseUrl() {
+    String url = values.requiredString("database_url");
+    try {
+      MetadataStore.parse(url);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(
+          e.getMessage()
+              + " (database_url in "
+              + values.sourceOf("database_url").description()
+              + ")",
+          e);
+    }
+    return url;
+  }
+
+  private Optional<String> fernetKey() {
+    Optional<String> key = values.string("authentication.fernet_key");
+    if (key.isPresent() && !FernetKeys.isValid(key.get())) {
+      throw new ConfigurationException(
+          "Missing or invalid Fernet key in authentication.fernet_key ("
+              + values.sourceOf("authentication.fernet_key").description()
+              + ": expected URL-safe base64 of 32 bytes, 44 characters ending in '=', as printed"
+              + " by `ayb default_server_config`)");
+    }
+    return key;
+  }
+
+  private Email email() {
+    Optional<Smtp> smtp = Optional.empty();
+    if (values.hasTable("email.smtp")) {
+      smtp =
+          Optional.of(
+              new Smtp(
+                  values.requiredString("email.smtp.from"),
+                  values.requiredString("email.smtp.reply_to"),
+                  nonBlank("email.smtp.smtp_host"),
+                  port("email.smtp.smtp_port"),
+                  values.requiredString("email.smtp.smtp_username"),
+                  values.requiredString("email.smtp.smtp_password"),
+                  smtpSecurity()));
+    }
+    Optional<FileBackend> file = Optional.empty();
+    if (values.hasTable("email.file")) {
+      file = Optional.of(new FileBackend(path("email.file.path")));
+    }
+    if (smtp.isEmpty() && file.isEmpty()) {
+      throw new ConfigurationException(NO_EMAIL_BACKEND);
+    }
+    return new Email(smtp, file);
+  }
+
+  private String smtpSecurity() {
+    String key = "email.smtp.security";
+    Optional<String> security = values.string(key);
+    if (security.isEmpty()) {
+      return Smtp.TLS;
+    }
+    String normalized = security.get().strip().toLowerCase(Locale.ROOT);
+    if (!SMTP_SECURITY.contains(normalized)) {
+      throw values.invalid(
+          key, "`" + security.get() + "` is not one of tls (the default), starttls, plain");
+    }
+    return normalized;
+  }
+
+  private Optional<Snapshots> snapshots() {
+    if (!values.hasTable("snapshots")) {
+      return Optional.empty();
+    }
+    String method = values.string("snapshots.sqlite_method").orElse(Snapshots.VACUUM);
+    if (!method.strip().equalsIgnoreCase(Snapshots.VACUUM)) {
+      throw values.invalid(
+          "snapshots.sqlite_method",
+          "`" + method + "` is not supported; the only method is \"" + Snapshots.VACUUM + "\"");
+    }
+    return Optional.of(
+        new Snapshots(
+            Snapshots.VACUUM,
+            values.requiredString("snapshots.access_key_id"),
+            values.requiredString("snapshots.secret_access_key"),
+            nonBlank("snapshots.bucket"),
+            values.requiredString("snapshots.path_prefix"),
+            values.string("snapshots.endpoint_url"),
+            values.string("snapshots.region"),
+            values.bool("snapshots.force_path_style").orElse(false),
+            automation()));
+  }
+
+  private Optional<Automation> automation() {
+    if (!values.hasTable("snapshots.automation")) {
+      return Optional.empty();
+    }
+    String key = "snapshots.automation.interval";
+    String text = values.requiredString(key);
+    Duration interval;
+    try {
+      interval = GoDuration.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw values.invalid(
+          key,
+          "Unable to parse duration `"
+              + text
+              + "`: "
+              + e.getMessage()
+              + " (Go duration syntax, e.g. 2s, 10m, 1h30m)");
+    }
+    if (interval.isZero() || interval.isNegative()) {
+      throw values.invalid(key, "`" + text + "` must be longer than zero");
+    }
+    String maxKey = "snapshots.automation.max_snapshots";
+    long maxSnapshots = values.requiredInteger(maxKey);
+    if (maxSnapshots < 1 || maxSnapshots > 65535) {
+      throw values.invalid(maxKey, maxSnapshots + " is not between 1 and 65535");
+    }
+    return Optional.of(new Automation(interval, (int) maxSnapshots));
+  }
+
+  private Server server() {
+    Server defaults = Server.defaults();
+    List<String> jvmOptions = values.stringList("server.jvm_options").orElse(defaults.jvmOptions());
+    String timeoutKey = "server.startup_timeout_seconds";
+    Optional<Long> timeout = values.integer(timeoutKey);
+    if (timeout.isPresent() && (timeout.get() < 1 || timeout.get() > Integer.MAX_VALUE)) {
+      throw values.invalid(timeoutKey, timeout.get() + " is not a positive number of seconds");
+    }
+    return new Server(
+        jvmOptions, timeout.map(Long::intValue).orElse(defaults.startupTimeoutSeconds()));
+  }
+
+  private String nonBlank(String key) {
+    String value = values.requiredString(key);
+    if (value.isBlank()) {
+      throw values.invalid(key, "must not be empty");
+    }
+    return value;
+  }
+
+  private int port(String key) {
+    long port = values.requiredInteger(key);
+    if (port < 1 || port > 65535) {
+      throw values.invalid(key, port + " is not a port number between 1 and 65535");
+    }
+    return (int) port;
+  }
+
+  private long positive(String key) {
+    long value = values.requiredInteger(key);
+    if (value < 1) {
+      throw values.invalid(key, value + " is not a positive integer");
+    }
+    return value;
+  }
+
+  private Path path(String key) {
+    String text = nonBlank(key);
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw values.invalid(key, "`" + text + "` is not a valid path (" + e.getReason() + ")");
+    }
+  }
+}

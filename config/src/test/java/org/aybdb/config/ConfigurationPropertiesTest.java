@@ -1,0 +1,91 @@
+package org.aybdb.config;
+
+import static org.aybdb.config.ConfigFixtures.FERNET_KEY;
+import static org.aybdb.config.ConfigFixtures.FULL;
+import static org.aybdb.config.ConfigFixtures.MINIMAL;
+import static org.aybdb.config.ConfigFixtures.load;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationPropertiesTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void flattensEveryKeyOfAFullConfiguration() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("host", "127.0.0.1");
+    expected.put("port", "8080");
+    expected.put("public_url", "https://ayb.example.com");
+    expected.put(
+        "database_url", "postgresql://ayb:db-secret@db.example.com:5432/ayb?currentSchema=meta");
+    expected.put("data_path", "/var/lib/ayb");
+    expected.put("authentication.fernet_key", FERNET_KEY);
+    expected.put("authentication.token_expiration_seconds", "7200");
+    expected.put("email.smtp.from", "Server Sender <server@example.org>");
+    expected.put("email.smtp.reply_to", "Server Reply <replyto@example.org>");
+    expected.put("email.smtp.smtp_host", "smtp.example.org");
+    expected.put("email.smtp.smtp_port", "587");
+    expected.put("email.smtp.smtp_username", "login@example.org");
+    expected.put("email.smtp.smtp_password", "smtp-secret");
+    expected.put("email.smtp.security", "starttls");
+    expected.put("email.file.path", "/var/log/ayb/emails.jsonl");
+    expected.put("cors.origin", "https://app.example.com");
+    expected.put("snapshots.sqlite_method", "Vacuum");
+    expected.put("snapshots.access_key_id", "AKIAEXAMPLE");
+    expected.put("snapshots.secret_access_key", "s3-secret");
+    expected.put("snapshots.bucket", "ayb-snapshots");
+    expected.put("snapshots.path_prefix", "");
+    expected.put("snapshots.endpoint_url", "http://minio:9000");
+    expected.put("snapshots.region", "eu-west-1");
+    expected.put("snapshots.force_path_style", "true");
+    expected.put("snapshots.automation.interval", "5400s");
+    expected.put("snapshots.automation.max_snapshots", "6");
+    expected.put("server.jvm_options", "-Xmx256m -XX:+UseSerialGC");
+    expected.put("server.startup_timeout_seconds", "60");
+    expected.put("metadata.dialect", "postgresql");
+    expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
+    expected.put(
+        "metadata.datasource.url", "jdbc:postgresql://db.example.com:5432/ayb?currentSchema=meta");
+    expected.put("metadata.datasource.user", "ayb");
+    expected.put("metadata.datasource.password", "db-secret");
+    expected.put("metadata.schema", "meta");
+    expected.put("public_base_url", "https://ayb.example.com");
+    expected.put(
+        "data_path.absolute", Path.of("/var/lib/ayb").toAbsolutePath().normalize().toString());
+
+    Map<String, String> properties = load(temp, FULL, Map.of()).asProperties();
+    assertEquals(expected, properties);
+    assertEquals(List.copyOf(expected.keySet()), List.copyOf(properties.keySet()), "order");
+  }
+
+  @Test
+  void leavesAbsentOptionalValuesOut() {
+    Map<String, String> properties =
+        load(temp, MINIMAL.replace("public_url = \"https://example.org\"\n", ""), Map.of())
+            .asProperties();
+    for (String absent :
+        List.of("public_url", "email.smtp.smtp_host", "snapshots.bucket", "metadata.schema")) {
+      assertFalse(properties.containsKey(absent), absent);
+    }
+    assertEquals("http://localhost:5433", properties.get("public_base_url"));
+    assertEquals("sqlite", properties.get("metadata.dialect"));
+    assertEquals("org.sqlite.SQLiteDataSource", properties.get("metadata.datasource.class"));
+    assertEquals(
+        "jdbc:sqlite:" + Path.of("test.db").toAbsolutePath().normalize(),
+        properties.get("metadata.datasource.url"));
+    assertEquals("", properties.get("metadata.datasource.password"));
+    assertEquals(
+        Path.of("./test_data").toAbsolutePath().normalize().toString(),
+        properties.get("data_path.absolute"));
+    assertTrue(properties.values().stream().allMatch(value -> value != null));
+  }
+}

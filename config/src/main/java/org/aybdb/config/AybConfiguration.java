@@ -38,8 +38,21 @@ public record AybConfiguration(
     }
   }
 
-  /** {@code [email]}: at least one of the two backends is present. */
-  public record Email(Optional<Smtp> smtp, Optional<FileBackend> file) {}
+  /**
+   * {@code [email]}: at least one of the two backends is present. {@code rateLimitPerHour} is our
+   * extension ({@code [email] rate_limit_per_hour}): at most this many registration and log-in
+   * e-mails per address and, separately, per entity in any rolling hour; 0 switches the limit off.
+   */
+  public record Email(Optional<Smtp> smtp, Optional<FileBackend> file, int rateLimitPerHour) {
+
+    /** The default of {@code rate_limit_per_hour}: enough for any person, too few for spam. */
+    public static final int DEFAULT_RATE_LIMIT_PER_HOUR = 10;
+
+    /** Both backends, or one, with the default rate limit. */
+    public Email(Optional<Smtp> smtp, Optional<FileBackend> file) {
+      this(smtp, file, DEFAULT_RATE_LIMIT_PER_HOUR);
+    }
+  }
 
   /**
    * {@code [email.smtp]}. {@code security} is our extension: "tls" (ayb's implicit TLS, the

@@ -28,6 +28,7 @@ final class ConfigurationKeys {
           "data_path",
           "authentication.fernet_key",
           "authentication.token_expiration_seconds",
+          "email.rate_limit_per_hour",
           "email.smtp.from",
           "email.smtp.reply_to",
           "email.smtp.smtp_host",

@@ -28,6 +28,8 @@ final class ConfigurationProperties {
     properties.put(
         "authentication.token_expiration_seconds",
         Long.toString(configuration.authentication().tokenExpirationSeconds()));
+    properties.put(
+        "email.rate_limit_per_hour", Integer.toString(configuration.email().rateLimitPerHour()));
     configuration.email().smtp().ifPresent(smtp -> putSmtp(properties, smtp));
     configuration
         .email()

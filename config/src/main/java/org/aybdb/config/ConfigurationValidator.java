@@ -150,7 +150,17 @@ final class ConfigurationValidator {
     if (smtp.isEmpty() && file.isEmpty()) {
       throw new ConfigurationException(NO_EMAIL_BACKEND);
     }
-    return new Email(smtp, file);
+    return new Email(smtp, file, rateLimitPerHour());
+  }
+
+  private int rateLimitPerHour() {
+    String key = "email.rate_limit_per_hour";
+    Optional<Long> limit = values.integer(key);
+    if (limit.isPresent() && (limit.get() < 0 || limit.get() > Integer.MAX_VALUE)) {
+      throw values.invalid(
+          key, limit.get() + " is not a number of e-mails per hour (0 switches the limit off)");
+    }
+    return limit.map(Long::intValue).orElse(Email.DEFAULT_RATE_LIMIT_PER_HOUR);
   }
 
   private String smtpSecurity() {

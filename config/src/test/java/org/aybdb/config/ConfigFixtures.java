@@ -24,6 +24,9 @@ final class ConfigFixtures {
       fernet_key = "6YZ30vB7NenAVb9v1A070jKOroSYFENOUPMpDl79ul0="
       token_expiration_seconds = 7200
 
+      [email]
+      rate_limit_per_hour = 5
+
       [email.smtp]
       from = "Server Sender <server@example.org>"
       reply_to = "Server Reply <replyto@example.org>"

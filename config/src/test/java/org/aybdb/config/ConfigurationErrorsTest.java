@@ -318,6 +318,26 @@ class ConfigurationErrorsTest {
   }
 
   @Test
+  void badEmailRateLimit() {
+    assertEquals(
+        "Invalid `email.rate_limit_per_hour` in environment variable"
+            + " AYB__EMAIL__RATE_LIMIT_PER_HOUR: -1 is not a number of e-mails per hour (0 switches"
+            + " the limit off)",
+        failure(MINIMAL, Map.of("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "-1")));
+    assertEquals(
+        "Invalid value for `email.rate_limit_per_hour` in environment variable"
+            + " AYB__EMAIL__RATE_LIMIT_PER_HOUR: expected an integer, got \"many\"",
+        failure(MINIMAL, Map.of("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "many")));
+    assertEquals(
+        "Invalid type for `email.rate_limit_per_hour` in "
+            + file
+            + ": expected an integer, found a string",
+        failure(
+            MINIMAL.replace(
+                "[email.file]", "[email]\nrate_limit_per_hour = \"10\"\n\n[email.file]")));
+  }
+
+  @Test
   void badSmtpSecurity() {
     assertEquals(
         "Invalid `email.smtp.security` in "

@@ -57,6 +57,7 @@ class ConfigurationLoaderTest {
                 "starttls")),
         config.email().smtp());
     assertEquals(Path.of("/var/log/ayb/emails.jsonl"), config.email().file().orElseThrow().path());
+    assertEquals(5, config.email().rateLimitPerHour());
     assertEquals("https://app.example.com", config.cors().origin());
     assertFalse(config.cors().allowsAnyOrigin());
     assertEquals(
@@ -103,6 +104,7 @@ class ConfigurationLoaderTest {
     assertEquals(Optional.empty(), config.publicUrl());
     assertEquals("http://localhost:5433", config.publicBaseUrl());
     assertEquals("tls", config.email().smtp().orElseThrow().security());
+    assertEquals(10, config.email().rateLimitPerHour());
     Snapshots snapshots = config.snapshots().orElseThrow();
     assertEquals("Vacuum", snapshots.sqliteMethod());
     assertFalse(snapshots.forcePathStyle());
@@ -197,6 +199,33 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void theEmailRateLimitComesFromTheEnvironmentAndZeroSwitchesItOff() {
+    assertEquals(
+        3,
+        load(temp, MINIMAL, Map.of("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "3"))
+            .email()
+            .rateLimitPerHour());
+    assertEquals(
+        0,
+        load(
+                temp,
+                MINIMAL.replace("[email.file]", "[email]\nrate_limit_per_hour = 0\n\n[email.file]"),
+                Map.of())
+            .email()
+            .rateLimitPerHour());
+    AybConfiguration embedded =
+        ConfigurationLoader.load(
+            temp.resolve("absent.toml"),
+            Map.of(
+                "AYB__AUTHENTICATION__FERNET_KEY",
+                FERNET_KEY,
+                "AYB__EMAIL__RATE_LIMIT_PER_HOUR",
+                "7"));
+    assertEquals(7, embedded.email().rateLimitPerHour());
+    assertTrue(embedded.email().file().isPresent(), "the embedded file backend stays");
+  }
+
+  @Test
   void anEmptyPublicUrlFromTheEnvironmentMeansUnset() {
     AybConfiguration config = load(temp, MINIMAL, Map.of("AYB__PUBLIC_URL", ""));
     assertEquals(Optional.empty(), config.publicUrl());
@@ -226,6 +255,7 @@ class ConfigurationLoaderTest {
     assertEquals(3600, config.authentication().tokenExpirationSeconds());
     assertEquals(Optional.empty(), config.email().smtp());
     assertEquals(dataPath.resolve("emails.jsonl"), config.email().file().orElseThrow().path());
+    assertEquals(10, config.email().rateLimitPerHour());
     assertTrue(config.cors().allowsAnyOrigin());
     assertEquals(Optional.empty(), config.publicUrl());
     assertEquals(Optional.empty(), config.snapshots());

@@ -30,6 +30,7 @@ class ConfigurationPropertiesTest {
     expected.put("data_path", "/var/lib/ayb");
     expected.put("authentication.fernet_key", FERNET_KEY);
     expected.put("authentication.token_expiration_seconds", "7200");
+    expected.put("email.rate_limit_per_hour", "5");
     expected.put("email.smtp.from", "Server Sender <server@example.org>");
     expected.put("email.smtp.reply_to", "Server Reply <replyto@example.org>");
     expected.put("email.smtp.smtp_host", "smtp.example.org");
@@ -78,6 +79,7 @@ class ConfigurationPropertiesTest {
     }
     assertEquals("http://localhost:5433", properties.get("public_base_url"));
     assertEquals("sqlite", properties.get("metadata.dialect"));
+    assertEquals("10", properties.get("email.rate_limit_per_hour"));
     assertEquals("org.sqlite.SQLiteDataSource", properties.get("metadata.datasource.class"));
     assertEquals(
         "jdbc:sqlite:" + Path.of("test.db").toAbsolutePath().normalize(),

@@ -36,6 +36,13 @@ public class AybConfigSource implements ConfigSource {
     configuration.asProperties().forEach((key, value) -> published.put(PREFIX + key, value));
     if ("sqlite".equals(configuration.metadataStore().dialect())) {
       published.put(PREFIX + "metadata.datasource.class", SQLITE_DATA_SOURCE);
+      // SQLite ignores credentials, but MicroProfile Config treats "" as missing and the data
+      // source definition would warn at every start.
+      published.put(PREFIX + "metadata.datasource.user", "ayb");
+      published.put(PREFIX + "metadata.datasource.password", "unused");
+    } else if (configuration.metadataStore().user().isEmpty()) {
+      // libpq's default: the operating-system user.
+      published.put(PREFIX + "metadata.datasource.user", System.getProperty("user.name"));
     }
     return Map.copyOf(published);
   }

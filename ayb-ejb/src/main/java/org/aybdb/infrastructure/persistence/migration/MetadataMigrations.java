@@ -69,9 +69,12 @@ public class MetadataMigrations {
                   + ", "
                   + result.migrationsExecuted
                   + " migration(s) applied");
-    } catch (FlywayException e) {
-      throw new IllegalStateException(
-          "Cannot migrate the metadata store " + store.jdbcUrl() + ": " + e.getMessage(), e);
+    } catch (FlywayException | IllegalStateException e) {
+      String reason =
+          "Cannot migrate the metadata store " + store.jdbcUrl() + ": " + e.getMessage();
+      // One clear line under our own logger: `ayb server` shows it as the reason start-up failed.
+      LOG.severe(reason);
+      throw new IllegalStateException(reason, e);
     }
   }
 }

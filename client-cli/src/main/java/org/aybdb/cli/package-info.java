@@ -1,0 +1,2 @@
+/** The {@code ayb} command line: picocli commands, exit codes and error reporting. */
+package org.aybdb.cli;

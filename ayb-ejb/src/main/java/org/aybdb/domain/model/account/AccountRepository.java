@@ -1,8 +1,9 @@
 package org.aybdb.domain.model.account;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Where entities are kept. */
+/** Where entities and their authentication methods are kept. */
 public interface AccountRepository {
 
   /** Finds an entity by its (lower-case) slug. */
@@ -10,4 +11,13 @@ public interface AccountRepository {
 
   /** Stores a new entity and returns it with its id assigned. */
   Account store(Account account);
+
+  /** The entity's authentication methods, oldest first. */
+  List<AuthenticationMethod> authenticationMethods(Account account);
+
+  /** The e-mail method of {@code emailAddress}, whichever entity it belongs to. */
+  Optional<AuthenticationMethod> emailMethod(String emailAddress);
+
+  /** Stores a new authentication method. */
+  AuthenticationMethod store(AuthenticationMethod method);
 }

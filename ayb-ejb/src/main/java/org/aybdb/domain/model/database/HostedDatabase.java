@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
 
 /**
  * A database hosted for an entity, addressed as {@code entity/database}. Its slug is unique within
@@ -68,6 +69,20 @@ public class HostedDatabase {
 
   public void setPublicSharingLevel(PublicSharingLevel level) {
     this.publicSharingLevel = Objects.requireNonNull(level, "level");
+  }
+
+  /**
+   * Whether the entity with id {@code callerId} (null for anonymous) may see that this database
+   * exists: its owner, anyone when it is public (fork or read-only), or whoever holds a grant.
+   *
+   * @param grant the caller's grant on this database, or null
+   */
+  public boolean isDiscoverableBy(Long callerId, EntitySharingLevel grant) {
+    if (callerId != null && callerId.equals(owner.id())) {
+      return true;
+    }
+    return publicSharingLevel != PublicSharingLevel.NO_ACCESS
+        || (callerId != null && grant != null && grant != EntitySharingLevel.NO_ACCESS);
   }
 
   /** {@code entity/database}, as ayb names it in messages. */

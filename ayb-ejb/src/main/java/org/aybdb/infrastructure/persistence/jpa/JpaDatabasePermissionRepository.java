@@ -1,0 +1,37 @@
+package org.aybdb.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.permission.DatabasePermission;
+import org.aybdb.domain.model.permission.DatabasePermissionRepository;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
+
+/** {@link DatabasePermissionRepository} on JPA; callers bring the transaction. */
+@ApplicationScoped
+public class JpaDatabasePermissionRepository implements DatabasePermissionRepository {
+
+  @PersistenceContext(unitName = "ayb")
+  private EntityManager entityManager;
+
+  @Override
+  public Map<Long, EntitySharingLevel> grantsOn(Account owner, Account grantee) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(grantee, "grantee");
+    Map<Long, EntitySharingLevel> grants = new HashMap<>();
+    entityManager
+        .createQuery(
+            "SELECT p FROM DatabasePermission p"
+                + " WHERE p.grantee = :grantee AND p.database.owner = :owner",
+            DatabasePermission.class)
+        .setParameter("grantee", grantee)
+        .setParameter("owner", owner)
+        .getResultList()
+        .forEach(grant -> grants.put(grant.database().id(), grant.sharingLevel()));
+    return grants;
+  }
+}

@@ -1,0 +1,145 @@
+package org.aybdb.infrastructure.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The on-disk layout of hosted databases (ayb reference §3.6): {@code
+ * <data_path>/databases/<entity>/<database>/<uuidv7>/<database>}, one folder per version, and a
+ * {@code current} symbolic link to the active one. Switching writes {@code current.tmp} and renames
+ * it over {@code current}, so a reader sees the old version or the new one, never a mix. That is
+ * what lets create, restore and import replace a database atomically.
+ */
+public final class DatabaseDirectories {
+
+  static final String CURRENT = "current";
+
+  private final Path databasesRoot;
+
+  public DatabaseDirectories(Path dataPath) {
+    this.databasesRoot =
+        Objects.requireNonNull(dataPath, "dataPath")
+            .toAbsolutePath()
+            .normalize()
+            .resolve("databases");
+  }
+
+  /** {@code <data_path>/databases/<entity>/<database>}. */
+  public Path databaseFolder(String entity, String database) {
+    Path folder = databasesRoot.resolve(segment(entity)).resolve(segment(database)).normalize();
+    if (!folder.startsWith(databasesRoot)
+        || folder.getNameCount() != databasesRoot.getNameCount() + 2) {
+      throw new IllegalArgumentException("Not a database path: " + entity + "/" + database);
+    }
+    return folder;
+  }
+
+  /** Makes a new, empty version folder; it is not active until {@link #switchTo}. */
+  public Path newVersion(String entity, String database) {
+    Path folder = databaseFolder(entity, database).resolve(UuidV7.next().toString());
+    try {
+      Files.createDirectories(folder);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + folder, e);
+    }
+  }
+
+  /**
+   * Makes {@code version} the active version.
+   *
+   * @return the version that was active before, if any
+   */
+  public Optional<Path> switchTo(String entity, String database, Path version) {
+    Path folder = databaseFolder(entity, database);
+    Path target = version.toAbsolutePath().normalize();
+    if (!target.getParent().equals(folder) || !Files.isDirectory(target)) {
+      throw new IllegalArgumentException(
+          "Not a version of " + entity + "/" + database + ": " + version);
+    }
+    Optional<Path> previous = currentVersion(entity, database);
+    Path temporary = folder.resolve(CURRENT + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      Files.createSymbolicLink(temporary, target);
+      try {
+        Files.move(
+            temporary,
+            folder.resolve(CURRENT),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("The data folder cannot rename atomically: " + folder, e);
+      }
+      return previous.filter(old -> !old.equals(target));
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("Concurrent switch of " + entity + "/" + database, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot switch " + entity + "/" + database, e);
+    }
+  }
+
+  /** The active version folder, if the database has one. */
+  public Optional<Path> currentVersion(String entity, String database) {
+    Path link = databaseFolder(entity, database).resolve(CURRENT);
+    if (!Files.isSymbolicLink(link)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(link.toRealPath());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + link, e);
+    }
+  }
+
+  /** The active database file (which may not exist yet: SQLite creates it on first write). */
+  public Optional<Path> currentFile(String entity, String database) {
+    return currentVersion(entity, database).map(version -> version.resolve(segment(database)));
+  }
+
+  /** Deletes a version folder that is no longer active. */
+  public void deleteVersion(String entity, String database, Path version) {
+    Path target = version.toAbsolutePath().normalize();
+    if (!target.getParent().equals(databaseFolder(entity, database))) {
+      throw new IllegalArgumentException("Not a version of " + entity + "/" + database);
+    }
+    if (currentVersion(entity, database).map(target::equals).orElse(false)) {
+      throw new IllegalStateException("Refusing to delete the active version " + target);
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(target)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + target, e);
+    }
+  }
+
+  private static String segment(String slug) {
+    Objects.requireNonNull(slug, "slug");
+    // Slugs are validated long before; this only keeps a path from ever leaving the data folder.
+    if (slug.isEmpty()
+        || slug.equals(".")
+        || slug.equals("..")
+        || !slug.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("Not a valid slug: " + slug);
+    }
+    return slug;
+  }
+}

@@ -1,0 +1,2 @@
+/** Where hosted database files live under {@code data_path}, in switchable versions. */
+package org.aybdb.infrastructure.storage;

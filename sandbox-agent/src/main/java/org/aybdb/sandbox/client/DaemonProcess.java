@@ -1,0 +1,314 @@
+package org.aybdb.sandbox.client;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.aybdb.sandbox.client.DaemonFailureException.Reason;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.ProtocolException;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Response;
+
+/**
+ * One running daemon, seen from the server: spawns it from a launcher command line, sends requests
+ * and reads their answers with a deadline, and notices its death. Requests are serialized (one at a
+ * time per daemon); this is the "managed connection" the server's pool wraps.
+ *
+ * <p>Every failure other than an error answer ({@link DaemonQueryException}) kills the process and
+ * throws {@link DaemonFailureException}; the instance is then dead for good ({@link #isAlive()}
+ * false) and the pool replaces it. A deadline is enforced by killing the process (SIGKILL), which
+ * ends the blocked read: a daemon that stops answering costs one request, never a stuck thread.
+ */
+public final class DaemonProcess implements AutoCloseable {
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "ayb-sandbox-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final Process process;
+  private final OutputStream out;
+  private final FrameCodec.Reader reader;
+  private final Response.Hello hello;
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicBoolean timedOut = new AtomicBoolean();
+  private volatile boolean broken;
+
+  private DaemonProcess(Process process, Duration startTimeout) throws DaemonFailureException {
+    this.process = process;
+    this.out = new BufferedOutputStream(process.getOutputStream(), 16 << 10);
+    InputStream in = new BufferedInputStream(process.getInputStream(), 64 << 10);
+    this.reader = FrameCodec.reader(in);
+    Response first = awaitResponse(startTimeout, Reason.START_FAILED);
+    if (!(first instanceof Response.Hello h)) {
+      throw fail(Reason.START_FAILED, "expected HELLO, got " + first, null);
+    }
+    if (h.protocolVersion() != FrameCodec.PROTOCOL_VERSION) {
+      throw fail(Reason.START_FAILED, "daemon speaks protocol " + h.protocolVersion(), null);
+    }
+    this.hello = h;
+  }
+
+  /**
+   * Starts a daemon and waits for its HELLO.
+   *
+   * @param command the launcher command line, from {@code SandboxCommand}
+   * @param workDir the working directory (the database's directory)
+   * @param stderr where the daemon's diagnostics go (e.g. {@code Redirect.INHERIT} or a log file)
+   */
+  public static DaemonProcess start(
+      List<String> command, Path workDir, ProcessBuilder.Redirect stderr, Duration startTimeout)
+      throws DaemonFailureException {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
+    builder.directory(workDir.toFile());
+    Map<String, String> env = builder.environment();
+    env.clear();
+    env.put("MALLOC_ARENA_MAX", "1");
+    env.put("LANG", "C.UTF-8");
+    builder.redirectError(stderr);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new DaemonFailureException(
+          Reason.START_FAILED, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
+    }
+    return new DaemonProcess(process, startTimeout);
+  }
+
+  /** What the daemon said when it started (engine version, sandbox status). */
+  public Response.Hello hello() {
+    return hello;
+  }
+
+  /** The process id (of the first stage, which became the daemon by exec). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process runs and no request has failed on it. */
+  public boolean isAlive() {
+    return !broken && process.isAlive();
+  }
+
+  /** Completes when the process exits, for whatever reason (crash detection). */
+  public CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
+  /** Runs a query; {@code request.id()} is replaced by a fresh id. */
+  public synchronized QueryResult query(Request.Query request, Duration timeout)
+      throws DaemonQueryException, DaemonFailureException {
+    long id = ids.incrementAndGet();
+    Request.Query q =
+        new Request.Query(
+            id,
+            request.sessionId(),
+            request.mode(),
+            request.timeoutMillis(),
+            request.maxRows(),
+            request.maxBytes(),
+            request.sql());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    send(q, timeout);
+    List<String> fields = null;
+    List<List<String>> rows = new ArrayList<>();
+    while (true) {
+      Response r = awaitResponse(remaining(deadline), Reason.DIED);
+      checkId(r, id);
+      if (r instanceof Response.Columns c) {
+        fields = c.names();
+      } else if (r instanceof Response.Rows batch) {
+        rows.addAll(batch.rows());
+      } else if (r instanceof Response.End end) {
+        if (fields == null) {
+          throw fail(Reason.PROTOCOL, "END without COLUMNS", null);
+        }
+        return new QueryResult(fields, rows, end.truncation(), end.statements());
+      } else if (r instanceof Response.Error e) {
+        throw new DaemonQueryException(e);
+      } else {
+        throw fail(Reason.PROTOCOL, "unexpected answer to a query: " + r, null);
+      }
+    }
+  }
+
+  /** A stateless query with the daemon's default limits. */
+  public QueryResult query(QueryMode mode, String sql, Duration timeout)
+      throws DaemonQueryException, DaemonFailureException {
+    return query(Request.Query.of(0, mode, sql), timeout);
+  }
+
+  /** Validation: a round trip through the daemon. */
+  public synchronized void ping(Duration timeout) throws DaemonFailureException {
+    long id = ids.incrementAndGet();
+    send(new Request.Ping(id), timeout);
+    Response r = awaitResponse(timeout, Reason.DIED);
+    checkId(r, id);
+    if (!(r instanceof Response.Pong)) {
+      throw fail(Reason.PROTOCOL, "unexpected answer to PING: " + r, null);
+    }
+  }
+
+  /** {@code VACUUM INTO} a new file below the database's directory (relative path). */
+  public synchronized void vacuumInto(String target, int timeoutMillis, Duration timeout)
+      throws DaemonQueryException, DaemonFailureException {
+    long id = ids.incrementAndGet();
+    send(new Request.VacuumInto(id, timeoutMillis, target), timeout);
+    Response r = awaitResponse(timeout, Reason.DIED);
+    checkId(r, id);
+    if (r instanceof Response.Error e) {
+      throw new DaemonQueryException(e);
+    }
+    if (!(r instanceof Response.Ok)) {
+      throw fail(Reason.PROTOCOL, "unexpected answer to VACUUM_INTO: " + r, null);
+    }
+  }
+
+  /**
+   * Asks the daemon to exit and waits up to {@code grace} for it; kills it otherwise. Never throws;
+   * afterwards the process is gone.
+   */
+  public synchronized void shutdown(Duration grace) {
+    if (process.isAlive() && !broken) {
+      try {
+        FrameCodec.writeRequest(out, new Request.Shutdown(ids.incrementAndGet()));
+        out.close();
+        process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (IOException | ProtocolException e) {
+        // It is going away anyway.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    close();
+  }
+
+  /** Kills the process (SIGKILL) and waits for it to be gone. Idempotent. */
+  @Override
+  public void close() {
+    broken = true;
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(out);
+    closeQuietly(process.getInputStream());
+  }
+
+  private void send(Request request, Duration timeout) throws DaemonFailureException {
+    if (broken || !process.isAlive()) {
+      throw fail(Reason.DIED, "daemon " + pid() + " is not running" + exitNote(), null);
+    }
+    ScheduledFuture<?> kill = armWatchdog(timeout);
+    try {
+      FrameCodec.writeRequest(out, request);
+    } catch (IOException e) {
+      throw fail(timedOut.get() ? Reason.TIMEOUT : Reason.DIED, "cannot send to daemon", e);
+    } finally {
+      kill.cancel(false);
+    }
+  }
+
+  private Response awaitResponse(Duration timeout, Reason onEof) throws DaemonFailureException {
+    ScheduledFuture<?> kill = armWatchdog(timeout);
+    try {
+      Response r = reader.readResponse();
+      if (r == null) {
+        throw gone(timeout, onEof, "closed its channel", null);
+      }
+      return r;
+    } catch (IOException e) {
+      throw gone(timeout, onEof, "died", e);
+    } catch (ProtocolException e) {
+      throw fail(Reason.PROTOCOL, "daemon broke the protocol: " + e.getMessage(), e);
+    } finally {
+      kill.cancel(false);
+    }
+  }
+
+  /** The failure for a channel that ended: the watchdog's kill, or the daemon's own end. */
+  private DaemonFailureException gone(Duration timeout, Reason onEof, String what, Throwable e) {
+    boolean late = timedOut.get();
+    String message =
+        (late
+                ? "daemon did not answer within " + timeout.toMillis() + " ms"
+                : "daemon " + pid() + " " + what)
+            + exitNote();
+    return fail(late ? Reason.TIMEOUT : onEof, message, e);
+  }
+
+  private ScheduledFuture<?> armWatchdog(Duration timeout) {
+    long nanos = Math.max(1, timeout.toNanos());
+    return WATCHDOG.schedule(
+        () -> {
+          timedOut.set(true);
+          process.destroyForcibly();
+        },
+        nanos,
+        TimeUnit.NANOSECONDS);
+  }
+
+  private void checkId(Response r, long id) throws DaemonFailureException {
+    if (r.id() != id) {
+      throw fail(
+          Reason.PROTOCOL, "answer for request " + r.id() + " while waiting for " + id, null);
+    }
+  }
+
+  private DaemonFailureException fail(Reason reason, String message, Throwable cause) {
+    close();
+    return new DaemonFailureException(reason, message, cause);
+  }
+
+  private String exitNote() {
+    try {
+      if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+        int code = process.exitValue();
+        return code > 128
+            ? " (killed by signal " + (code - 128) + ")"
+            : " (exit status " + code + ")";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "";
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // nothing to do
+    }
+  }
+
+  /** The id of the last request sent (for logs). */
+  public long lastRequestId() {
+    return ids.get();
+  }
+}

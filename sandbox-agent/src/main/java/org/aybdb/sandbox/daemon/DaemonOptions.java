@@ -1,0 +1,127 @@
+package org.aybdb.sandbox.daemon;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daemon's command-line options ({@code --name=value}). The launcher builds them from a {@code
+ * SandboxConfig}; see the README for the list.
+ *
+ * @param dbFile the database file (its directory is the only writable place in the sandbox)
+ * @param protocolFd the descriptor responses are written to (the launcher moves the pipe to a
+ *     descriptor of its own and points 1 at stderr, so stray JVM output cannot corrupt frames)
+ * @param fileSizeLimit RLIMIT_FSIZE in bytes as set by the launcher (0 = none), for error messages
+ */
+public record DaemonOptions(
+    Path dbFile,
+    int protocolFd,
+    int maxSqlBytes,
+    int maxValueLength,
+    int defaultTimeoutMillis,
+    int defaultMaxRows,
+    int defaultMaxBytes,
+    int busyTimeoutMillis,
+    long fileSizeLimit,
+    String sandboxStatus) {
+
+  public static final int DEFAULT_MAX_SQL_BYTES = 1 << 20;
+  public static final int DEFAULT_MAX_VALUE_LENGTH = 8 << 20;
+  public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
+  public static final int DEFAULT_MAX_ROWS = 100_000;
+  public static final int DEFAULT_MAX_BYTES = 4 << 20;
+  public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5_000;
+
+  /** Options for {@code dbFile} with every default, answering on stdout. */
+  public static DaemonOptions defaults(Path dbFile) {
+    return new DaemonOptions(
+        dbFile,
+        1,
+        DEFAULT_MAX_SQL_BYTES,
+        DEFAULT_MAX_VALUE_LENGTH,
+        DEFAULT_TIMEOUT_MILLIS,
+        DEFAULT_MAX_ROWS,
+        DEFAULT_MAX_BYTES,
+        DEFAULT_BUSY_TIMEOUT_MILLIS,
+        0,
+        "unsandboxed");
+  }
+
+  /** The same options with another protocol descriptor and sandbox status. */
+  public DaemonOptions withChannel(int fd, String status) {
+    return new DaemonOptions(
+        dbFile,
+        fd,
+        maxSqlBytes,
+        maxValueLength,
+        defaultTimeoutMillis,
+        defaultMaxRows,
+        defaultMaxBytes,
+        busyTimeoutMillis,
+        fileSizeLimit,
+        status);
+  }
+
+  /** Parses {@code --name=value} arguments; {@code --db} is required. */
+  public static DaemonOptions parse(String[] args) {
+    Path db = null;
+    int fd = 1;
+    int maxSql = DEFAULT_MAX_SQL_BYTES;
+    int maxValue = DEFAULT_MAX_VALUE_LENGTH;
+    int timeout = DEFAULT_TIMEOUT_MILLIS;
+    int rows = DEFAULT_MAX_ROWS;
+    int bytes = DEFAULT_MAX_BYTES;
+    int busy = DEFAULT_BUSY_TIMEOUT_MILLIS;
+    long fsize = 0;
+    String status = "unsandboxed";
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("Expected --name=value, got " + arg);
+      }
+      String name = arg.substring(2, eq);
+      String value = arg.substring(eq + 1);
+      switch (name) {
+        case "db" -> db = Path.of(value);
+        case "protocol-fd" -> fd = Integer.parseInt(value);
+        case "max-sql-bytes" -> maxSql = positive(name, value);
+        case "max-value-length" -> maxValue = positive(name, value);
+        case "default-timeout-ms" -> timeout = positive(name, value);
+        case "default-max-rows" -> rows = positive(name, value);
+        case "default-max-bytes" -> bytes = positive(name, value);
+        case "busy-timeout-ms" -> busy = Integer.parseInt(value);
+        case "file-size-limit" -> fsize = Long.parseLong(value);
+        case "sandbox-status" -> status = value;
+        default -> throw new IllegalArgumentException("Unknown daemon option --" + name);
+      }
+    }
+    if (db == null) {
+      throw new IllegalArgumentException("--db=FILE is required");
+    }
+    return new DaemonOptions(db, fd, maxSql, maxValue, timeout, rows, bytes, busy, fsize, status);
+  }
+
+  /** These options as command-line arguments, the inverse of {@link #parse}. */
+  public List<String> toArgs() {
+    List<String> args = new ArrayList<>();
+    args.add("--db=" + dbFile);
+    args.add("--protocol-fd=" + protocolFd);
+    args.add("--max-sql-bytes=" + maxSqlBytes);
+    args.add("--max-value-length=" + maxValueLength);
+    args.add("--default-timeout-ms=" + defaultTimeoutMillis);
+    args.add("--default-max-rows=" + defaultMaxRows);
+    args.add("--default-max-bytes=" + defaultMaxBytes);
+    args.add("--busy-timeout-ms=" + busyTimeoutMillis);
+    args.add("--file-size-limit=" + fileSizeLimit);
+    args.add("--sandbox-status=" + sandboxStatus);
+    return args;
+  }
+
+  private static int positive(String name, String value) {
+    int v = Integer.parseInt(value);
+    if (v <= 0) {
+      throw new IllegalArgumentException("--" + name + " must be positive");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,97 @@
+package org.aybdb.sandbox.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.aybdb.sandbox.os.FdOutputStream;
+import org.aybdb.sandbox.protocol.ErrorKind;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.FrameTooLargeException;
+import org.aybdb.sandbox.protocol.ProtocolException;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Response;
+
+/**
+ * The query daemon's entry point: reads request frames from stdin and answers on the protocol
+ * descriptor until stdin closes or a SHUTDOWN arrives. Exit status: 0 after a clean end, 2 for bad
+ * arguments, 3 after a protocol violation, 1 on an unexpected failure. Diagnostics go to stderr.
+ *
+ * <p>Normally started by {@code SandboxLauncher}, never directly: the launcher applies the sandbox
+ * first.
+ */
+public final class QueryDaemon {
+
+  private QueryDaemon() {}
+
+  public static void main(String[] args) {
+    DaemonOptions options;
+    try {
+      options = DaemonOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ayb query daemon: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    OutputStream channel =
+        options.protocolFd() == 1
+            ? new FileOutputStream(FileDescriptor.out)
+            : new FdOutputStream(options.protocolFd());
+    // Nothing else may ever write to the protocol channel.
+    System.setOut(System.err);
+    System.exit(serve(options, new FileInputStream(FileDescriptor.in), channel));
+  }
+
+  /** Serves requests until the input ends; returns the exit status. */
+  public static int serve(DaemonOptions options, java.io.InputStream input, OutputStream channel) {
+    OutputStream out = new BufferedOutputStream(channel, 64 << 10);
+    FrameCodec.Reader reader =
+        new FrameCodec.Reader(
+            new BufferedInputStream(input, 16 << 10), options.maxSqlBytes() + 4096);
+    try (QueryExecutor executor = new QueryExecutor(options)) {
+      FrameCodec.writeResponse(out, executor.hello());
+      out.flush();
+      while (true) {
+        Request request;
+        try {
+          request = reader.readRequest();
+        } catch (FrameTooLargeException e) {
+          FrameCodec.writeResponse(
+              out,
+              new Response.Error(
+                  e.id(),
+                  ErrorKind.SQL_TOO_LARGE,
+                  -1,
+                  0,
+                  "The query is larger than the maximum of " + options.maxSqlBytes() + " bytes"));
+          out.flush();
+          continue;
+        } catch (ProtocolException e) {
+          FrameCodec.writeResponse(
+              out, new Response.Error(0, ErrorKind.BAD_REQUEST, -1, 0, e.getMessage()));
+          out.flush();
+          System.err.println("ayb query daemon: protocol error: " + e.getMessage());
+          return 3;
+        }
+        if (request == null) {
+          return 0;
+        }
+        boolean more = executor.handle(request, out);
+        out.flush();
+        if (!more) {
+          return 0;
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("ayb query daemon: " + e);
+      return 1;
+    } catch (RuntimeException | Error e) {
+      System.err.println("ayb query daemon: unexpected failure");
+      e.printStackTrace();
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,502 @@
+package org.aybdb.sandbox.daemon;
+
+import static org.aybdb.sandbox.sqlite.Sqlite3.*;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aybdb.sandbox.protocol.ErrorKind;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.protocol.Truncation;
+import org.aybdb.sandbox.sqlite.SqliteConnection;
+import org.aybdb.sandbox.sqlite.SqliteException;
+
+/**
+ * Serves requests against one database file, one at a time.
+ *
+ * <p>A query runs every statement of its SQL in order, each in autocommit mode unless the SQL
+ * itself opens a transaction, and answers with the last statement's columns and rows. The first
+ * failing statement stops the request (earlier statements stay committed, as with {@code
+ * sqlite3_exec}); a transaction still open when the request ends is rolled back and reported.
+ *
+ * <p>Connections: one read-only ({@code SQLITE_OPEN_READONLY}) and one read-write connection are
+ * kept open between requests to save the open cost, but a connection is closed after any request
+ * that failed or whose SQL could leave state behind on it (any of the words {@code pragma}, {@code
+ * temp}, {@code begin}, {@code savepoint}, {@code attach}, case-insensitive, anywhere in the text —
+ * a deliberately blunt test: false positives only cost a re-open). So every request sees a
+ * connection as freshly opened, as in ayb.
+ */
+public final class QueryExecutor implements AutoCloseable {
+
+  private static final int BATCH_BYTES = 64 << 10;
+  private static final int EFBIG = 27;
+  private static final byte[][] STATEFUL_WORDS = {
+    ascii("pragma"), ascii("temp"), ascii("begin"), ascii("savepoint"), ascii("attach")
+  };
+
+  private final DaemonOptions options;
+  private final SqliteConnection.Settings userSettings;
+  private SqliteConnection readOnly;
+  private SqliteConnection readWrite;
+  private Memory sqlMemory = new Memory(4096);
+  private byte[][] cellBuffers = new byte[0][];
+  private int[] cellLengths = new int[0];
+
+  public QueryExecutor(DaemonOptions options) {
+    this.options = options;
+    this.userSettings =
+        new SqliteConnection.Settings(
+            options.maxValueLength(),
+            Math.min(options.maxSqlBytes(), options.maxValueLength()),
+            0,
+            options.busyTimeoutMillis());
+  }
+
+  /** The hello frame this executor's daemon sends first. */
+  public Response.Hello hello() {
+    return new Response.Hello(
+        FrameCodec.PROTOCOL_VERSION,
+        "sqlite " + SqliteConnection.libraryVersion(),
+        options.sandboxStatus());
+  }
+
+  /**
+   * Answers one request (without flushing). Returns false when the daemon should exit (after {@link
+   * Request.Shutdown}).
+   */
+  public boolean handle(Request request, OutputStream out) throws IOException {
+    if (request instanceof Request.Query q) {
+      try {
+        query(q, out);
+      } catch (OutOfMemoryError e) {
+        closeConnections();
+        sqlMemory = new Memory(4096);
+        cellBuffers = new byte[0][];
+        error(out, q.id(), ErrorKind.INTERNAL, -1, 0, "The query ran out of memory in the daemon");
+      }
+    } else if (request instanceof Request.Ping p) {
+      FrameCodec.writeResponse(out, new Response.Pong(p.id()));
+    } else if (request instanceof Request.VacuumInto v) {
+      vacuumInto(v, out);
+    } else if (request instanceof Request.Shutdown s) {
+      closeConnections();
+      FrameCodec.writeResponse(out, new Response.Ok(s.id()));
+      return false;
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- QUERY
+
+  private void query(Request.Query q, OutputStream out) throws IOException {
+    byte[] sql = q.sql().getBytes(StandardCharsets.UTF_8);
+    if (sql.length > options.maxSqlBytes()) {
+      error(
+          out,
+          q.id(),
+          ErrorKind.SQL_TOO_LARGE,
+          -1,
+          0,
+          "The query is "
+              + sql.length
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+      return;
+    }
+    if (q.sessionId() != 0) {
+      error(out, q.id(), ErrorKind.UNSUPPORTED, -1, 0, "Sessions are not supported yet");
+      return;
+    }
+    int timeout = q.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : q.timeoutMillis();
+    int maxRows = q.maxRows() == 0 ? options.defaultMaxRows() : q.maxRows();
+    long maxBytes = q.maxBytes() == 0 ? options.defaultMaxBytes() : q.maxBytes();
+    boolean ro = q.mode() == QueryMode.READ_ONLY;
+
+    SqliteConnection conn;
+    try {
+      conn = connection(ro);
+    } catch (SqliteException e) {
+      sqlError(out, q.id(), e, 0, timeout);
+      return;
+    }
+    conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
+    conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
+
+    if (sqlMemory.size() < sql.length + 1L) {
+      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
+    }
+    sqlMemory.write(0, sql, 0, sql.length);
+    sqlMemory.setByte(sql.length, (byte) 0);
+    long base = Pointer.nativeValue(sqlMemory);
+
+    boolean keep = !containsAny(sql, STATEFUL_WORDS);
+    int index = 0;
+    Truncation truncation = Truncation.NONE;
+    boolean columnsSent = false;
+    int current = 0;
+    try {
+      int offset = SqlText.skipTrivia(sql, 0);
+      while (offset < sql.length) {
+        current = index + 1;
+        Pointer stmt = conn.prepare(sqlMemory.share(offset), sql.length - offset);
+        int next = (int) (Pointer.nativeValue(conn.tail()) - base);
+        if (stmt == null) {
+          offset = SqlText.skipTrivia(sql, Math.max(next, offset + 1));
+          continue;
+        }
+        index++;
+        next = SqlText.skipTrivia(sql, next);
+        boolean last = next >= sql.length;
+        try {
+          if (last) {
+            columnsSent = true;
+            truncation = streamRows(conn, stmt, q.id(), out, maxRows, maxBytes);
+          } else {
+            drain(conn, stmt);
+          }
+        } finally {
+          sqlite3_finalize(stmt);
+        }
+        offset = next;
+      }
+    } catch (SqliteException e) {
+      keep = false;
+      rollbackIfOpen(conn);
+      sqlError(out, q.id(), e, current, timeout);
+      discardIfNot(keep, ro);
+      return;
+    } catch (NotUtf8 e) {
+      keep = false;
+      rollbackIfOpen(conn);
+      error(out, q.id(), ErrorKind.VALUE_NOT_UTF8, -1, current, e.getMessage());
+      discardIfNot(keep, ro);
+      return;
+    }
+    if (!conn.autocommit()) {
+      rollbackIfOpen(conn);
+      error(
+          out,
+          q.id(),
+          ErrorKind.TRANSACTION_LEFT_OPEN,
+          -1,
+          index,
+          "The query left a transaction open (BEGIN without COMMIT or ROLLBACK). Queries are"
+              + " stateless, so it was rolled back and none of its changes were kept");
+      discardIfNot(false, ro);
+      return;
+    }
+    if (!columnsSent) {
+      FrameCodec.writeResponse(out, new Response.Columns(q.id(), List.of()));
+    }
+    FrameCodec.writeResponse(out, new Response.End(q.id(), index, truncation));
+    discardIfNot(keep, ro);
+  }
+
+  private Truncation streamRows(
+      SqliteConnection conn, Pointer stmt, long id, OutputStream out, int maxRows, long maxBytes)
+      throws SqliteException, IOException, NotUtf8 {
+    int columns = sqlite3_column_count(stmt);
+    List<String> names = new ArrayList<>(columns);
+    for (int c = 0; c < columns; c++) {
+      Pointer name = sqlite3_column_name(stmt, c);
+      names.add(name == null ? "" : name.getString(0, "UTF-8"));
+    }
+    FrameCodec.writeResponse(out, new Response.Columns(id, names));
+    ensureCellBuffers(columns);
+    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
+    FrameCodec.RowBatch batch = new FrameCodec.RowBatch(columns);
+    Truncation truncation = Truncation.NONE;
+    int rows = 0;
+    long bytes = 0;
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) {
+        break;
+      }
+      if (rc != SQLITE_ROW) {
+        throw conn.error(rc);
+      }
+      if (truncation != Truncation.NONE) {
+        continue; // a writing statement runs to its end; its surplus rows are dropped
+      }
+      if (rows == maxRows) {
+        truncation = Truncation.ROWS;
+      } else if (!readRow(stmt, columns, maxBytes - bytes, rows)) {
+        truncation = Truncation.BYTES;
+      }
+      if (truncation != Truncation.NONE) {
+        if (readOnlyStatement) {
+          break;
+        }
+        continue;
+      }
+      for (int c = 0; c < columns; c++) {
+        int length = cellLengths[c];
+        batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
+        bytes += Math.max(length, 0);
+      }
+      batch.endRow();
+      rows++;
+      if (batch.size() >= BATCH_BYTES) {
+        batch.writeTo(out, id);
+      }
+    }
+    if (batch.rowCount() > 0) {
+      batch.writeTo(out, id);
+    }
+    return truncation;
+  }
+
+  /**
+   * Reads the current row's cells into {@link #cellBuffers} (length -1 = NULL). Returns false,
+   * without reading further, when the row's text would exceed {@code budget} bytes.
+   */
+  private boolean readRow(Pointer stmt, int columns, long budget, int rowIndex) throws NotUtf8 {
+    long rowBytes = 0;
+    for (int c = 0; c < columns; c++) {
+      int type = sqlite3_column_type(stmt, c);
+      byte[] text;
+      switch (type) {
+        case SQLITE_NULL -> {
+          cellLengths[c] = -1;
+          continue;
+        }
+        case SQLITE_INTEGER -> text = ascii(Long.toString(sqlite3_column_int64(stmt, c)));
+        case SQLITE_FLOAT -> text = ascii(ValueFormat.real(sqlite3_column_double(stmt, c)));
+        default -> {
+          Pointer p =
+              type == SQLITE_BLOB ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
+          int n = sqlite3_column_bytes(stmt, c);
+          if (rowBytes + n > budget) {
+            return false;
+          }
+          if (cellBuffers[c].length < n) {
+            cellBuffers[c] = new byte[Math.max(n, cellBuffers[c].length * 2)];
+          }
+          if (n > 0) {
+            p.read(0, cellBuffers[c], 0, n);
+          }
+          ValueFormat.Utf8Error bad = ValueFormat.checkUtf8(cellBuffers[c], n);
+          if (bad != null) {
+            // ayb's message: the Debug text of the Rust error (FromSqlError::Other for TEXT).
+            throw new NotUtf8(
+                type == SQLITE_BLOB ? bad.rustDebug() : "Other(" + bad.rustDebug() + ")");
+          }
+          cellLengths[c] = n;
+          rowBytes += n;
+          continue;
+        }
+      }
+      if (rowBytes + text.length > budget) {
+        return false;
+      }
+      if (cellBuffers[c].length < text.length) {
+        cellBuffers[c] = new byte[Math.max(32, text.length)];
+      }
+      System.arraycopy(text, 0, cellBuffers[c], 0, text.length);
+      cellLengths[c] = text.length;
+      rowBytes += text.length;
+    }
+    return true;
+  }
+
+  private static void drain(SqliteConnection conn, Pointer stmt) throws SqliteException {
+    int rc;
+    do {
+      rc = sqlite3_step(stmt);
+    } while (rc == SQLITE_ROW);
+    if (rc != SQLITE_DONE) {
+      throw conn.error(rc);
+    }
+  }
+
+  private void ensureCellBuffers(int columns) {
+    if (cellBuffers.length < columns) {
+      byte[][] grown = new byte[columns][];
+      for (int c = 0; c < columns; c++) {
+        grown[c] = c < cellBuffers.length ? cellBuffers[c] : new byte[64];
+      }
+      cellBuffers = grown;
+      cellLengths = new int[columns];
+    }
+  }
+
+  // ---------------------------------------------------------------- VACUUM INTO
+
+  private void vacuumInto(Request.VacuumInto v, OutputStream out) throws IOException {
+    Path dir = options.dbFile().toAbsolutePath().getParent();
+    Path target;
+    try {
+      Path relative = Path.of(v.target());
+      target = dir.resolve(relative).normalize();
+      if (relative.isAbsolute() || !target.startsWith(dir) || target.equals(dir)) {
+        error(
+            out,
+            v.id(),
+            ErrorKind.BAD_REQUEST,
+            -1,
+            0,
+            "VACUUM INTO target must be a relative path inside the database's directory: "
+                + v.target());
+        return;
+      }
+    } catch (RuntimeException e) {
+      error(out, v.id(), ErrorKind.BAD_REQUEST, -1, 0, "Bad VACUUM INTO target: " + v.target());
+      return;
+    }
+    if (Files.exists(target)) {
+      error(out, v.id(), ErrorKind.BAD_REQUEST, -1, 0, "VACUUM INTO target exists: " + target);
+      return;
+    }
+    int timeout = v.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : v.timeoutMillis();
+    // VACUUM attaches its target internally, so this connection allows one attachment; it runs
+    // only the daemon's own statement, never user SQL.
+    SqliteConnection.Settings settings =
+        new SqliteConnection.Settings(
+            options.maxValueLength(), 4096, 1, Math.min(options.busyTimeoutMillis(), timeout));
+    try (SqliteConnection conn = SqliteConnection.open(options.dbFile(), true, settings)) {
+      conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
+      byte[] sql = (("VACUUM INTO ?") + "\0").getBytes(StandardCharsets.UTF_8);
+      Memory mem = new Memory(sql.length);
+      mem.write(0, sql, 0, sql.length);
+      Pointer stmt = conn.prepare(mem, sql.length - 1);
+      try {
+        byte[] path = target.toString().getBytes(StandardCharsets.UTF_8);
+        sqlite3_bind_text(stmt, 1, path, path.length, SQLITE_TRANSIENT);
+        drain(conn, stmt);
+      } finally {
+        sqlite3_finalize(stmt);
+      }
+      FrameCodec.writeResponse(out, new Response.Ok(v.id()));
+    } catch (SqliteException e) {
+      sqlError(out, v.id(), e, 0, timeout);
+    }
+  }
+
+  // ---------------------------------------------------------------- connections and errors
+
+  private SqliteConnection connection(boolean ro) throws SqliteException {
+    if (ro) {
+      if (readOnly == null) {
+        readOnly = SqliteConnection.open(options.dbFile(), true, userSettings);
+      }
+      return readOnly;
+    }
+    if (readWrite == null) {
+      readWrite = SqliteConnection.open(options.dbFile(), false, userSettings);
+    }
+    return readWrite;
+  }
+
+  private void discardIfNot(boolean keep, boolean ro) {
+    if (keep) {
+      return;
+    }
+    if (ro && readOnly != null) {
+      readOnly.close();
+      readOnly = null;
+    } else if (!ro && readWrite != null) {
+      readWrite.close();
+      readWrite = null;
+    }
+  }
+
+  private static void rollbackIfOpen(SqliteConnection conn) {
+    if (!conn.autocommit()) {
+      try {
+        conn.exec("ROLLBACK");
+      } catch (SqliteException ignored) {
+        // The connection is discarded anyway.
+      }
+    }
+  }
+
+  private void sqlError(OutputStream out, long id, SqliteException e, int index, int timeout)
+      throws IOException {
+    int primary = e.primaryCode();
+    ErrorKind kind = ErrorKind.SQL;
+    String message = e.getMessage();
+    if (primary == SQLITE_INTERRUPT) {
+      kind = ErrorKind.TIMEOUT;
+      message = "Query exceeded the time limit of " + timeout + " ms and was interrupted";
+    } else if (e.code() == SQLITE_READONLY) {
+      kind = ErrorKind.READ_ONLY;
+    } else if (primary == SQLITE_FULL) {
+      kind = ErrorKind.STORAGE_FULL;
+    } else if (primary == SQLITE_IOERR && e.systemErrno() == EFBIG) {
+      kind = ErrorKind.STORAGE_FULL;
+      message =
+          "File size limit reached"
+              + (options.fileSizeLimit() > 0
+                  ? " (" + options.fileSizeLimit() + " bytes per file)"
+                  : "")
+              + ": "
+              + message;
+    }
+    error(out, id, kind, e.code(), index, message);
+  }
+
+  private static void error(
+      OutputStream out, long id, ErrorKind kind, int code, int index, String message)
+      throws IOException {
+    FrameCodec.writeResponse(out, new Response.Error(id, kind, code, index, message));
+  }
+
+  private void closeConnections() {
+    if (readOnly != null) {
+      readOnly.close();
+      readOnly = null;
+    }
+    if (readWrite != null) {
+      readWrite.close();
+      readWrite = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeConnections();
+  }
+
+  static boolean containsAny(byte[] text, byte[][] words) {
+    for (byte[] word : words) {
+      outer:
+      for (int i = 0; i + word.length <= text.length; i++) {
+        for (int k = 0; k < word.length; k++) {
+          int b = text[i + k];
+          if (b >= 'A' && b <= 'Z') {
+            b += 'a' - 'A';
+          }
+          if (b != word[k]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A value that cannot be returned as text. */
+  private static final class NotUtf8 extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotUtf8(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.aybdb.sandbox.daemon;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Turns SQLite values into the strings ayb returns (reference §7.4): INTEGER as decimal; REAL as
+ * Rust's {@code f64} Display (the shortest decimal that reads back as the same double, never in
+ * exponent notation, no trailing {@code .0}, {@code NaN}, {@code inf}, {@code -inf}, {@code -0});
+ * TEXT and BLOB as text, which must be valid UTF-8.
+ */
+public final class ValueFormat {
+
+  private ValueFormat() {}
+
+  /** Formats a REAL exactly as Rust's {@code format!("{}", f64)}. */
+  public static String real(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
+    }
+    return shortest(d).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * The shortest decimal that rounds to {@code d}, and of those the nearest to {@code d}'s exact
+   * value. Java 17's {@code Double.toString} always reads back correctly but is sometimes one digit
+   * longer than needed (JDK-4511638), so its length is only the starting point.
+   */
+  static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    int digits = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
+    BigDecimal best = nearestRoundTrip(d, exact, digits);
+    if (best == null) {
+      // Cannot happen (Double.toString reads back); be safe all the same.
+      return new BigDecimal(Double.toString(d));
+    }
+    while (digits > 1) {
+      BigDecimal shorter = nearestRoundTrip(d, exact, digits - 1);
+      if (shorter == null) {
+        break;
+      }
+      best = shorter;
+      digits--;
+    }
+    return best;
+  }
+
+  /** The {@code digits}-digit decimal nearest to {@code exact} that reads back as {@code d}. */
+  private static BigDecimal nearestRoundTrip(double d, BigDecimal exact, int digits) {
+    BigDecimal best = null;
+    BigDecimal bestDistance = null;
+    for (RoundingMode mode :
+        new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
+      BigDecimal candidate = exact.round(new MathContext(digits, mode));
+      if (candidate.doubleValue() != d) {
+        continue;
+      }
+      BigDecimal distance = candidate.subtract(exact).abs();
+      if (best == null || distance.compareTo(bestDistance) < 0) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** Where a byte sequence stops being valid UTF-8, in the terms of Rust's {@code Utf8Error}. */
+  public record Utf8Error(int validUpTo, int errorLength) {
+    /** Rust's {@code Debug} text, e.g. {@code Utf8Error { valid_up_to: 0, error_len: Some(1) }}. */
+    public String rustDebug() {
+      return "Utf8Error { valid_up_to: "
+          + validUpTo
+          + ", error_len: "
+          + (errorLength < 0 ? "None" : "Some(" + errorLength + ")")
+          + " }";
+    }
+  }
+
+  /**
+   * Checks {@code bytes[0..length)} as Rust's {@code std::str::from_utf8} does (no overlong forms,
+   * no surrogates, nothing above U+10FFFF). Returns null when valid; else where it fails, with
+   * {@code errorLength} -1 when the input ends inside a sequence (Rust's {@code None}).
+   */
+  public static Utf8Error checkUtf8(byte[] bytes, int length) {
+    int i = 0;
+    while (i < length) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int width;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        width = 2;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        width = 3;
+        if (b == 0xE0) {
+          lo = 0xA0;
+        } else if (b == 0xED) {
+          hi = 0x9F;
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        width = 4;
+        if (b == 0xF0) {
+          lo = 0x90;
+        } else if (b == 0xF4) {
+          hi = 0x8F;
+        }
+      } else {
+        return new Utf8Error(i, 1);
+      }
+      for (int k = 1; k < width; k++) {
+        if (i + k >= length) {
+          return new Utf8Error(i, -1);
+        }
+        int c = bytes[i + k] & 0xff;
+        boolean ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xBF;
+        if (!ok) {
+          return new Utf8Error(i, k);
+        }
+      }
+      i += width;
+    }
+    return null;
+  }
+}

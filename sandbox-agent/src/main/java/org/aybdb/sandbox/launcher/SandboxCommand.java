@@ -1,0 +1,303 @@
+package org.aybdb.sandbox.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.aybdb.sandbox.daemon.DaemonOptions;
+import org.aybdb.sandbox.daemon.QueryDaemon;
+
+/**
+ * Builds the command lines that start a daemon (or any program) through the first stage. The server
+ * runs {@link #daemon} with {@code DaemonProcess.start}, in the database's directory.
+ */
+public final class SandboxCommand {
+
+  /** System folders the JVM and libsqlite3 load from (those that exist). */
+  static final List<String> SYSTEM_READ_ONLY =
+      List.of(
+          "/usr/lib",
+          "/usr/lib64",
+          "/lib",
+          "/lib64",
+          "/etc/ld.so.cache",
+          "/dev/urandom",
+          "/dev/random");
+
+  /**
+   * Flags of both JVMs: C1 only and the serial collector (quick start, small footprint), no
+   * perf-data file or attach listener (both would want /tmp), JVM warnings to stderr (unified
+   * logging writes to stdout by default, which is the protocol channel).
+   */
+  private static final List<String> SMALL_JVM =
+      List.of(
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:-UsePerfData",
+          "-XX:+DisableAttachMechanism",
+          "-Xshare:auto",
+          "-Xlog:disable",
+          "-Xlog:all=warning:stderr");
+
+  private SandboxCommand() {}
+
+  /** The command that starts the query daemon for {@code dbFile}, sandboxed as configured. */
+  public static List<String> daemon(SandboxConfig config, SandboxRuntime runtime, Path dbFile) {
+    Path file = dbFile.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    List<String> cmd = wrapper(config);
+    boolean wrapped = !cmd.isEmpty();
+    cmd.addAll(launcherJvm(runtime, null));
+    cmd.addAll(policyOptions(config, runtime, dir, wrapped));
+    cmd.addAll(limitOptions(config, dir));
+    cmd.add("--");
+    cmd.addAll(
+        daemonJvm(
+            config,
+            runtime,
+            file,
+            null,
+            SandboxLauncher.PROTOCOL_FD,
+            SandboxLauncher.STATUS_PLACEHOLDER));
+    return cmd;
+  }
+
+  /**
+   * The command that runs {@code mainClass} through the same first stage and policy as a daemon
+   * whose writable folder is {@code rwDir} (used by the sandbox tests' probe program).
+   */
+  public static List<String> program(
+      SandboxConfig config,
+      SandboxRuntime runtime,
+      Path rwDir,
+      List<Path> extraClassPath,
+      String mainClass,
+      List<String> args) {
+    Path dir = rwDir.toAbsolutePath().normalize();
+    List<Path> classPath = new ArrayList<>(runtime.classPath());
+    classPath.addAll(extraClassPath);
+    SandboxRuntime extended =
+        new SandboxRuntime(
+            runtime.javaHome(),
+            classPath,
+            runtime.nativeDir(),
+            runtime.sqliteLibrary(),
+            runtime.launcherArchive(),
+            null);
+    List<String> cmd = wrapper(config);
+    boolean wrapped = !cmd.isEmpty();
+    cmd.addAll(launcherJvm(runtime, null));
+    cmd.addAll(policyOptions(config, extended, dir, wrapped));
+    cmd.addAll(limitOptions(config, dir));
+    cmd.add("--");
+    cmd.addAll(daemonJvmFlags(config, extended, null));
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /**
+   * {@code unshare -Urn} in front of the first stage when the server is not root (a JVM cannot
+   * create a user namespace itself: it is multi-threaded) and that works here.
+   */
+  private static List<String> wrapper(SandboxConfig config) {
+    List<String> cmd = new ArrayList<>();
+    if (config.sandboxed()
+        && config.network() != SandboxConfig.NetworkIsolation.OFF
+        && SandboxSupport.probe().networkNamespace()
+            == SandboxSupport.NetnsMethod.UNSHARE_WRAPPER) {
+      cmd.addAll(List.of(SandboxSupport.UNSHARE, "--user", "--map-root-user", "--net", "--"));
+    }
+    return cmd;
+  }
+
+  /** The first stage's JVM: small and quick to start. */
+  static List<String> launcherJvm(SandboxRuntime runtime, Path dumpArchive) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(runtime.javaExecutable().toString());
+    cmd.addAll(List.of("-Xmx32m", "-Xss512k"));
+    cmd.addAll(SMALL_JVM);
+    cmd.addAll(archiveAndClassPath(runtime, dumpArchive, runtime.launcherArchive()));
+    cmd.add(SandboxLauncher.class.getName());
+    return cmd;
+  }
+
+  /** The daemon's JVM flags, up to (not including) the main class. */
+  static List<String> daemonJvmFlags(SandboxConfig config, SandboxRuntime runtime, Path dump) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(runtime.javaExecutable().toString());
+    cmd.addAll(
+        List.of(
+            "-Xmx" + config.daemonHeap(),
+            "-Xms" + config.daemonHeap(),
+            "-Xss256k",
+            "-XX:ReservedCodeCacheSize=8m",
+            "-XX:CompressedClassSpaceSize=16m",
+            "-XX:MaxMetaspaceSize=32m",
+            "-XX:-UseContainerSupport"));
+    cmd.addAll(SMALL_JVM);
+    cmd.add("-Dayb.sqlite.library=" + runtime.sqliteLibrary());
+    cmd.addAll(archiveAndClassPath(runtime, dump, runtime.daemonArchive()));
+    return cmd;
+  }
+
+  /** Records an AppCDS archive ({@code dump}) or uses one; JNA's settings; the class path. */
+  private static List<String> archiveAndClassPath(SandboxRuntime runtime, Path dump, Path archive) {
+    List<String> cmd = new ArrayList<>();
+    if (dump != null) {
+      cmd.add("-XX:ArchiveClassesAtExit=" + dump);
+    } else if (archive != null) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    }
+    cmd.addAll(jnaProperties(runtime));
+    cmd.add("-cp");
+    cmd.add(classPath(runtime));
+    return cmd;
+  }
+
+  /** The daemon's full command line (what the first stage execs). */
+  static List<String> daemonJvm(
+      SandboxConfig config,
+      SandboxRuntime runtime,
+      Path dbFile,
+      Path dump,
+      int protocolFd,
+      String status) {
+    List<String> cmd = daemonJvmFlags(config, runtime, dump);
+    cmd.add(QueryDaemon.class.getName());
+    DaemonOptions options =
+        new DaemonOptions(
+            dbFile,
+            protocolFd,
+            config.maxSqlBytes(),
+            config.maxValueLength(),
+            config.defaultTimeoutMillis(),
+            config.defaultMaxRows(),
+            config.defaultMaxBytes(),
+            DaemonOptions.DEFAULT_BUSY_TIMEOUT_MILLIS,
+            config.fileSizeLimitBytes(),
+            status);
+    cmd.addAll(options.toArgs());
+    return cmd;
+  }
+
+  /** Mode, network and Landlock options of the first stage. */
+  static List<String> policyOptions(
+      SandboxConfig config, SandboxRuntime runtime, Path rwDir, boolean externalNetns) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("--mode=" + (config.sandboxed() ? "sandboxed" : "unsandboxed"));
+    cmd.add("--min-landlock-abi=" + config.minLandlockAbi());
+    cmd.add(
+        "--netns="
+            + (externalNetns
+                ? "external"
+                : switch (config.network()) {
+                  case AUTO -> "auto";
+                  case REQUIRED -> "required";
+                  case OFF -> "off";
+                }));
+    for (Path p : readOnlyPaths(config, runtime)) {
+      cmd.add("--ro=" + p);
+    }
+    cmd.add("--rw=" + rwDir);
+    return cmd;
+  }
+
+  private static List<String> limitOptions(SandboxConfig config, Path dir) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("--rlimit-data=" + config.dataLimitBytes());
+    cmd.add("--rlimit-fsize=" + config.fileSizeLimitBytes());
+    cmd.add("--rlimit-nofile=" + config.openFilesLimit());
+    cmd.add("--rlimit-nproc=" + config.processLimit());
+    cmd.add("--env=MALLOC_ARENA_MAX=1");
+    cmd.add("--env=LANG=C.UTF-8");
+    cmd.add("--env=SQLITE_TMPDIR=" + dir);
+    return cmd;
+  }
+
+  /** Everything the sandboxed JVM reads: the JDK (and its links out), jars, native libraries. */
+  static List<Path> readOnlyPaths(SandboxConfig config, SandboxRuntime runtime) {
+    Set<Path> paths = new LinkedHashSet<>();
+    paths.add(runtime.javaHome());
+    paths.addAll(linkTargets(runtime.javaHome()));
+    for (Path p : runtime.classPath()) {
+      paths.add(p.toAbsolutePath());
+    }
+    paths.add(runtime.nativeDir().toAbsolutePath());
+    if (runtime.launcherArchive() != null) {
+      paths.add(runtime.launcherArchive());
+    }
+    if (runtime.daemonArchive() != null) {
+      paths.add(runtime.daemonArchive());
+    }
+    paths.add(realOrSelf(runtime.sqliteLibrary()));
+    for (String s : SYSTEM_READ_ONLY) {
+      if (Files.exists(Path.of(s))) {
+        paths.add(Path.of(s));
+      }
+    }
+    paths.addAll(config.extraReadOnlyPaths());
+    return new ArrayList<>(paths);
+  }
+
+  /** Targets of symlinks in the JDK's lib and conf that point outside it (Debian: /etc). */
+  private static List<Path> linkTargets(Path javaHome) {
+    List<Path> targets = new ArrayList<>();
+    for (String sub : List.of("lib", "conf")) {
+      addLinkTargets(javaHome, javaHome.resolve(sub), targets);
+    }
+    return targets;
+  }
+
+  private static void addLinkTargets(Path javaHome, Path dir, List<Path> targets) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir, 4)) {
+      walk.filter(Files::isSymbolicLink)
+          .forEach(
+              link -> {
+                Path target = realOrSelf(link);
+                if (!target.startsWith(javaHome) && Files.exists(target)) {
+                  targets.add(target);
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      // Best effort: a missing target shows up as a start-up failure, not a hole.
+    }
+  }
+
+  private static Path realOrSelf(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath();
+    }
+  }
+
+  private static List<String> jnaProperties(SandboxRuntime runtime) {
+    Path libDir = realOrSelf(runtime.sqliteLibrary()).getParent();
+    return List.of(
+        "-Djna.boot.library.path=" + runtime.nativeDir(),
+        // Set, so that JNA does not run "ldconfig -p" to find the system's library folders.
+        "-Djna.platform.library.path=" + (libDir == null ? "/usr/lib" : libDir),
+        "-Djna.nounpack=true",
+        "-Djna.nosys=true",
+        "-Djna.encoding=UTF-8");
+  }
+
+  private static String classPath(SandboxRuntime runtime) {
+    StringBuilder sb = new StringBuilder();
+    for (Path p : runtime.classPath()) {
+      if (sb.length() > 0) {
+        sb.append(':');
+      }
+      sb.append(p.toAbsolutePath());
+    }
+    return sb.toString();
+  }
+}

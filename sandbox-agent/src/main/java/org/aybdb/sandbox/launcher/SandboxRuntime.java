@@ -1,0 +1,251 @@
+package org.aybdb.sandbox.launcher;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.aybdb.sandbox.sqlite.Sqlite3;
+
+/**
+ * The files a daemon runs from, in a folder the server owns: the agent and JNA jars, JNA's native
+ * dispatch library pre-extracted (the sandbox has no writable temp folder), and AppCDS archives for
+ * the launcher and the daemon JVMs (created once by a training run; without them start-up is slower
+ * but works).
+ *
+ * @param javaHome the JDK both stages run on
+ * @param classPath the jars (or class folders) of the launcher and the daemon
+ * @param nativeDir holds {@code libjnidispatch.so}
+ * @param sqliteLibrary the libsqlite3 the daemon binds to
+ * @param launcherArchive AppCDS archive of the first stage, or null
+ * @param daemonArchive AppCDS archive of the daemon, or null
+ */
+public record SandboxRuntime(
+    Path javaHome,
+    List<Path> classPath,
+    Path nativeDir,
+    Path sqliteLibrary,
+    Path launcherArchive,
+    Path daemonArchive) {
+
+  public SandboxRuntime {
+    classPath = List.copyOf(classPath);
+  }
+
+  /**
+   * Prepares (or reuses) a runtime below {@code root} for the jars this class was loaded from and
+   * the running JDK. Safe to call at every server start: a runtime is keyed by the jars' names,
+   * sizes and dates, and built in a temporary folder that is renamed into place.
+   */
+  public static SandboxRuntime install(Path root) throws IOException {
+    return install(root, codeSource(SandboxLauncher.class), codeSource(Native.class));
+  }
+
+  /** As {@link #install(Path)}, for explicitly given jars. */
+  public static SandboxRuntime install(Path root, Path agentJar, Path jnaJar) throws IOException {
+    Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+    Path sqlite = Path.of(Sqlite3.locateLibrary());
+    String key = key(agentJar, jnaJar, javaHome);
+    Path dir = root.toAbsolutePath().resolve(key);
+    if (!Files.isRegularFile(dir.resolve("ready"))) {
+      Files.createDirectories(root);
+      if (!Files.isDirectory(dir)) {
+        Path tmp = Files.createTempDirectory(root, key + ".tmp");
+        Files.createDirectories(tmp.resolve("lib"));
+        Files.createDirectories(tmp.resolve("native"));
+        Files.createDirectories(tmp.resolve("cds"));
+        Files.copy(agentJar, tmp.resolve("lib/sandbox-agent.jar"));
+        Files.copy(jnaJar, tmp.resolve("lib/jna.jar"));
+        extractDispatch(jnaJar, tmp.resolve("native"));
+        try {
+          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+          deleteTree(tmp);
+          if (!Files.isDirectory(dir)) {
+            throw raced;
+          }
+        }
+      }
+      SandboxRuntime plain = at(dir, javaHome, sqlite, false);
+      buildArchives(plain, dir.resolve("cds"));
+      Files.writeString(dir.resolve("ready"), "ok\n");
+    }
+    return at(dir, javaHome, sqlite, true);
+  }
+
+  private static SandboxRuntime at(Path dir, Path javaHome, Path sqlite, boolean archives) {
+    Path launcherJsa = dir.resolve("cds/launcher.jsa");
+    Path daemonJsa = dir.resolve("cds/daemon.jsa");
+    return new SandboxRuntime(
+        javaHome,
+        List.of(dir.resolve("lib/sandbox-agent.jar"), dir.resolve("lib/jna.jar")),
+        dir.resolve("native"),
+        sqlite,
+        archives && Files.isRegularFile(launcherJsa) ? launcherJsa : null,
+        archives && Files.isRegularFile(daemonJsa) ? daemonJsa : null);
+  }
+
+  /** This runtime without AppCDS archives (to measure what they save). */
+  public SandboxRuntime withoutArchives() {
+    return new SandboxRuntime(javaHome, classPath, nativeDir, sqliteLibrary, null, null);
+  }
+
+  /** The path of the {@code java} launcher. */
+  public Path javaExecutable() {
+    return javaHome.resolve("bin/java");
+  }
+
+  /**
+   * Training runs that record the classes each JVM loads into dynamic AppCDS archives. Failures are
+   * not fatal: the archives are an optimization.
+   */
+  private static void buildArchives(SandboxRuntime runtime, Path cds) {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory(cds, "train");
+      Path db = scratch.resolve("train.sqlite");
+      SandboxConfig config = SandboxConfig.builder().sandboxed(false).build();
+      // The daemon: a few queries of every kind, then SHUTDOWN.
+      List<String> daemon =
+          SandboxCommand.daemonJvm(config, runtime, db, cds.resolve("daemon.jsa.tmp"), 1, "train");
+      Process p =
+          new ProcessBuilder(daemon)
+              .directory(scratch.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      try (var out = p.getOutputStream();
+          var in = p.getInputStream()) {
+        var writer = new java.io.BufferedOutputStream(out);
+        String[] sql = {
+          "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c REAL, d BLOB)",
+          "INSERT INTO t(b, c, d) VALUES ('x', 1.5, x'41'), (NULL, 1e-7, NULL)",
+          "SELECT * FROM t; SELECT * FROM t WHERE a = 1",
+          "SELECT * FROM missing"
+        };
+        long id = 1;
+        for (String s : sql) {
+          org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
+              writer,
+              org.aybdb.sandbox.protocol.Request.Query.of(
+                  id++, org.aybdb.sandbox.protocol.QueryMode.READ_WRITE, s));
+        }
+        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
+            writer,
+            org.aybdb.sandbox.protocol.Request.Query.of(
+                id++, org.aybdb.sandbox.protocol.QueryMode.READ_ONLY, "SELECT count(*) FROM t"));
+        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
+            writer, new org.aybdb.sandbox.protocol.Request.Ping(id++));
+        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
+            writer, new org.aybdb.sandbox.protocol.Request.Shutdown(id));
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        moveIfPresent(cds.resolve("daemon.jsa.tmp"), cds.resolve("daemon.jsa"));
+      } else {
+        p.destroyForcibly();
+      }
+      // The launcher: a --check run that applies the sandbox, with the archive folder writable.
+      SandboxConfig sandboxed = SandboxConfig.builder().build();
+      List<String> launcher = SandboxCommand.launcherJvm(runtime, cds.resolve("launcher.jsa.tmp"));
+      launcher.add("--check");
+      launcher.addAll(SandboxCommand.policyOptions(sandboxed, runtime, scratch, false));
+      launcher.add("--rw=" + cds);
+      Process l =
+          new ProcessBuilder(launcher)
+              .directory(scratch.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (l.waitFor(60, TimeUnit.SECONDS) && l.exitValue() == 0) {
+        moveIfPresent(cds.resolve("launcher.jsa.tmp"), cds.resolve("launcher.jsa"));
+      } else {
+        l.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // No archives: slower start-up only.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (scratch != null) {
+        deleteTree(scratch);
+      }
+    }
+  }
+
+  private static void moveIfPresent(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(from) && Files.size(from) > 0) {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void extractDispatch(Path jnaJar, Path nativeDir) throws IOException {
+    String resource =
+        "com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("jnidispatch");
+    try (var jar = new java.util.zip.ZipFile(jnaJar.toFile())) {
+      var entry = jar.getEntry(resource);
+      if (entry == null) {
+        throw new IOException(jnaJar + " has no " + resource);
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        Files.copy(in, nativeDir.resolve(System.mapLibraryName("jnidispatch")));
+      }
+    }
+  }
+
+  /** The jar (or class folder) a class was loaded from. */
+  public static Path codeSource(Class<?> type) {
+    try {
+      var source = type.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        throw new IllegalStateException("cannot tell where " + type.getName() + " comes from");
+      }
+      return Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot locate the jar of "
+              + type.getName()
+              + "; use SandboxRuntime.install(root, agentJar, jnaJar)",
+          e);
+    }
+  }
+
+  private static String key(Path agentJar, Path jnaJar, Path javaHome) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Path p : List.of(agentJar, jnaJar)) {
+        md.update(p.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(Long.toString(Files.size(p)).getBytes(StandardCharsets.UTF_8));
+        md.update(
+            Long.toString(Files.getLastModifiedTime(p).toMillis())
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      md.update(javaHome.toString().getBytes(StandardCharsets.UTF_8));
+      md.update(System.getProperty("java.vm.version", "").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      List<Path> paths = new ArrayList<>(walk.toList());
+      java.util.Collections.reverse(paths);
+      for (Path p : paths) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}

@@ -1,0 +1,383 @@
+package org.aybdb.sandbox.protocol;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Encodes and decodes the daemon protocol's frames. See the module README for the byte layout:
+ * every frame is a big-endian {@code u32} length followed by that many bytes, which start with a
+ * {@code u8} type and the {@code u64} request id. Strings are a {@code u32} byte length and UTF-8.
+ *
+ * <p>Instances are not thread-safe; use one per stream direction.
+ */
+public final class FrameCodec {
+
+  /** Protocol version, sent in {@link Response.Hello}. */
+  public static final int PROTOCOL_VERSION = 1;
+
+  /** Default largest frame accepted by a reader: 64 MiB. */
+  public static final int DEFAULT_MAX_FRAME = 64 << 20;
+
+  static final int QUERY = 0x01;
+  static final int PING = 0x02;
+  static final int VACUUM_INTO = 0x03;
+  static final int SHUTDOWN = 0x04;
+
+  static final int HELLO = 0x40;
+  static final int COLUMNS = 0x41;
+  static final int ROWS = 0x42;
+  static final int END = 0x43;
+  static final int PONG = 0x44;
+  static final int OK = 0x45;
+  static final int ERROR = 0x4F;
+
+  private FrameCodec() {}
+
+  // ---------------------------------------------------------------- writing
+
+  /** Writes one request frame and flushes. */
+  public static void writeRequest(OutputStream out, Request request) throws IOException {
+    FrameBuffer buf = new FrameBuffer(64);
+    if (request instanceof Request.Query q) {
+      byte[] sql = q.sql().getBytes(StandardCharsets.UTF_8);
+      buf = new FrameBuffer(40 + sql.length);
+      buf.begin(QUERY, q.id());
+      buf.putLong(q.sessionId());
+      buf.put(q.mode().code());
+      buf.putInt(q.timeoutMillis());
+      buf.putInt(q.maxRows());
+      buf.putInt(q.maxBytes());
+      buf.putInt(sql.length);
+      buf.putBytes(sql);
+    } else if (request instanceof Request.Ping p) {
+      buf.begin(PING, p.id());
+    } else if (request instanceof Request.VacuumInto v) {
+      buf.begin(VACUUM_INTO, v.id());
+      buf.putInt(v.timeoutMillis());
+      buf.putString(v.target());
+    } else if (request instanceof Request.Shutdown s) {
+      buf.begin(SHUTDOWN, s.id());
+    } else {
+      throw new IllegalArgumentException("unknown request " + request);
+    }
+    buf.writeTo(out);
+    out.flush();
+  }
+
+  /**
+   * Writes one response frame (does not flush: a query's answer is several frames; the caller
+   * flushes after the last).
+   */
+  public static void writeResponse(OutputStream out, Response response) throws IOException {
+    FrameBuffer buf = new FrameBuffer(128);
+    if (response instanceof Response.Hello h) {
+      buf.begin(HELLO, 0);
+      buf.putShort(h.protocolVersion());
+      buf.putString(h.engineVersion());
+      buf.putString(h.sandboxStatus());
+    } else if (response instanceof Response.Columns c) {
+      buf.begin(COLUMNS, c.id());
+      buf.putShort(c.names().size());
+      for (String name : c.names()) {
+        buf.putString(name);
+      }
+    } else if (response instanceof Response.Rows r) {
+      int columns = r.rows().isEmpty() ? 0 : r.rows().get(0).size();
+      RowBatch batch = new RowBatch(columns);
+      for (List<String> row : r.rows()) {
+        if (row.size() != columns) {
+          throw new IllegalArgumentException("rows of different widths");
+        }
+        for (String cell : row) {
+          batch.addCell(cell == null ? null : cell.getBytes(StandardCharsets.UTF_8));
+        }
+        batch.endRow();
+      }
+      batch.writeTo(out, r.id());
+      return;
+    } else if (response instanceof Response.End e) {
+      buf.begin(END, e.id());
+      buf.putInt(e.statements());
+      buf.put(e.truncation().code());
+    } else if (response instanceof Response.Pong p) {
+      buf.begin(PONG, p.id());
+    } else if (response instanceof Response.Ok o) {
+      buf.begin(OK, o.id());
+    } else if (response instanceof Response.Error e) {
+      buf.begin(ERROR, e.id());
+      buf.put(e.kind().code());
+      buf.putInt(e.sqliteCode());
+      buf.putInt(e.statementIndex());
+      buf.putString(e.message());
+    } else {
+      throw new IllegalArgumentException("unknown response " + response);
+    }
+    buf.writeTo(out);
+  }
+
+  /**
+   * A batch of rows built cell by cell from raw UTF-8 bytes, so the daemon never builds Java
+   * strings for the values it sends. Written as one {@link Response.Rows} frame.
+   */
+  public static final class RowBatch {
+    private final int columns;
+    private final FrameBuffer buf = new FrameBuffer(8192);
+    private int rows;
+    private int cellsInRow;
+
+    public RowBatch(int columns) {
+      this.columns = columns;
+      buf.begin(ROWS, 0);
+      buf.putShort(columns);
+      buf.putInt(0); // row count, patched in writeTo
+    }
+
+    /** Appends the next cell of the current row: UTF-8 text, or null. */
+    public void addCell(byte[] utf8) {
+      addCell(utf8, 0, utf8 == null ? 0 : utf8.length);
+    }
+
+    /** Appends the next cell of the current row from part of an array. */
+    public void addCell(byte[] utf8, int offset, int length) {
+      if (cellsInRow == columns) {
+        throw new IllegalStateException("row already has " + columns + " cells");
+      }
+      if (utf8 == null) {
+        buf.put(0);
+      } else {
+        buf.put(1);
+        buf.putInt(length);
+        buf.putBytes(utf8, offset, length);
+      }
+      cellsInRow++;
+    }
+
+    /** Closes the current row. */
+    public void endRow() {
+      if (cellsInRow != columns) {
+        throw new IllegalStateException("row has " + cellsInRow + " of " + columns + " cells");
+      }
+      cellsInRow = 0;
+      rows++;
+    }
+
+    /** The number of complete rows. */
+    public int rowCount() {
+      return rows;
+    }
+
+    /** The bytes the frame takes so far. */
+    public int size() {
+      return buf.size();
+    }
+
+    /** Writes the batch as one frame (without flushing) and empties it for reuse. */
+    public void writeTo(OutputStream out, long id) throws IOException {
+      if (cellsInRow != 0) {
+        throw new IllegalStateException("unfinished row");
+      }
+      buf.patchLong(5, id);
+      buf.patchInt(15, rows);
+      buf.writeTo(out);
+      buf.truncate(19);
+      rows = 0;
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** A reader of frames from one stream. */
+  public static final class Reader {
+    private final DataInputStream in;
+    private final int maxFrame;
+    private byte[] frame = new byte[256];
+    private int pos;
+    private int limit;
+
+    public Reader(InputStream in, int maxFrame) {
+      this.in = new DataInputStream(in);
+      this.maxFrame = maxFrame;
+    }
+
+    /** Reads the next request, or returns null at a clean end of stream between frames. */
+    public Request readRequest() throws IOException {
+      if (!nextFrame()) {
+        return null;
+      }
+      int type = u8();
+      long id = i64();
+      Request request;
+      switch (type) {
+        case QUERY -> {
+          long session = i64();
+          QueryMode mode = QueryMode.fromCode(u8());
+          int timeout = i32();
+          int maxRows = i32();
+          int maxBytes = i32();
+          String sql = string();
+          request = new Request.Query(id, session, mode, timeout, maxRows, maxBytes, sql);
+        }
+        case PING -> request = new Request.Ping(id);
+        case VACUUM_INTO -> {
+          int timeout = i32();
+          request = new Request.VacuumInto(id, timeout, string());
+        }
+        case SHUTDOWN -> request = new Request.Shutdown(id);
+        default -> throw new ProtocolException("Unknown request type " + type);
+      }
+      endFrame();
+      return request;
+    }
+
+    /** Reads the next response, or returns null at a clean end of stream between frames. */
+    public Response readResponse() throws IOException {
+      if (!nextFrame()) {
+        return null;
+      }
+      int type = u8();
+      long id = i64();
+      Response response;
+      switch (type) {
+        case HELLO -> {
+          int version = u16();
+          String engine = string();
+          response = new Response.Hello(version, engine, string());
+        }
+        case COLUMNS -> {
+          int n = u16();
+          List<String> names = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            names.add(string());
+          }
+          response = new Response.Columns(id, names);
+        }
+        case ROWS -> {
+          int columns = u16();
+          int n = i32();
+          if (n < 0 || (long) n * columns > limit - pos) {
+            throw new ProtocolException("Bad row count " + n);
+          }
+          List<List<String>> rows = new ArrayList<>(n);
+          for (int r = 0; r < n; r++) {
+            String[] cells = new String[columns];
+            for (int c = 0; c < columns; c++) {
+              int tag = u8();
+              if (tag == 1) {
+                cells[c] = string();
+              } else if (tag != 0) {
+                throw new ProtocolException("Bad cell tag " + tag);
+              }
+            }
+            rows.add(Collections.unmodifiableList(Arrays.asList(cells)));
+          }
+          response = new Response.Rows(id, rows);
+        }
+        case END -> {
+          int statements = i32();
+          response = new Response.End(id, statements, Truncation.fromCode(u8()));
+        }
+        case PONG -> response = new Response.Pong(id);
+        case OK -> response = new Response.Ok(id);
+        case ERROR -> {
+          ErrorKind kind = ErrorKind.fromCode(u8());
+          int code = i32();
+          int index = i32();
+          response = new Response.Error(id, kind, code, index, string());
+        }
+        default -> throw new ProtocolException("Unknown response type " + type);
+      }
+      endFrame();
+      return response;
+    }
+
+    private boolean nextFrame() throws IOException {
+      int b0 = in.read();
+      if (b0 < 0) {
+        return false;
+      }
+      long length = ((long) b0 << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedShort());
+      if (length < 9) {
+        throw new ProtocolException("Bad frame length " + length);
+      }
+      if (length > maxFrame) {
+        in.readFully(frame, 0, 9);
+        in.skipNBytes(length - 9);
+        pos = 1;
+        limit = 9;
+        throw new FrameTooLargeException(i64(), length, maxFrame);
+      }
+      int n = (int) length;
+      if (frame.length < n || frame.length > 1 << 20 && n < frame.length / 4) {
+        frame = new byte[Math.max(n, 256)];
+      }
+      in.readFully(frame, 0, n);
+      pos = 0;
+      limit = n;
+      return true;
+    }
+
+    private void endFrame() {
+      if (pos != limit) {
+        throw new ProtocolException((limit - pos) + " unexpected bytes at the end of a frame");
+      }
+    }
+
+    private void need(int n) {
+      if (limit - pos < n) {
+        throw new ProtocolException("Frame ends too early");
+      }
+    }
+
+    private int u8() {
+      need(1);
+      return frame[pos++] & 0xff;
+    }
+
+    private int u16() {
+      need(2);
+      int v = ((frame[pos] & 0xff) << 8) | (frame[pos + 1] & 0xff);
+      pos += 2;
+      return v;
+    }
+
+    private int i32() {
+      need(4);
+      int v =
+          ((frame[pos] & 0xff) << 24)
+              | ((frame[pos + 1] & 0xff) << 16)
+              | ((frame[pos + 2] & 0xff) << 8)
+              | (frame[pos + 3] & 0xff);
+      pos += 4;
+      return v;
+    }
+
+    private long i64() {
+      long hi = i32() & 0xffffffffL;
+      long lo = i32() & 0xffffffffL;
+      return (hi << 32) | lo;
+    }
+
+    private String string() {
+      int n = i32();
+      if (n < 0) {
+        throw new ProtocolException("Bad string length " + n);
+      }
+      need(n);
+      String s = new String(frame, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+  }
+
+  /** Opens a reader with the default maximum frame size. */
+  public static Reader reader(InputStream in) {
+    return new Reader(in, DEFAULT_MAX_FRAME);
+  }
+}

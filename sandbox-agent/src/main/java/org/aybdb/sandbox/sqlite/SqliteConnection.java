@@ -1,0 +1,213 @@
+package org.aybdb.sandbox.sqlite;
+
+import static org.aybdb.sandbox.sqlite.Sqlite3.*;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * One hardened SQLite connection. Not thread-safe (opened with {@code SQLITE_OPEN_NOMUTEX}; the
+ * daemon serves one request at a time).
+ *
+ * <p>Hardening applied at open: extended result codes; {@code SQLITE_DBCONFIG_DEFENSIVE} on (so
+ * {@code PRAGMA writable_schema} cannot corrupt the file); {@code SQLITE_DBCONFIG_TRUSTED_SCHEMA}
+ * off; C-level extension loading off ({@code load_extension()} stays unauthorized); the given
+ * {@code SQLITE_LIMIT_ATTACHED} (0 for user SQL: no ATTACH, and thus no VACUUM); {@code
+ * SQLITE_LIMIT_LENGTH} and {@code SQLITE_LIMIT_SQL_LENGTH} caps; a busy timeout; a progress handler
+ * that interrupts statements past the deadline set by {@link #setDeadline}. Read-write connections
+ * also get {@code journal_mode=WAL}, {@code synchronous=FULL} and {@code foreign_keys=ON}, as in
+ * ayb.
+ */
+public final class SqliteConnection implements AutoCloseable {
+
+  /** The progress handler runs every this many virtual machine instructions. */
+  static final int PROGRESS_INSTRUCTIONS = 4000;
+
+  /** Limits applied when a connection opens. */
+  public record Settings(int maxValueLength, int maxSqlLength, int attachedLimit, int busyMillis) {}
+
+  private final Pointer db;
+  private final boolean readOnly;
+  private final Memory out = new Memory(16);
+  private volatile long deadlineNanos = Long.MAX_VALUE;
+  private boolean closed;
+
+  // Held in a field: JNA callbacks must stay strongly reachable while registered.
+  private final ProgressHandler progress = arg -> System.nanoTime() - deadlineNanos > 0 ? 1 : 0;
+
+  private SqliteConnection(Pointer db, boolean readOnly) {
+    this.db = db;
+    this.readOnly = readOnly;
+  }
+
+  /** The SQLite library's version, e.g. {@code 3.40.1}. */
+  public static String libraryVersion() {
+    return sqlite3_libversion().getString(0, "UTF-8");
+  }
+
+  /** Opens {@code file} read-only or read-write (creating it), hardened as the class says. */
+  public static SqliteConnection open(Path file, boolean readOnly, Settings settings)
+      throws SqliteException {
+    byte[] name = cString(file.toString());
+    Memory ppDb = new Memory(Native.POINTER_SIZE);
+    ppDb.setPointer(0, null);
+    int flags =
+        SQLITE_OPEN_NOMUTEX
+            | (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(name, ppDb, flags, null);
+    Pointer db = ppDb.getPointer(0);
+    if (rc != SQLITE_OK) {
+      String message = db == null ? errstr(rc) : sqlite3_errmsg(db).getString(0, "UTF-8");
+      int errno = db == null ? 0 : sqlite3_system_errno(db);
+      if (db != null) {
+        sqlite3_close_v2(db);
+      }
+      throw new SqliteException(rc, message, errno);
+    }
+    SqliteConnection conn = new SqliteConnection(db, readOnly);
+    try {
+      conn.configure(settings);
+    } catch (SqliteException | RuntimeException e) {
+      conn.close();
+      throw e;
+    }
+    return conn;
+  }
+
+  private void configure(Settings settings) throws SqliteException {
+    sqlite3_extended_result_codes(db, 1);
+    dbConfig(SQLITE_DBCONFIG_DEFENSIVE, 1);
+    dbConfig(SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0);
+    dbConfig(SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, settings.attachedLimit());
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, settings.maxValueLength());
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, settings.maxSqlLength());
+    sqlite3_busy_timeout(db, settings.busyMillis());
+    sqlite3_progress_handler(db, PROGRESS_INSTRUCTIONS, progress, null);
+    if (!readOnly) {
+      exec("PRAGMA journal_mode=WAL");
+      exec("PRAGMA synchronous=FULL");
+      exec("PRAGMA foreign_keys=ON");
+    }
+  }
+
+  private void dbConfig(int op, int value) throws SqliteException {
+    out.setInt(0, -1);
+    int rc = sqlite3_db_config(db, op, value, out);
+    if (rc != SQLITE_OK || out.getInt(0) != value) {
+      throw new SqliteException(
+          rc == SQLITE_OK ? SQLITE_ERROR : rc,
+          "sqlite3_db_config(" + op + ", " + value + ") did not take effect",
+          0);
+    }
+  }
+
+  /** Reads back a boolean {@code sqlite3_db_config} option (-1 asks without changing). */
+  public int dbConfigValue(int op) {
+    out.setInt(0, -1);
+    sqlite3_db_config(db, op, -1, out);
+    return out.getInt(0);
+  }
+
+  /** Whether the connection was opened read-only. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Statements started after this point are interrupted once {@code nanoTime} passes it. */
+  public void setDeadline(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /** Whether the deadline has passed. */
+  public boolean pastDeadline() {
+    return System.nanoTime() - deadlineNanos > 0;
+  }
+
+  /** Sets the busy timeout (how long to wait for another connection's lock). */
+  public void busyTimeout(int millis) {
+    sqlite3_busy_timeout(db, millis);
+  }
+
+  /**
+   * Prepares the first statement at {@code sql}. Returns the statement (null when only whitespace
+   * or comments remain) and leaves the tail pointer readable through {@link #tail()}.
+   */
+  public Pointer prepare(Pointer sql, int bytes) throws SqliteException {
+    out.setPointer(0, null);
+    out.setPointer(Native.POINTER_SIZE, null);
+    int rc = sqlite3_prepare_v2(db, sql, bytes, out, out.share(Native.POINTER_SIZE));
+    if (rc != SQLITE_OK) {
+      throw error(rc);
+    }
+    return out.getPointer(0);
+  }
+
+  /** The tail left by the last {@link #prepare}: where the next statement starts. */
+  public Pointer tail() {
+    return out.getPointer(Native.POINTER_SIZE);
+  }
+
+  /** Runs one statement that returns nothing of interest. */
+  public void exec(String sql) throws SqliteException {
+    byte[] text = cString(sql);
+    Memory mem = new Memory(text.length);
+    mem.write(0, text, 0, text.length);
+    Pointer stmt = prepare(mem, text.length);
+    if (stmt == null) {
+      return;
+    }
+    try {
+      int rc;
+      do {
+        rc = sqlite3_step(stmt);
+      } while (rc == SQLITE_ROW);
+      if (rc != SQLITE_DONE) {
+        throw error(rc);
+      }
+    } finally {
+      sqlite3_finalize(stmt);
+    }
+  }
+
+  /** Whether the connection is outside any transaction. */
+  public boolean autocommit() {
+    return sqlite3_get_autocommit(db) != 0;
+  }
+
+  /** The exception for a failed call, with SQLite's current message. */
+  public SqliteException error(int rc) {
+    int code = sqlite3_extended_errcode(db);
+    if ((code & 0xff) != (rc & 0xff)) {
+      code = rc;
+    }
+    return new SqliteException(code, sqlite3_errmsg(db).getString(0, "UTF-8"), errno());
+  }
+
+  /** The errno of SQLite's last failed system call. */
+  public int errno() {
+    return sqlite3_system_errno(db);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      sqlite3_close_v2(db);
+    }
+  }
+
+  static String errstr(int rc) {
+    return sqlite3_errstr(rc).getString(0, "UTF-8");
+  }
+
+  static byte[] cString(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    byte[] c = new byte[b.length + 1];
+    System.arraycopy(b, 0, c, 0, b.length);
+    return c;
+  }
+}

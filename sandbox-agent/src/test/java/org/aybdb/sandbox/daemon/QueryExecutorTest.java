@@ -1,0 +1,360 @@
+package org.aybdb.sandbox.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.aybdb.sandbox.protocol.ErrorKind;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.protocol.Truncation;
+import org.aybdb.sandbox.sqlite.Sqlite3;
+import org.aybdb.sandbox.sqlite.SqliteConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor in-process, over the real libsqlite3 (the sandbox is tested by the ITs). */
+class QueryExecutorTest {
+
+  @TempDir Path dir;
+  private QueryExecutor executor;
+  private long ids;
+
+  /** A query's answer: the frames after the request, folded. */
+  record Answer(
+      List<String> fields, List<List<String>> rows, Response.End end, Response.Error error) {}
+
+  @BeforeEach
+  void open() {
+    executor = new QueryExecutor(DaemonOptions.defaults(dir.resolve("db.sqlite")));
+  }
+
+  @AfterEach
+  void close() {
+    executor.close();
+  }
+
+  private Answer run(QueryMode mode, String sql) throws IOException {
+    return run(new Request.Query(++ids, 0, mode, 0, 0, 0, sql));
+  }
+
+  private Answer run(Request.Query q) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertTrue(executor.handle(q, out));
+    FrameCodec.Reader reader =
+        new FrameCodec.Reader(new ByteArrayInputStream(out.toByteArray()), 1 << 24);
+    List<String> fields = null;
+    List<List<String>> rows = new ArrayList<>();
+    Response r;
+    while ((r = reader.readResponse()) != null) {
+      assertEquals(q.id(), r.id());
+      if (r instanceof Response.Columns c) {
+        fields = c.names();
+      } else if (r instanceof Response.Rows b) {
+        rows.addAll(b.rows());
+      } else if (r instanceof Response.End e) {
+        assertEquals(null, reader.readResponse(), "END is the last frame");
+        return new Answer(fields, rows, e, null);
+      } else if (r instanceof Response.Error e) {
+        assertEquals(null, reader.readResponse(), "ERROR is the last frame");
+        return new Answer(fields, rows, null, e);
+      }
+    }
+    throw new AssertionError("no END or ERROR");
+  }
+
+  private Answer ok(QueryMode mode, String sql) throws IOException {
+    Answer a = run(mode, sql);
+    assertEquals(null, a.error(), () -> "unexpected error for " + sql);
+    return a;
+  }
+
+  private Response.Error fails(QueryMode mode, String sql, ErrorKind kind) throws IOException {
+    Answer a = run(mode, sql);
+    assertTrue(a.error() != null, () -> "expected " + kind + " for " + sql + ", got " + a);
+    assertEquals(kind, a.error().kind(), a.error()::message);
+    return a.error();
+  }
+
+  @Test
+  void ddlDmlAndSelect() throws IOException {
+    Answer create = ok(QueryMode.READ_WRITE, "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT)");
+    assertEquals(List.of(), create.fields());
+    assertEquals(List.of(), create.rows());
+    assertEquals(1, create.end().statements());
+    ok(QueryMode.READ_WRITE, "INSERT INTO t(name) VALUES ('ann'), ('bob')");
+    Answer select = ok(QueryMode.READ_ONLY, "SELECT id, name FROM t ORDER BY id");
+    assertEquals(List.of("id", "name"), select.fields());
+    assertEquals(List.of(List.of("1", "ann"), List.of("2", "bob")), select.rows());
+    assertEquals(Truncation.NONE, select.end().truncation());
+  }
+
+  @Test
+  void selectWithNoRowsStillListsFields() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(a, b)");
+    Answer a = ok(QueryMode.READ_ONLY, "SELECT a, b AS bee FROM t");
+    assertEquals(List.of("a", "bee"), a.fields());
+    assertEquals(List.of(), a.rows());
+  }
+
+  @Test
+  void everyStatementRunsAndTheLastOneAnswers() throws IOException {
+    Answer a =
+        ok(
+            QueryMode.READ_WRITE,
+            "CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);\n"
+                + "-- a comment\nSELECT sum(x) AS s FROM t; /* trailing */ ;  ");
+    assertEquals(4, a.end().statements());
+    assertEquals(List.of("s"), a.fields());
+    assertEquals(List.of(List.of("3")), a.rows());
+    Answer last = ok(QueryMode.READ_WRITE, "SELECT 1; INSERT INTO t VALUES (3)");
+    assertEquals(List.of(), last.fields());
+    assertEquals(List.of("3"), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows().get(0));
+  }
+
+  @Test
+  void aFailingStatementStopsTheRestAndSaysWhichOne() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
+    Response.Error e =
+        fails(
+            QueryMode.READ_WRITE,
+            "INSERT INTO t VALUES (1); SELECT * FROM nope; INSERT INTO t VALUES (2)",
+            ErrorKind.SQL);
+    assertEquals("no such table: nope", e.message());
+    assertEquals(2, e.statementIndex());
+    assertEquals(List.of(List.of("1")), ok(QueryMode.READ_ONLY, "SELECT x FROM t").rows());
+  }
+
+  @Test
+  void emptyBodyAnswersNothing() throws IOException {
+    Answer a = ok(QueryMode.READ_WRITE, "  -- nothing\n ; ");
+    assertEquals(0, a.end().statements());
+    assertEquals(List.of(), a.fields());
+  }
+
+  @Test
+  void readOnlyConnectionRefusesWritesWithItsOwnKind() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
+    Response.Error e = fails(QueryMode.READ_ONLY, "INSERT INTO t VALUES (1)", ErrorKind.READ_ONLY);
+    assertEquals(Sqlite3.SQLITE_READONLY, e.sqliteCode());
+    assertEquals("attempt to write a readonly database", e.message());
+    // SQL cannot lift it: query_only off does not make the connection writable.
+    fails(
+        QueryMode.READ_ONLY,
+        "PRAGMA query_only = OFF; INSERT INTO t VALUES (1)",
+        ErrorKind.READ_ONLY);
+    fails(QueryMode.READ_ONLY, "CREATE TABLE u(y)", ErrorKind.READ_ONLY);
+    assertEquals(List.of(List.of("0")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows());
+  }
+
+  @Test
+  void readOnlyOpenOfANeverWrittenDatabaseFails() throws IOException {
+    Response.Error e = fails(QueryMode.READ_ONLY, "SELECT 1", ErrorKind.SQL);
+    assertEquals("unable to open database file", e.message());
+  }
+
+  @Test
+  void valuesAreFormattedAsReferenceSection74() throws IOException {
+    Answer a =
+        ok(
+            QueryMode.READ_WRITE,
+            "SELECT NULL, 42, -9223372036854775808, 10.0, 1.5, 1e-7, 'tëxt', x'68c3a9', 1e999,"
+                + " -1e999, 0.1 + 0.2, CAST(2.82879384806159E17 AS REAL), ''");
+    assertEquals(
+        Arrays.asList(
+            null,
+            "42",
+            "-9223372036854775808",
+            "10",
+            "1.5",
+            "0.0000001",
+            "tëxt",
+            "hé",
+            "inf",
+            "-inf",
+            "0.30000000000000004",
+            "282879384806159000",
+            ""),
+        a.rows().get(0));
+  }
+
+  @Test
+  void nonUtf8BlobAndTextFailAsInAyb() throws IOException {
+    Response.Error blob = fails(QueryMode.READ_WRITE, "SELECT x'41ff'", ErrorKind.VALUE_NOT_UTF8);
+    assertEquals("Utf8Error { valid_up_to: 1, error_len: Some(1) }", blob.message());
+    Response.Error text =
+        fails(QueryMode.READ_WRITE, "SELECT CAST(x'c3' AS TEXT)", ErrorKind.VALUE_NOT_UTF8);
+    assertEquals("Other(Utf8Error { valid_up_to: 0, error_len: None })", text.message());
+  }
+
+  @Test
+  void transactionLeftOpenIsRolledBackAndReported() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
+    Response.Error e =
+        fails(
+            QueryMode.READ_WRITE,
+            "BEGIN; INSERT INTO t VALUES (1)",
+            ErrorKind.TRANSACTION_LEFT_OPEN);
+    assertTrue(e.message().contains("rolled back"), e.message());
+    assertEquals(List.of(List.of("0")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows());
+    Answer committed = ok(QueryMode.READ_WRITE, "BEGIN; INSERT INTO t VALUES (1); COMMIT");
+    assertEquals(3, committed.end().statements());
+    assertEquals(List.of(List.of("1")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows());
+  }
+
+  @Test
+  void connectionStateDoesNotLeakIntoTheNextRequest() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE users(name TEXT); INSERT INTO users VALUES ('real')");
+    // A read-only caller may create temp objects; they must not shadow tables for later callers.
+    ok(QueryMode.READ_ONLY, "CREATE TEMP VIEW users AS SELECT 'fake' AS name");
+    assertEquals(
+        List.of(List.of("real")), ok(QueryMode.READ_ONLY, "SELECT name FROM users").rows());
+    ok(QueryMode.READ_WRITE, "PRAGMA foreign_keys = OFF");
+    assertEquals(List.of(List.of("1")), ok(QueryMode.READ_WRITE, "PRAGMA foreign_keys").rows());
+  }
+
+  @Test
+  void timeLimitInterruptsAnInfiniteQuery() throws IOException {
+    long start = System.nanoTime();
+    Answer a =
+        run(
+            new Request.Query(
+                ++ids,
+                0,
+                QueryMode.READ_WRITE,
+                300,
+                0,
+                0,
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                    + " SELECT count(*) FROM c"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(ErrorKind.TIMEOUT, a.error().kind());
+    assertEquals(
+        "Query exceeded the time limit of 300 ms and was interrupted", a.error().message());
+    assertTrue(millis >= 300 && millis < 5000, "stopped after " + millis + " ms");
+    assertEquals(List.of(List.of("1")), ok(QueryMode.READ_WRITE, "SELECT 1").rows());
+  }
+
+  private static final String THOUSAND =
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) ";
+
+  @Test
+  void rowCapTruncatesAndSaysSo() throws IOException {
+    Answer a =
+        run(
+            new Request.Query(
+                ++ids, 0, QueryMode.READ_WRITE, 0, 10, 0, THOUSAND + "SELECT x FROM c"));
+    assertEquals(10, a.rows().size());
+    assertEquals(Truncation.ROWS, a.end().truncation());
+    Answer exact =
+        run(
+            new Request.Query(
+                ++ids, 0, QueryMode.READ_WRITE, 0, 1000, 0, THOUSAND + "SELECT x FROM c"));
+    assertEquals(1000, exact.rows().size());
+    assertEquals(Truncation.NONE, exact.end().truncation());
+  }
+
+  @Test
+  void byteCapTruncatesAndSaysSo() throws IOException {
+    Answer a =
+        run(
+            new Request.Query(
+                ++ids,
+                0,
+                QueryMode.READ_WRITE,
+                0,
+                0,
+                1000,
+                THOUSAND + "SELECT printf('%.100c', 'a') FROM c"));
+    assertEquals(10, a.rows().size());
+    assertEquals(Truncation.BYTES, a.end().truncation());
+  }
+
+  @Test
+  void aWritingStatementRunsToItsEndEvenWhenItsRowsAreCut() throws IOException {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
+    Answer a =
+        run(
+            new Request.Query(
+                ++ids,
+                0,
+                QueryMode.READ_WRITE,
+                0,
+                5,
+                0,
+                THOUSAND + "INSERT INTO t SELECT x FROM c RETURNING x"));
+    assertEquals(5, a.rows().size());
+    assertEquals(Truncation.ROWS, a.end().truncation());
+    assertEquals(
+        List.of(List.of("1000")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows());
+  }
+
+  @Test
+  void sqlSizeIsCapped() throws IOException {
+    executor.close();
+    DaemonOptions small =
+        DaemonOptions.parse(
+            new String[] {"--db=" + dir.resolve("db.sqlite"), "--max-sql-bytes=100"});
+    executor = new QueryExecutor(small);
+    Response.Error e =
+        fails(QueryMode.READ_WRITE, "SELECT '" + "x".repeat(200) + "'", ErrorKind.SQL_TOO_LARGE);
+    assertEquals("The query is 209 bytes long; the maximum is 100 bytes", e.message());
+    ok(QueryMode.READ_WRITE, "SELECT 1");
+  }
+
+  @Test
+  void hardeningIsInEffect() throws IOException, Exception {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
+    assertEquals(
+        "too many attached databases - max 0",
+        fails(QueryMode.READ_WRITE, "ATTACH '" + dir.resolve("other.db") + "' AS o", ErrorKind.SQL)
+            .message());
+    assertEquals(
+        "not authorized",
+        fails(QueryMode.READ_WRITE, "SELECT load_extension('libm.so.6')", ErrorKind.SQL).message());
+    assertEquals(
+        "table sqlite_master may not be modified",
+        fails(
+                QueryMode.READ_WRITE,
+                "PRAGMA writable_schema = ON;"
+                    + " UPDATE sqlite_schema SET sql = 'CREATE TABLE t(x, y)' WHERE name = 't'",
+                ErrorKind.SQL)
+            .message());
+    assertEquals(List.of(List.of("ok")), ok(QueryMode.READ_ONLY, "PRAGMA integrity_check").rows());
+    assertEquals(
+        "string or blob too big",
+        fails(QueryMode.READ_WRITE, "SELECT randomblob(100000000)", ErrorKind.SQL).message());
+    assertEquals(List.of(List.of("0")), ok(QueryMode.READ_WRITE, "PRAGMA trusted_schema").rows());
+    assertEquals(List.of(List.of("wal")), ok(QueryMode.READ_WRITE, "PRAGMA journal_mode").rows());
+    assertEquals(List.of(List.of("2")), ok(QueryMode.READ_WRITE, "PRAGMA synchronous").rows());
+    try (SqliteConnection c =
+        SqliteConnection.open(
+            dir.resolve("db.sqlite"), true, new SqliteConnection.Settings(1000, 1000, 0, 0))) {
+      assertEquals(1, c.dbConfigValue(Sqlite3.SQLITE_DBCONFIG_DEFENSIVE));
+      assertEquals(0, c.dbConfigValue(Sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION));
+    }
+  }
+
+  @Test
+  void pingAndShutdown() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertTrue(executor.handle(new Request.Ping(5), out));
+    assertFalse(executor.handle(new Request.Shutdown(6), out));
+    FrameCodec.Reader reader =
+        new FrameCodec.Reader(new ByteArrayInputStream(out.toByteArray()), 1 << 20);
+    assertEquals(new Response.Pong(5), reader.readResponse());
+    assertInstanceOf(Response.Ok.class, reader.readResponse());
+  }
+}

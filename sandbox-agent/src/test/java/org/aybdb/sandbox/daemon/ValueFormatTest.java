@@ -1,0 +1,86 @@
+package org.aybdb.sandbox.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Reference §7.4: REAL is Rust's f64 Display; text must be UTF-8 as Rust's from_utf8 says. */
+class ValueFormatTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "10.0 | 10",
+        "1.5 | 1.5",
+        "1e-7 | 0.0000001",
+        "0.1 | 0.1",
+        "-2.5 | -2.5",
+        "100 | 100",
+        "0.30000000000000004 | 0.30000000000000004",
+        "3.3333333333333335 | 3.3333333333333335",
+        "123456789.125 | 123456789.125",
+        "1e21 | 1000000000000000000000",
+        "1e23 | 100000000000000000000000",
+        "1.0E-5 | 0.00001",
+        "9007199254740993 | 9007199254740992",
+        // Java 17's Double.toString prints one digit too many for these (JDK-4511638).
+        "2.82879384806159E17 | 282879384806159000",
+        "1.0E23 | 100000000000000000000000",
+        "2.0E-3 | 0.002",
+        "0.0 | 0",
+        "-0.0 | -0",
+        "NaN | NaN",
+        "Infinity | inf",
+        "-Infinity | -inf",
+      })
+  void real(String input, String expected) {
+    assertEquals(expected, ValueFormat.real(Double.parseDouble(input)));
+  }
+
+  @Test
+  void extremes() {
+    assertEquals(
+        new BigDecimal("1.7976931348623157E308").toPlainString(),
+        ValueFormat.real(Double.MAX_VALUE));
+    assertEquals(309, ValueFormat.real(Double.MAX_VALUE).length());
+    assertEquals(new BigDecimal("5E-324").toPlainString(), ValueFormat.real(Double.MIN_VALUE));
+    assertEquals(
+        "-" + new BigDecimal("2.2250738585072014E-308").toPlainString(),
+        ValueFormat.real(-Double.MIN_NORMAL));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "41 | ",
+        "c3a9 | ",
+        "f09f9880 | ",
+        "ff | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+        "4142c3 | Utf8Error { valid_up_to: 2, error_len: None }",
+        "41c328 | Utf8Error { valid_up_to: 1, error_len: Some(1) }",
+        "c0af | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+        "e08080 | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+        "eda080 | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+        "e282 | Utf8Error { valid_up_to: 0, error_len: None }",
+        "e28228 | Utf8Error { valid_up_to: 0, error_len: Some(2) }",
+        "f0908028 | Utf8Error { valid_up_to: 0, error_len: Some(3) }",
+        "f4908080 | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+        "f5 | Utf8Error { valid_up_to: 0, error_len: Some(1) }",
+      })
+  void utf8(String hex, String expected) {
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    ValueFormat.Utf8Error error = ValueFormat.checkUtf8(bytes, bytes.length);
+    if (expected == null) {
+      assertNull(error);
+    } else {
+      assertEquals(expected, error.rustDebug());
+    }
+  }
+}

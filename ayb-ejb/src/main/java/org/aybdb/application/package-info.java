@@ -1,2 +1,2 @@
-/** Application services (use cases) and the errors they report to every interface. */
+/** Application services (use cases), the values they exchange, and the errors they report. */
 package org.aybdb.application;

@@ -130,6 +130,33 @@ public class MetadataFixture {
     }
   }
 
+  /**
+   * An owner with one database per way of being seen, oldest first: {@code private} (no access),
+   * {@code forkable} (public fork), {@code public} (public read-only), {@code shared} (read-only
+   * grant to {@code viewer}) and {@code managed} (manager grant to {@code viewer}).
+   */
+  public void storeDatabasesToDiscover(String owner, String viewer) {
+    Account account = accounts.store(new Account(owner, EntityType.USER));
+    Account grantee = accounts.store(new Account(viewer, EntityType.USER));
+    HostedDatabase shared = null;
+    HostedDatabase managed = null;
+    for (String slug : new String[] {"private", "forkable", "public", "shared", "managed"}) {
+      PublicSharingLevel level =
+          switch (slug) {
+            case "forkable" -> PublicSharingLevel.FORK;
+            case "public" -> PublicSharingLevel.READ_ONLY;
+            default -> PublicSharingLevel.NO_ACCESS;
+          };
+      HostedDatabase database = new HostedDatabase(account, slug, DatabaseType.SQLITE, level);
+      entityManager.persist(database);
+      entityManager.flush();
+      shared = slug.equals("shared") ? database : shared;
+      managed = slug.equals("managed") ? database : managed;
+    }
+    entityManager.persist(new DatabasePermission(grantee, shared, EntitySharingLevel.READ_ONLY));
+    entityManager.persist(new DatabasePermission(grantee, managed, EntitySharingLevel.MANAGER));
+  }
+
   public void storeDuplicateDatabase(String owner) {
     addDatabases(owner, "Data.sqlite");
     entityManager.flush();

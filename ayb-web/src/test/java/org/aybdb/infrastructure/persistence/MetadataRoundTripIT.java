@@ -1,14 +1,20 @@
 package org.aybdb.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.aybdb.application.Caller;
+import org.aybdb.application.EntityProfile;
+import org.aybdb.application.ProfileService;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.interfaces.rest.Deployments;
@@ -31,6 +37,8 @@ class MetadataRoundTripIT {
   }
 
   @Inject MetadataFixture fixture;
+
+  @Inject ProfileService profiles;
 
   @Test
   void everyTableRoundTrips() {
@@ -89,5 +97,39 @@ class MetadataRoundTripIT {
     assertEquals(List.of("a.sqlite", "b.sqlite"), fixture.databasePage(owner, 1, 2));
     assertEquals(List.of("d.sqlite"), fixture.databasePage(owner, 4, 10));
     assertEquals(List.of("Data.sqlite"), fixture.databasePage(owner, 0, 1));
+  }
+
+  @Test
+  void entityPagesListTheDatabasesEachCallerMayDiscoverNewestFirst() {
+    String owner = "dv-" + UUID.randomUUID().toString().substring(0, 8);
+    String viewer = owner + "-viewer";
+    String stranger = owner + "-stranger";
+    fixture.storeDatabasesToDiscover(owner, viewer);
+    fixture.storeGraph(stranger, stranger + "-org");
+
+    EntityProfile own = profiles.profile(owner, Optional.of(caller(owner)));
+    assertEquals(List.of("managed", "shared", "public", "forkable", "private"), slugs(own));
+    assertTrue(own.canCreateDatabase());
+    assertEquals("sqlite", own.databases().get(0).databaseType());
+
+    EntityProfile granted = profiles.profile(owner, Optional.of(caller(viewer)));
+    assertEquals(List.of("managed", "shared", "public", "forkable"), slugs(granted));
+    assertFalse(granted.canCreateDatabase());
+
+    assertEquals(
+        List.of("public", "forkable"),
+        slugs(profiles.profile(owner, Optional.of(caller(stranger)))));
+    EntityProfile anonymous = profiles.profile(owner, Optional.empty());
+    assertEquals(List.of("public", "forkable"), slugs(anonymous));
+    assertFalse(anonymous.canCreateDatabase());
+  }
+
+  private Caller caller(String slug) {
+    return new Caller(
+        fixture.account(slug).id(), slug, "short", Optional.empty(), Optional.empty());
+  }
+
+  private static List<String> slugs(EntityProfile profile) {
+    return profile.databases().stream().map(EntityProfile.DatabaseSummary::slug).toList();
   }
 }

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -31,9 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HttpApiFoundationIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   @ArquillianResource URL base;
 
   @Deployment(testable = false)
@@ -42,19 +34,15 @@ class HttpApiFoundationIT {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiClient(base).send(request);
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+    return new ApiClient(base).request(path);
   }
 
   private static JsonObject json(HttpResponse<String> response) {
-    assertTrue(
-        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-        "JSON content type, got " + response.headers().map());
-    return Json.createReader(new StringReader(response.body())).readObject();
+    return ApiClient.json(response);
   }
 
   @Test

@@ -2,12 +2,16 @@ package org.aybdb.interfaces.rest.error;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 
-/** Builds ayb's error bodies, fields in ayb's order ({@code type} first). */
+/**
+ * Builds ayb's error bodies, fields in ayb's order ({@code type} first), with the headers their
+ * status calls for: {@code WWW-Authenticate: Bearer} on 401, {@code Retry-After} on 429.
+ */
 final class ErrorBodies {
 
   private ErrorBodies() {}
@@ -19,10 +23,21 @@ final class ErrorBodies {
     } else if (error.errorMessage() != null) {
       body.add("message", error.errorMessage());
     }
-    return Response.status(error.status())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body.build().toString())
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(error.status())
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(body.build().toString());
+    if (error.status() == 401) {
+      // RFC 6750: name the scheme; a token that was presented but refused is invalid_token.
+      boolean refusedToken =
+          error.type() == ErrorType.InvalidToken || error.type() == ErrorType.RecordNotFound;
+      response.header(
+          HttpHeaders.WWW_AUTHENTICATE, refusedToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+    }
+    if (error.retryAfterSeconds() > 0) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+    }
+    return response.build();
   }
 
   static Response of(int status, ErrorType type, String message) {

@@ -1,0 +1,26 @@
+package org.aybdb.application;
+
+import java.util.List;
+
+/** API tokens: who a presented token belongs to, and the caller's own tokens. */
+public interface TokenService {
+
+  /**
+   * Checks a bearer token {@code ayb_<short>_<secret>}.
+   *
+   * @throws AybException Other "Error parsing API token: WrongNumberOfParts(n)" (400);
+   *     RecordNotFound for an unknown short token and InvalidToken for a wrong secret, a revoked or
+   *     an expired token (401)
+   */
+  Caller authenticate(String token);
+
+  /** The caller's tokens that are neither revoked nor expired, newest first. */
+  List<ApiTokenInfo> activeTokens(Caller caller);
+
+  /**
+   * Revokes one of the caller's own tokens (possibly the one in use).
+   *
+   * @throws AybException RecordNotFound (404) if it is not the caller's or already revoked
+   */
+  void revoke(Caller caller, String shortToken);
+}

@@ -1,0 +1,169 @@
+package org.aybdb.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.EntityProfile;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.ProfileService;
+import org.aybdb.application.ProfileUpdate;
+import org.aybdb.application.ProfileUpdate.Field;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.account.ProfileLink;
+import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.domain.model.database.HostedDatabaseRepository;
+import org.aybdb.domain.model.permission.DatabasePermissionRepository;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
+import org.aybdb.infrastructure.links.ProfileLinkVerifier;
+
+/**
+ * {@link ProfileService}. Links are checked and verified before the metadata store is touched, so
+ * slow pages never hold a database connection.
+ */
+@Stateless
+public class DefaultProfileService implements ProfileService {
+
+  static final String EMPTY_UPDATE =
+      "No fields provided to update. Please specify at least one field to update.";
+
+  /** The most links a profile may have: each one is fetched on every update. */
+  static final int MAX_LINKS = 20;
+
+  static final String BAD_LINKS =
+      "Failed to parse links: expected a JSON array of {\"url\": \"...\"} objects";
+
+  @Inject AybConfiguration configuration;
+  @Inject AccountRepository accounts;
+  @Inject HostedDatabaseRepository databases;
+  @Inject DatabasePermissionRepository permissions;
+  @Inject ProfileLinkVerifier linkVerifier;
+
+  @Override
+  public EntityProfile profile(String entity, Optional<Caller> caller) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(caller, "caller");
+    Account account =
+        accounts.find(entity).orElseThrow(() -> AybException.recordNotFound(entity, "entity"));
+    Long callerId = caller.map(Caller::entityId).orElse(null);
+    Map<Long, EntitySharingLevel> grants =
+        callerId == null || callerId.equals(account.id())
+            ? Map.of()
+            : accounts
+                .find(caller.get().slug())
+                .map(viewer -> permissions.grantsOn(account, viewer))
+                .orElse(Map.of());
+    List<EntityProfile.DatabaseSummary> visible =
+        databases.ownedBy(account).stream()
+            .filter(database -> database.isDiscoverableBy(callerId, grants.get(database.id())))
+            .map(DefaultProfileService::summary)
+            .toList();
+    return new EntityProfile(
+        account.slug(),
+        account.displayName(),
+        account.description(),
+        account.organization(),
+        account.location(),
+        ProfileLink.fromJson(account.links()),
+        visible,
+        account.id().equals(callerId));
+  }
+
+  @Override
+  public void update(Caller caller, String entity, ProfileUpdate update) {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(update, "update");
+    if (!entity.equals(caller.slug())) {
+      throw new AybException(
+          ErrorType.Other,
+          403,
+          "Authenticated entity " + caller.slug() + " can't update the profile of " + entity);
+    }
+    if (update.isEmpty()) {
+      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+    }
+    for (Field field : Field.values()) {
+      String value = update.changes(field) ? update.value(field) : null;
+      if (value != null && value.codePointCount(0, value.length()) > field.maxLength()) {
+        throw AybException.badRequest(
+            "The "
+                + field.key()
+                + " can be at most "
+                + field.maxLength()
+                + " characters long, but this one has "
+                + value.codePointCount(0, value.length()));
+      }
+    }
+    String links = null;
+    if (update.changes(Field.LINKS) && update.value(Field.LINKS) != null) {
+      List<ProfileLink> verified =
+          linkVerifier.verify(
+              linkUrls(update.value(Field.LINKS)),
+              configuration.publicBaseUrl() + "/" + caller.slug());
+      links = ProfileLink.toJson(verified);
+    }
+
+    Account account = accounts.find(caller.slug()).orElseThrow();
+    if (update.changes(Field.DISPLAY_NAME)) {
+      account.setDisplayName(update.value(Field.DISPLAY_NAME));
+    }
+    if (update.changes(Field.DESCRIPTION)) {
+      account.setDescription(update.value(Field.DESCRIPTION));
+    }
+    if (update.changes(Field.ORGANIZATION)) {
+      account.setOrganization(update.value(Field.ORGANIZATION));
+    }
+    if (update.changes(Field.LOCATION)) {
+      account.setLocation(update.value(Field.LOCATION));
+    }
+    if (update.changes(Field.LINKS)) {
+      account.setLinks(links);
+    }
+  }
+
+  /** The URLs of ayb's links value, a JSON text holding {@code [{"url": "..."}, ...]}. */
+  private static List<String> linkUrls(String json) {
+    List<JsonValue> array;
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      array = reader.readArray();
+    } catch (JsonException e) {
+      throw AybException.badRequest(BAD_LINKS);
+    }
+    if (array.size() > MAX_LINKS) {
+      throw AybException.badRequest(
+          "A profile can have at most " + MAX_LINKS + " links, not " + array.size());
+    }
+    List<String> urls = new ArrayList<>();
+    for (JsonValue element : array) {
+      if (!(element instanceof JsonObject link) || !(link.get("url") instanceof JsonString url)) {
+        throw AybException.badRequest(BAD_LINKS);
+      }
+      ProfileLink.urlProblem(url.getString())
+          .ifPresent(
+              problem -> {
+                throw AybException.badRequest("Failed to parse URL: " + problem);
+              });
+      urls.add(url.getString());
+    }
+    return urls;
+  }
+
+  private static EntityProfile.DatabaseSummary summary(HostedDatabase database) {
+    return new EntityProfile.DatabaseSummary(database.slug(), database.type().word());
+  }
+}

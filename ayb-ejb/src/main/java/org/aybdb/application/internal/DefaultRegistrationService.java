@@ -1,0 +1,185 @@
+package org.aybdb.application.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.IssuedApiToken;
+import org.aybdb.application.RegistrationService;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.account.AuthenticationMethod;
+import org.aybdb.domain.model.account.AuthenticationMethodStatus;
+import org.aybdb.domain.model.account.AuthenticationMethodType;
+import org.aybdb.domain.model.account.EntityType;
+import org.aybdb.domain.model.account.ReservedNames;
+import org.aybdb.domain.model.account.UsedConfirmationTokenRepository;
+import org.aybdb.infrastructure.email.EmailAddresses;
+import org.aybdb.infrastructure.email.EmailDelivery;
+import org.aybdb.infrastructure.email.EmailDeliveryException;
+import org.aybdb.infrastructure.security.ConfirmationTokens;
+
+/**
+ * {@link RegistrationService} with ayb's checks in ayb's order. E-mails are sent outside any
+ * transaction; confirmation runs in one, so a refused confirmation leaves no trace (its token stays
+ * unused).
+ */
+@Stateless
+public class DefaultRegistrationService implements RegistrationService {
+
+  static final String INVALID_TOKEN = "Invalid or expired token";
+  static final String REUSED_TOKEN =
+      "This confirmation token has already been used; log in again to get a new one";
+
+  private static final Logger LOG = Logger.getLogger(DefaultRegistrationService.class.getName());
+
+  @Inject AybConfiguration configuration;
+  @Inject AccountRepository accounts;
+  @Inject UsedConfirmationTokenRepository usedTokens;
+  @Inject EmailDelivery email;
+  @Inject ConfirmationEmailThrottle throttle;
+  @Inject ApiTokenIssuer issuer;
+
+  private final Clock clock = Clock.systemUTC();
+  private ConfirmationTokens confirmationTokens;
+
+  @PostConstruct
+  void configure() {
+    AybConfiguration.Authentication authentication = configuration.authentication();
+    confirmationTokens =
+        new ConfirmationTokens(
+            authentication.fernetKey(),
+            Duration.ofSeconds(authentication.tokenExpirationSeconds()),
+            clock);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void register(String entity, String emailAddress, String entityType) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(emailAddress, "emailAddress");
+    Objects.requireNonNull(entityType, "entityType");
+    Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
+    if (problem.isPresent()) {
+      throw new AybException(ErrorType.InvalidSlug, 400, problem.get());
+    }
+    if (ReservedNames.isReserved(entity)) {
+      throw new AybException(
+          ErrorType.RegistrationError,
+          409,
+          "Username '" + entity + "' is reserved and cannot be used");
+    }
+    Optional<Account> existing = accounts.find(entity);
+    if (existing.isPresent()
+        && accounts.authenticationMethods(existing.get()).stream()
+            .anyMatch(method -> !isEmailMethodFor(method, emailAddress))) {
+      throw alreadyRegistered(entity);
+    }
+    EntityType type = parseEntityType(entityType);
+    sendConfirmation(new ConfirmationTokens.Payload(entity, type, emailAddress));
+  }
+
+  @Override
+  public IssuedApiToken confirm(String confirmationToken) {
+    Objects.requireNonNull(confirmationToken, "confirmationToken");
+    ConfirmationTokens.Opened opened;
+    try {
+      opened = confirmationTokens.open(confirmationToken);
+    } catch (ConfirmationTokens.InvalidTokenException e) {
+      throw new AybException(ErrorType.Other, 400, INVALID_TOKEN);
+    }
+    usedTokens.forgetExpired(clock.instant());
+    if (!usedTokens.markUsed(opened.fingerprint(), opened.expiresAt())) {
+      throw new AybException(ErrorType.Other, 400, REUSED_TOKEN);
+    }
+    ConfirmationTokens.Payload payload = opened.payload();
+    String address = payload.emailAddress();
+    Optional<Account> existing = accounts.find(payload.entity());
+    List<AuthenticationMethod> methods =
+        existing.map(accounts::authenticationMethods).orElse(List.of());
+    if (methods.stream().noneMatch(method -> isEmailMethodFor(method, address))) {
+      if (!methods.isEmpty()) {
+        throw alreadyRegistered(payload.entity());
+      }
+      if (accounts.emailMethod(address).isPresent()) {
+        // ayb fails here with a raw unique-constraint error.
+        throw new AybException(
+            ErrorType.Other,
+            409,
+            "The e-mail address " + address + " is already used by another entity");
+      }
+      Account account =
+          existing.orElseGet(
+              () -> accounts.store(new Account(payload.entity(), payload.entityType())));
+      accounts.store(new AuthenticationMethod(account, address));
+      LOG.info(() -> "Registered entity " + payload.entity());
+      return issuer.issue(account);
+    }
+    return issuer.issue(existing.orElseThrow());
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void logIn(String entity) {
+    Objects.requireNonNull(entity, "entity");
+    Optional<Account> account = accounts.find(entity);
+    Optional<AuthenticationMethod> verified =
+        account.stream()
+            .flatMap(found -> accounts.authenticationMethods(found).stream())
+            .filter(
+                method ->
+                    method.methodType() == AuthenticationMethodType.EMAIL
+                        && method.status() == AuthenticationMethodStatus.VERIFIED)
+            .findFirst();
+    if (verified.isEmpty()) {
+      throw new AybException(
+          ErrorType.Other, 404, "No account or email authentication method for " + entity);
+    }
+    sendConfirmation(
+        new ConfirmationTokens.Payload(
+            entity, account.get().entityType(), verified.get().emailAddress()));
+  }
+
+  private void sendConfirmation(ConfirmationTokens.Payload payload) {
+    String address = payload.emailAddress();
+    if (!EmailAddresses.isValid(address)) {
+      throw AybException.badRequest("Invalid email address: " + address);
+    }
+    throttle.admit(payload.entity(), address);
+    try {
+      email.sendConfirmation(address, confirmationTokens.mint(payload));
+    } catch (EmailDeliveryException e) {
+      LOG.warning(
+          () -> "Confirmation e-mail for " + payload.entity() + " failed: " + e.getMessage());
+      throw new AybException(ErrorType.EmailError, 502, e.getMessage());
+    }
+  }
+
+  private static boolean isEmailMethodFor(AuthenticationMethod method, String address) {
+    return method.methodType() == AuthenticationMethodType.EMAIL
+        && method.emailAddress().equals(address);
+  }
+
+  private static EntityType parseEntityType(String word) {
+    try {
+      return EntityType.fromWord(word);
+    } catch (IllegalArgumentException e) {
+      throw AybException.badRequest(e.getMessage());
+    }
+  }
+
+  private static AybException alreadyRegistered(String entity) {
+    return new AybException(ErrorType.Other, 409, entity + " has already been registered");
+  }
+}

@@ -1,0 +1,107 @@
+package org.aybdb.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.aybdb.application.ApiTokenInfo;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.TokenService;
+import org.aybdb.domain.model.CodedEnum;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.account.ApiToken;
+import org.aybdb.domain.model.account.ApiTokenRepository;
+import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.infrastructure.security.ApiTokens;
+
+/** {@link TokenService} with ayb's checks and messages, in ayb's order. */
+@Stateless
+public class DefaultTokenService implements TokenService {
+
+  static final String RECORD_TYPE = "api_token";
+
+  @Inject ApiTokenRepository tokens;
+  @Inject AccountRepository accounts;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public Caller authenticate(String token) {
+    Objects.requireNonNull(token, "token");
+    ApiTokens.Parsed parsed;
+    try {
+      parsed = ApiTokens.parse(token);
+    } catch (ApiTokens.MalformedTokenException e) {
+      throw AybException.badRequest("Error parsing API token: " + e.getMessage());
+    }
+    ApiToken stored =
+        tokens
+            .find(parsed.shortToken())
+            .orElseThrow(() -> AybException.recordNotFound(parsed.shortToken(), RECORD_TYPE, 401));
+    if (!ApiTokens.matches(parsed, stored.hash())) {
+      throw invalidToken("Invalid API token");
+    }
+    if (stored.revokedAt() != null) {
+      throw invalidToken("API token has been revoked");
+    }
+    if (stored.expiresAt() != null && stored.expiresAt().isBefore(Timestamps.now(clock))) {
+      throw invalidToken("API token has expired");
+    }
+    Account account = stored.account();
+    return new Caller(
+        account.id(),
+        account.slug(),
+        stored.shortToken(),
+        Optional.ofNullable(stored.scopedDatabase()).map(HostedDatabase::id),
+        Optional.ofNullable(stored.queryPermissionLevel()));
+  }
+
+  @Override
+  public List<ApiTokenInfo> activeTokens(Caller caller) {
+    Objects.requireNonNull(caller, "caller");
+    LocalDateTime now = Timestamps.now(clock);
+    Account account = accounts.find(caller.slug()).orElseThrow();
+    return tokens.unrevoked(account).stream()
+        .filter(token -> token.expiresAt() == null || token.expiresAt().isAfter(now))
+        .sorted(
+            Comparator.comparing(
+                ApiToken::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .map(DefaultTokenService::info)
+        .toList();
+  }
+
+  @Override
+  public void revoke(Caller caller, String shortToken) {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(shortToken, "shortToken");
+    ApiToken token =
+        tokens
+            .find(shortToken)
+            .filter(found -> found.account().id() == caller.entityId())
+            .filter(found -> found.revokedAt() == null)
+            .orElseThrow(() -> AybException.recordNotFound(shortToken, RECORD_TYPE));
+    token.revoke(Timestamps.now(clock));
+  }
+
+  private static ApiTokenInfo info(ApiToken token) {
+    return new ApiTokenInfo(
+        token.shortToken(),
+        Optional.ofNullable(token.scopedDatabase()).map(HostedDatabase::path),
+        Optional.ofNullable(token.queryPermissionLevel()).map(CodedEnum::word),
+        Optional.ofNullable(token.appName()),
+        Optional.ofNullable(token.createdAt()),
+        Optional.ofNullable(token.expiresAt()),
+        Optional.ofNullable(token.revokedAt()));
+  }
+
+  private static AybException invalidToken(String message) {
+    return new AybException(ErrorType.InvalidToken, 401, message);
+  }
+}

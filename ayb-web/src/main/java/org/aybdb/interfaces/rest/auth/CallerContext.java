@@ -1,0 +1,61 @@
+package org.aybdb.interfaces.rest.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.TokenService;
+
+/**
+ * The caller of the current request, as the authentication filters found it. Resources marked
+ * {@link Authenticated} read {@link #caller()}; those marked {@link OptionallyAuthenticated} read
+ * {@link #optionalCaller()}.
+ */
+@RequestScoped
+public class CallerContext {
+
+  static final String MISSING =
+      "Missing Authorization header: expected `Bearer <token>` with an API token";
+  static final String NOT_BEARER = "Invalid Authorization header: expected `Bearer <token>`";
+
+  @Inject TokenService tokens;
+
+  private Caller caller;
+
+  /**
+   * Authenticates the request from its {@code Authorization} header.
+   *
+   * @param required whether a missing header is refused (401 Unauthorized) or anonymous
+   * @throws AybException 401 for a header that is not a bearer token, and whatever {@link
+   *     TokenService#authenticate} refuses
+   */
+  public void authenticate(String authorization, boolean required) {
+    if (authorization == null) {
+      if (required) {
+        throw new AybException(ErrorType.Unauthorized, 401, MISSING);
+      }
+      return;
+    }
+    String header = authorization.strip();
+    if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      throw new AybException(ErrorType.Other, 401, NOT_BEARER);
+    }
+    caller = tokens.authenticate(header.substring("bearer ".length()).strip());
+  }
+
+  /** The authenticated caller of an {@link Authenticated} endpoint. */
+  public Caller caller() {
+    if (caller == null) {
+      throw new IllegalStateException("No caller: is the endpoint marked @Authenticated?");
+    }
+    return caller;
+  }
+
+  /** The caller of an {@link OptionallyAuthenticated} endpoint; empty for anonymous. */
+  public Optional<Caller> optionalCaller() {
+    return Optional.ofNullable(caller);
+  }
+}

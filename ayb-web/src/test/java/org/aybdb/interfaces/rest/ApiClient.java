@@ -1,0 +1,44 @@
+package org.aybdb.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Requests against the deployed API for the black-box tests, and their JSON answers. */
+public final class ApiClient {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final String base;
+
+  public ApiClient(URL base) {
+    this.base = base.toString().replaceAll("/$", "");
+  }
+
+  /** A request to {@code path} (starting with {@code /}). */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The body of a JSON answer (its content type is checked). */
+  public static JsonObject json(HttpResponse<String> response) {
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        "JSON content type, got " + response.headers().map() + " " + response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+}

@@ -1,0 +1,337 @@
+package org.aybdb.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.aybdb.sandbox.client.DaemonFailureException;
+import org.aybdb.sandbox.client.DaemonProcess;
+import org.aybdb.sandbox.client.DaemonQueryException;
+import org.aybdb.sandbox.client.QueryResult;
+import org.aybdb.sandbox.launcher.SandboxConfig;
+import org.aybdb.sandbox.launcher.SandboxSupport;
+import org.aybdb.sandbox.protocol.ErrorKind;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Truncation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real daemons behind the real first stage. Every escape attempt is followed by a normal query on
+ * the same daemon, which must still work. Nothing here is skipped: without Landlock these fail.
+ */
+class SandboxDaemonIT {
+
+  private static final Duration T = Duration.ofSeconds(20);
+  private static final SandboxConfig CONFIG = SandboxConfig.defaults();
+
+  private Path dir;
+  private DaemonProcess daemon;
+
+  @BeforeEach
+  void start() throws Exception {
+    dir = Sandboxes.newDir("daemon");
+    daemon = Sandboxes.start(CONFIG, dir);
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT)");
+    ok(QueryMode.READ_WRITE, "INSERT INTO t(name) VALUES ('ann'), ('bob')");
+  }
+
+  @AfterEach
+  void stop() {
+    daemon.close();
+  }
+
+  private QueryResult ok(QueryMode mode, String sql) throws Exception {
+    return daemon.query(mode, sql, T);
+  }
+
+  private DaemonQueryException fails(QueryMode mode, String sql, ErrorKind kind) {
+    DaemonQueryException e =
+        assertThrows(DaemonQueryException.class, () -> daemon.query(mode, sql, T), sql);
+    assertEquals(kind, e.kind(), e.errorMessage());
+    return e;
+  }
+
+  /** The normal query that must still work after each attempt. */
+  private void stillWorks() throws Exception {
+    assertTrue(daemon.isAlive());
+    QueryResult r = ok(QueryMode.READ_ONLY, "SELECT name FROM t ORDER BY id");
+    assertEquals(List.of(List.of("ann"), List.of("bob")), r.rows());
+  }
+
+  @Test
+  void theSandboxIsEnforcedHere() throws Exception {
+    SandboxSupport.Status status = SandboxSupport.probe();
+    assertTrue(status.enforceable(CONFIG), () -> status.problems(CONFIG).toString());
+    assertTrue(status.landlockAbi() >= 4, "Landlock with TCP rules, got " + status.summary());
+    String hello = daemon.hello().sandboxStatus();
+    assertTrue(hello.startsWith("sandboxed,landlock="), hello);
+    assertTrue(hello.contains(",seccomp=on,"), hello);
+    assertTrue(hello.contains(",netns=on,"), hello);
+    assertTrue(
+        daemon.hello().engineVersion().startsWith("sqlite 3."), daemon.hello().engineVersion());
+    String verified =
+        SandboxSupport.verify(CONFIG, Sandboxes.runtime(), Sandboxes.newDir("verify"));
+    assertTrue(verified.startsWith("sandboxed landlock="), verified);
+  }
+
+  @Test
+  void readOnlyRequestsCannotWrite() throws Exception {
+    DaemonQueryException e =
+        fails(QueryMode.READ_ONLY, "INSERT INTO t(name) VALUES ('eve')", ErrorKind.READ_ONLY);
+    assertEquals("attempt to write a readonly database", e.errorMessage());
+    fails(QueryMode.READ_ONLY, "PRAGMA query_only=0; DELETE FROM t", ErrorKind.READ_ONLY);
+    stillWorks();
+  }
+
+  @Test
+  void attachOfAnotherFileIsRefused() throws Exception {
+    Path other = Sandboxes.newDir("other");
+    try (DaemonProcess o = Sandboxes.start(CONFIG, other)) {
+      o.query(QueryMode.READ_WRITE, "CREATE TABLE secret(x); INSERT INTO secret VALUES ('s')", T);
+    }
+    DaemonQueryException e =
+        fails(
+            QueryMode.READ_WRITE,
+            "ATTACH '" + other.resolve("db.sqlite") + "' AS o; SELECT * FROM o.secret",
+            ErrorKind.SQL);
+    assertEquals("too many attached databases - max 0", e.errorMessage());
+    stillWorks();
+  }
+
+  @Test
+  void vacuumIntoOutsideTheFolderIsRefused() throws Exception {
+    Path outside = Sandboxes.newDir("outside").resolve("copy.sqlite");
+    fails(QueryMode.READ_WRITE, "VACUUM INTO '" + outside + "'", ErrorKind.SQL);
+    assertFalse(Files.exists(outside));
+    DaemonQueryException e =
+        assertThrows(DaemonQueryException.class, () -> daemon.vacuumInto("../escape.sqlite", 0, T));
+    assertEquals(ErrorKind.BAD_REQUEST, e.kind());
+    assertThrows(DaemonQueryException.class, () -> daemon.vacuumInto(outside.toString(), 0, T));
+    assertFalse(Files.exists(outside));
+    stillWorks();
+    // The snapshot path: VACUUM INTO inside the folder works.
+    daemon.vacuumInto("snapshot.sqlite", 0, T);
+    assertTrue(Files.size(dir.resolve("snapshot.sqlite")) > 0);
+    stillWorks();
+  }
+
+  @Test
+  void extensionsCannotBeLoaded() throws Exception {
+    DaemonQueryException e =
+        fails(
+            QueryMode.READ_WRITE,
+            "SELECT load_extension('/usr/lib/x86_64-linux-gnu/libsqlite3.so.0')",
+            ErrorKind.SQL);
+    assertEquals("not authorized", e.errorMessage());
+    stillWorks();
+  }
+
+  @Test
+  void writableSchemaCannotCorruptTheFile() throws Exception {
+    DaemonQueryException e =
+        fails(
+            QueryMode.READ_WRITE,
+            "PRAGMA writable_schema=ON;"
+                + " UPDATE sqlite_schema SET sql='CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT,"
+                + " x)' WHERE name='t'",
+            ErrorKind.SQL);
+    assertEquals("table sqlite_master may not be modified", e.errorMessage());
+    assertEquals(List.of(List.of("ok")), ok(QueryMode.READ_ONLY, "PRAGMA integrity_check").rows());
+    stillWorks();
+  }
+
+  @Test
+  void etcPasswdCannotBeReadThroughSql() throws Exception {
+    assertEquals(
+        "no such function: readfile",
+        fails(QueryMode.READ_WRITE, "SELECT readfile('/etc/passwd')", ErrorKind.SQL)
+            .errorMessage());
+    assertEquals(
+        "no such table: fsdir",
+        fails(QueryMode.READ_WRITE, "SELECT * FROM fsdir('/etc')", ErrorKind.SQL).errorMessage());
+    assertEquals(
+        "too many attached databases - max 0",
+        fails(QueryMode.READ_WRITE, "ATTACH '/etc/passwd' AS p", ErrorKind.SQL).errorMessage());
+    assertEquals(
+        "too many attached databases - max 0",
+        fails(QueryMode.READ_ONLY, "ATTACH 'file:/etc/passwd?mode=ro' AS p", ErrorKind.SQL)
+            .errorMessage());
+    stillWorks();
+  }
+
+  @Test
+  void anInfiniteRecursiveCteIsStoppedByTheTimeLimit() throws Exception {
+    long start = System.nanoTime();
+    DaemonQueryException e =
+        assertThrows(
+            DaemonQueryException.class,
+            () ->
+                daemon.query(
+                    new Request.Query(
+                        0,
+                        0,
+                        QueryMode.READ_ONLY,
+                        500,
+                        0,
+                        0,
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                            + " SELECT max(x) FROM c"),
+                    T));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(ErrorKind.TIMEOUT, e.kind());
+    assertEquals("Query exceeded the time limit of 500 ms and was interrupted", e.errorMessage());
+    assertTrue(millis < 5000, "took " + millis + " ms");
+    stillWorks();
+  }
+
+  @Test
+  void resultsLargerThanTheCapsAreTruncatedAndSaySo() throws Exception {
+    String thousand =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) ";
+    QueryResult rows =
+        daemon.query(
+            new Request.Query(0, 0, QueryMode.READ_ONLY, 0, 100, 0, thousand + "SELECT x FROM c"),
+            T);
+    assertEquals(100, rows.rows().size());
+    assertEquals(Truncation.ROWS, rows.truncation());
+    QueryResult bytes =
+        daemon.query(
+            new Request.Query(
+                0,
+                0,
+                QueryMode.READ_ONLY,
+                0,
+                0,
+                10_000,
+                thousand + "SELECT printf('%.1000c', 'x') FROM c"),
+            T);
+    assertEquals(10, bytes.rows().size());
+    assertEquals(Truncation.BYTES, bytes.truncation());
+    QueryResult whole = ok(QueryMode.READ_ONLY, thousand + "SELECT x FROM c");
+    assertEquals(1000, whole.rows().size());
+    assertFalse(whole.truncated());
+    stillWorks();
+  }
+
+  @Test
+  void aHugeRandomblobHitsTheLengthLimit() throws Exception {
+    DaemonQueryException e =
+        fails(QueryMode.READ_WRITE, "SELECT length(randomblob(1000000000))", ErrorKind.SQL);
+    assertEquals("string or blob too big", e.errorMessage());
+    stillWorks();
+  }
+
+  @Test
+  void fillingTheDiskPastTheFileSizeLimitFailsCleanly() throws Exception {
+    daemon.close();
+    SandboxConfig small = CONFIG.toBuilder().fileSizeLimitBytes(2L << 20).build();
+    daemon = Sandboxes.start(small, dir);
+    DaemonQueryException e =
+        fails(
+            QueryMode.READ_WRITE,
+            "CREATE TABLE big(b);"
+                + " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000)"
+                + " INSERT INTO big SELECT randomblob(10000) FROM c",
+            ErrorKind.STORAGE_FULL);
+    assertTrue(
+        e.errorMessage().startsWith("File size limit reached (2097152 bytes per file)")
+            || e.errorMessage().equals("database or disk is full"),
+        e.errorMessage());
+    assertEquals(2, e.error().statementIndex());
+    assertEquals(
+        List.of(List.of("0")), ok(QueryMode.READ_WRITE, "SELECT count(*) FROM big").rows());
+    stillWorks();
+    assertEquals(List.of(List.of("ok")), ok(QueryMode.READ_ONLY, "PRAGMA integrity_check").rows());
+  }
+
+  @Test
+  void killMinusNineDuringAQueryIsACleanFailureAndTheNextDaemonWorks() throws Exception {
+    CompletableFuture<Object> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return daemon.query(
+                    new Request.Query(
+                        0,
+                        0,
+                        QueryMode.READ_ONLY,
+                        60_000,
+                        0,
+                        0,
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                            + " SELECT max(x) FROM c"),
+                    T);
+              } catch (Exception e) {
+                return e;
+              }
+            });
+    Thread.sleep(500);
+    assertFalse(running.isDone(), "the query should still be running");
+    assertTrue(ProcessHandle.of(daemon.pid()).orElseThrow().destroyForcibly());
+    Object outcome = running.get(10, TimeUnit.SECONDS);
+    DaemonFailureException e = assertInstanceOfFailure(outcome);
+    assertEquals(DaemonFailureException.Reason.DIED, e.reason());
+    assertTrue(e.getMessage().contains("killed by signal 9"), e.getMessage());
+    assertFalse(daemon.isAlive());
+    DaemonFailureException again = assertThrows(DaemonFailureException.class, () -> daemon.ping(T));
+    assertEquals(DaemonFailureException.Reason.DIED, again.reason());
+    daemon = Sandboxes.start(CONFIG, dir);
+    stillWorks();
+  }
+
+  private static DaemonFailureException assertInstanceOfFailure(Object outcome) {
+    assertTrue(outcome instanceof DaemonFailureException, () -> "got " + outcome);
+    return (DaemonFailureException) outcome;
+  }
+
+  @Test
+  void aDaemonThatStopsAnsweringIsKilledByTheClientDeadline() throws Exception {
+    long pid = daemon.pid();
+    DaemonFailureException e =
+        assertThrows(
+            DaemonFailureException.class,
+            () ->
+                daemon.query(
+                    new Request.Query(
+                        0,
+                        0,
+                        QueryMode.READ_ONLY,
+                        60_000,
+                        0,
+                        0,
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                            + " SELECT max(x) FROM c"),
+                    Duration.ofMillis(700)));
+    assertEquals(DaemonFailureException.Reason.TIMEOUT, e.reason());
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+  }
+
+  @Test
+  void shutdownAndClosedInputBothEndTheProcess() throws Exception {
+    long pid = daemon.pid();
+    daemon.ping(T);
+    daemon.shutdown(Duration.ofSeconds(5));
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    // The database survived the restart.
+    daemon = Sandboxes.start(CONFIG, dir);
+    stillWorks();
+  }
+
+  @Test
+  void unsandboxedModeIsExplicitAndSaysSo() throws Exception {
+    daemon.close();
+    daemon = Sandboxes.start(CONFIG.toBuilder().sandboxed(false).build(), dir);
+    assertEquals("unsandboxed", daemon.hello().sandboxStatus());
+    stillWorks();
+  }
+}

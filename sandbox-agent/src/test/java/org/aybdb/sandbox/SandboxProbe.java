@@ -68,7 +68,7 @@ public final class SandboxProbe {
       }
       case "unix" -> {
         try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(target))) {
-          c.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.UTF_8)));
+          c.finishConnect(); // connecting is the escape; the listener counts it
         }
       }
       case "exec" -> {

@@ -39,8 +39,8 @@ public final class Seccomp {
     int arch = x86 ? AUDIT_ARCH_X86_64 : AUDIT_ARCH_AARCH64;
     int[] denied =
         x86
-            ? new int[] {41, 53, 101, 310, 311, 425, 426, 427}
-            : new int[] {198, 199, 117, 270, 271, 425, 426, 427};
+            ? new int[] {41, 101, 310, 311, 425, 426, 427}
+            : new int[] {198, 117, 270, 271, 425, 426, 427};
     int n = 5 + denied.length + 2;
     int[][] prog = new int[n][];
     int i = 0;

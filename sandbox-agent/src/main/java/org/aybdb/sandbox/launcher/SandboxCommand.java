@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.aybdb.sandbox.daemon.DaemonOptions;
 import org.aybdb.sandbox.daemon.QueryDaemon;
@@ -244,13 +246,22 @@ public final class SandboxCommand {
     return new ArrayList<>(paths);
   }
 
-  /** Targets of symlinks in the JDK's lib and conf that point outside it (Debian: /etc). */
+  private static final Map<Path, List<Path>> LINK_TARGETS = new ConcurrentHashMap<>();
+
+  /**
+   * Targets of symlinks in the JDK's lib and conf that point outside it (Debian: /etc); walked once
+   * per JDK.
+   */
   private static List<Path> linkTargets(Path javaHome) {
+    return LINK_TARGETS.computeIfAbsent(javaHome, SandboxCommand::findLinkTargets);
+  }
+
+  private static List<Path> findLinkTargets(Path javaHome) {
     List<Path> targets = new ArrayList<>();
     for (String sub : List.of("lib", "conf")) {
       addLinkTargets(javaHome, javaHome.resolve(sub), targets);
     }
-    return targets;
+    return List.copyOf(targets);
   }
 
   private static void addLinkTargets(Path javaHome, Path dir, List<Path> targets) {

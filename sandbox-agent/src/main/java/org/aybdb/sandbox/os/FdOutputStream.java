@@ -1,10 +1,22 @@
 package org.aybdb.sandbox.os;
 
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** An unbuffered stream over a raw file descriptor, written with {@code write(2)}. */
 public final class FdOutputStream extends OutputStream {
+
+  /** Binds only {@code write}: the daemon needs nothing else from libc, and binding costs. */
+  private static final class Write {
+    static {
+      Native.register(Write.class, NativeLibrary.getInstance("libc.so.6"));
+    }
+
+    static native long write(int fd, byte[] buffer, long count);
+  }
+
   private static final int EINTR = 4;
   private final int fd;
   private byte[] scratch = new byte[0];
@@ -29,12 +41,13 @@ public final class FdOutputStream extends OutputStream {
         System.arraycopy(b, off, scratch, 0, len);
         chunk = scratch;
       }
-      long n = LibC.write(fd, chunk, len);
+      long n = Write.write(fd, chunk, len);
       if (n < 0) {
-        if (LibC.errno() == EINTR) {
+        int errno = Native.getLastError();
+        if (errno == EINTR) {
           continue;
         }
-        throw new IOException(LibC.describe("write(fd " + fd + ")"));
+        throw new IOException("write(fd " + fd + ") failed: errno " + errno);
       }
       off += (int) n;
       len -= (int) n;

@@ -44,8 +44,6 @@ public final class LibC {
 
   public static final int SIGKILL = 9;
 
-  public static native long write(int fd, byte[] buffer, long count);
-
   public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
   public static native int prctl(int option, long arg2, Pointer arg3, long arg4, long arg5);

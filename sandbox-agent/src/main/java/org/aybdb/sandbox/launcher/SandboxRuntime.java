@@ -2,8 +2,10 @@ package org.aybdb.sandbox.launcher;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.sqlite.Sqlite3;
 
 /**
@@ -125,7 +130,7 @@ public record SandboxRuntime(
               .start();
       try (var out = p.getOutputStream();
           var in = p.getInputStream()) {
-        var writer = new java.io.BufferedOutputStream(out);
+        var writer = new BufferedOutputStream(out);
         String[] sql = {
           "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c REAL, d BLOB)",
           "INSERT INTO t(b, c, d) VALUES ('x', 1.5, x'41'), (NULL, 1e-7, NULL)",
@@ -134,20 +139,13 @@ public record SandboxRuntime(
         };
         long id = 1;
         for (String s : sql) {
-          org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
-              writer,
-              org.aybdb.sandbox.protocol.Request.Query.of(
-                  id++, org.aybdb.sandbox.protocol.QueryMode.READ_WRITE, s));
+          FrameCodec.writeRequest(writer, Request.Query.of(id++, QueryMode.READ_WRITE, s));
         }
-        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
-            writer,
-            org.aybdb.sandbox.protocol.Request.Query.of(
-                id++, org.aybdb.sandbox.protocol.QueryMode.READ_ONLY, "SELECT count(*) FROM t"));
-        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
-            writer, new org.aybdb.sandbox.protocol.Request.Ping(id++));
-        org.aybdb.sandbox.protocol.FrameCodec.writeRequest(
-            writer, new org.aybdb.sandbox.protocol.Request.Shutdown(id));
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        FrameCodec.writeRequest(
+            writer, Request.Query.of(id++, QueryMode.READ_ONLY, "SELECT count(*) FROM t"));
+        FrameCodec.writeRequest(writer, new Request.Ping(id++));
+        FrameCodec.writeRequest(writer, new Request.Shutdown(id));
+        in.transferTo(OutputStream.nullOutputStream());
       }
       if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
         moveIfPresent(cds.resolve("daemon.jsa.tmp"), cds.resolve("daemon.jsa"));

@@ -1,7 +1,10 @@
 package org.aybdb.cli;
 
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -49,10 +52,12 @@ public final class Ayb implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    Charset charset = Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
-    int status = run(args, out, err, System.getenv());
+    // UTF-8 whatever the locale, as ayb writes: tables and CSV must come out byte for byte.
+    Charset charset = StandardCharsets.UTF_8;
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+    boolean terminal = System.console() != null;
+    int status = run(args, System.in, terminal, out, err, System.getenv());
     out.flush();
     err.flush();
     System.exit(status);
@@ -67,14 +72,40 @@ public final class Ayb implements Callable<Integer> {
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-    return commandLine(out, err, environment).execute(args);
+    return run(args, InputStream.nullInputStream(), false, out, err, environment);
   }
 
-  /** The configured picocli command line, with the streams set on every subcommand. */
-  public static CommandLine commandLine(
-      PrintWriter out, PrintWriter err, Map<String, String> environment) {
+  /**
+   * Runs {@code ayb} with the given arguments, standard input and streams.
+   *
+   * @param in what {@code ayb client query} reads statements from when it is given none
+   * @param terminal whether {@code in} and {@code out} are a terminal (line editor, prompt)
+   * @param environment what the commands read instead of {@code System.getenv()}
+   * @return the exit status
+   */
+  public static int run(
+      String[] args,
+      InputStream in,
+      boolean terminal,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment) {
+    return commandLine(args, in, terminal, out, err, environment).execute(args);
+  }
+
+  /**
+   * The configured picocli command line for {@code args}, with the streams set on every subcommand.
+   */
+  private static CommandLine commandLine(
+      String[] args,
+      InputStream in,
+      boolean terminal,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
-    CommandLine commandLine = new CommandLine(new Ayb(), new Factory(environment));
+    CommandLine commandLine = new CommandLine(new Ayb(), new Factory(environment, in, terminal));
+    ClientCommand.addSubcommands(commandLine.getSubcommands().get("client"), args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
@@ -85,15 +116,22 @@ public final class Ayb implements Callable<Integer> {
   /** Creates the commands that read the environment with the injected one. */
   private static final class Factory implements IFactory {
     private final Map<String, String> environment;
+    private final InputStream in;
+    private final boolean terminal;
 
-    Factory(Map<String, String> environment) {
+    Factory(Map<String, String> environment, InputStream in, boolean terminal) {
       this.environment = environment;
+      this.in = in;
+      this.terminal = terminal;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == ServerCommand.class) {
         return type.cast(new ServerCommand(environment));
+      }
+      if (type == ClientCommand.class) {
+        return type.cast(new ClientCommand(environment, in, terminal));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -13,7 +13,8 @@ public final class VersionProvider implements IVersionProvider {
     return new String[] {"ayb " + version()};
   }
 
-  static String version() {
+  /** The project version, e.g. {@code 0.1.0}; {@code unknown} if it is not packaged. */
+  public static String version() {
     Properties properties = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in != null) {

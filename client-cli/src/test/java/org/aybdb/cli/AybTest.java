@@ -57,11 +57,12 @@ class AybTest {
   }
 
   @Test
-  void clientIsNotImplementedYet() {
+  void clientWithoutASubcommandPrintsItsUsageOnStderr() {
     CommandRun run = CommandRun.run("client");
 
-    assertEquals(ExitCodes.ERROR, run.status());
-    assertEquals("Error: ayb client is not implemented yet\n", run.err());
+    assertEquals(ExitCodes.USAGE, run.status());
     assertEquals("", run.out());
+    assertTrue(run.err().startsWith("Usage: ayb client"), run.err());
+    assertTrue(run.err().contains("  list_database_permissions  "), run.err());
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aybdb.cli.client.render.DisplayWidth;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -109,7 +110,7 @@ final class TerminalSession {
   }
 
   /** The buffer as one word: nothing is completed. */
-  record WholeLine(String line, int cursor) implements ParsedLine {
+  record WholeLine(String line, int cursor) implements CompletingParsedLine {
     @Override
     public String word() {
       return line;
@@ -128,6 +129,21 @@ final class TerminalSession {
     @Override
     public List<String> words() {
       return List.of(line);
+    }
+
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate;
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return cursor;
+    }
+
+    @Override
+    public int rawWordLength() {
+      return line.length();
     }
   }
 }

@@ -1,0 +1,545 @@
+package org.aybdb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: {@code bin/ayb client ...} as a user runs it, against one real server ({@code bin/ayb
+ * server} on the embedded default) shared by the tests, each with its own entities and its own
+ * ayb.json. Outputs are compared byte for byte.
+ *
+ * <p>Covers the subcommands whose endpoints the server has (accounts: register, confirm, log_in,
+ * list, profile, update_profile, list_tokens, revoke_token, plus set_default_url and the
+ * interactive session's terminal handling). The database subcommands are pinned against ayb's wire
+ * format in ClientWireFormatTest until their endpoints land.
+ */
+class ClientCommandIT {
+
+  private static final AtomicInteger ENTITIES = new AtomicInteger();
+
+  @TempDir static Path serverFolder;
+
+  private static RunningServer server;
+
+  @TempDir Path home;
+
+  private Path config;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = RunningServer.start(serverFolder, Map.of("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void configFile() {
+    config = home.resolve("config/ayb/ayb.json");
+  }
+
+  /** What one run of bin/ayb printed. */
+  record Result(int status, String out, String err) {}
+
+  private Result ayb(Map<String, String> environment, String input, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(server.repositoryPath().resolve("bin/ayb").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectOutput(home.resolve("out.txt").toFile())
+            .redirectError(home.resolve("err.txt").toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(name -> name.startsWith("AYB") || name.startsWith("XDG_"));
+    env.put("HOME", home.toString());
+    env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    env.putAll(environment);
+    Process process = builder.start();
+    process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ayb did not finish: " + command);
+    return new Result(
+        process.exitValue(),
+        Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  /** {@code bin/ayb client <args>} with the default configuration file and no input. */
+  private Result client(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("client"));
+    all.addAll(List.of(args));
+    return ayb(Map.of(), "", all.toArray(String[]::new));
+  }
+
+  private static void assertOk(String out, Result result) {
+    assertEquals("", result.err(), result.toString());
+    assertEquals(out, result.out());
+    assertEquals(0, result.status());
+  }
+
+  private static void assertError(int status, String message, Result result) {
+    assertEquals("Error: " + message + "\n", result.err(), result.toString());
+    assertEquals("", result.out());
+    assertEquals(status, result.status());
+  }
+
+  private String file() throws IOException {
+    return Files.readString(config, StandardCharsets.UTF_8);
+  }
+
+  private static String newEntity(String name) {
+    return "it-" + name + "-" + ENTITIES.incrementAndGet();
+  }
+
+  /** The confirmation token of the last e-mail sent to {@code address}. */
+  private static String emailedToken(String address) throws IOException {
+    String token = null;
+    for (String line : server.emails()) {
+      JsonObject email;
+      try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        email = reader.readObject();
+      }
+      if (!email.getString("to").equals(address)) {
+        continue;
+      }
+      for (JsonValue content : email.getJsonArray("content")) {
+        String text = ((jakarta.json.JsonString) content).getString();
+        if (text.startsWith("\tayb client confirm ")) {
+          token = text.substring("\tayb client confirm ".length());
+        }
+      }
+    }
+    assertTrue(token != null, "no e-mail to " + address);
+    return token;
+  }
+
+  /** Registers and confirms {@code entity}; its API token, saved in the configuration. */
+  private String registerAndConfirm(String entity) throws Exception {
+    String address = entity + "@example.org";
+    assertOk(
+        "Check your email to finish registering " + entity + "\n",
+        client("--url", server.url(), "register", entity, address));
+    Result confirm = client("confirm", emailedToken(address));
+    assertEquals(0, confirm.status(), confirm.toString());
+    String prefix = "Successfully authenticated " + entity + " and saved token ";
+    assertTrue(confirm.out().startsWith(prefix), confirm.out());
+    return confirm.out().substring(prefix.length()).strip();
+  }
+
+  private JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  // ---- accounts and the configuration file ---------------------------------------------------
+
+  @Test
+  void registerConfirmAndSetDefaultUrlWriteAybsConfigurationFile() throws Exception {
+    String entity = newEntity("Alice").replace("it-", "It-");
+    String address = entity.toLowerCase() + "@example.org";
+
+    assertOk(
+        "Check your email to finish registering " + entity + "\n",
+        client("--url", server.url(), "register", entity, address));
+    assertEquals(
+        "{\"version\":1,\"authentication\":{},\"default_url\":\"" + server.url() + "\"}", file());
+
+    Result confirm = client("confirm", emailedToken(address));
+    String lower = entity.toLowerCase();
+    assertTrue(
+        confirm
+            .out()
+            .matches("Successfully authenticated " + lower + " and saved token ayb_\\w+_\\w+\n"),
+        confirm.toString());
+    String token = confirm.out().substring(confirm.out().lastIndexOf(' ') + 1).strip();
+    assertEquals(
+        "{\"version\":1,\"authentication\":{\""
+            + server.url()
+            + "\":\""
+            + token
+            + "\"},\"default_url\":\""
+            + server.url()
+            + "\"}",
+        file());
+
+    assertOk(
+        "Saved http://127.0.0.1:9 as new default_url\n",
+        client("set_default_url", "http://127.0.0.1:9"));
+    assertEquals(
+        "{\"version\":1,\"authentication\":{\""
+            + server.url()
+            + "\":\""
+            + token
+            + "\"},\"default_url\":\"http://127.0.0.1:9\"}",
+        file());
+  }
+
+  @Test
+  void logInMailsAnotherTokenAndListTokensShowsBoth() throws Exception {
+    String entity = newEntity("bob");
+    String first = registerAndConfirm(entity);
+
+    String second = logInAndConfirm(entity);
+
+    Result json = client("list_tokens", "--format", "json");
+    JsonArray tokens = json(json.out()).getJsonArray("tokens");
+    assertEquals(2, tokens.size(), json.out());
+    assertEquals(shortOf(second), tokens.getJsonObject(0).getString("short_token"));
+    assertEquals(shortOf(first), tokens.getJsonObject(1).getString("short_token"));
+
+    String created0 = tokens.getJsonObject(0).getString("created_at");
+    String created1 = tokens.getJsonObject(1).getString("created_at");
+    int createdWidth = Math.max("Created".length(), Math.max(created0.length(), created1.length()));
+    int shortWidth =
+        Math.max(
+            "Short token".length(), Math.max(shortOf(first).length(), shortOf(second).length()));
+    String expected =
+        " "
+            + pad("Short token", shortWidth)
+            + " | Scope           | Permission    | App | "
+            + pad("Created", createdWidth)
+            + " | Expires \n"
+            + "-".repeat(shortWidth + 2)
+            + "+-----------------+---------------+-----+"
+            + "-".repeat(createdWidth + 2)
+            + "+---------\n"
+            + row(shortOf(second), shortWidth, created0, createdWidth)
+            + row(shortOf(first), shortWidth, created1, createdWidth);
+    assertOk(expected, client("list_tokens"));
+    assertOk(
+        "Short token,Scope,Permission,App,Created,Expires\n"
+            + shortOf(second)
+            + ",(all databases),(full access),,"
+            + created0
+            + ",(never)\n"
+            + shortOf(first)
+            + ",(all databases),(full access),,"
+            + created1
+            + ",(never)\n",
+        client("list_tokens", "--format", "csv"));
+  }
+
+  /** Logs {@code entity} in again: the new API token, saved in the configuration. */
+  private String logInAndConfirm(String entity) throws Exception {
+    assertOk("Check your email to finish logging in " + entity + "\n", client("log_in", entity));
+    Result confirm = client("confirm", emailedToken(entity + "@example.org"));
+    assertEquals(0, confirm.status(), confirm.toString());
+    return confirm.out().substring(confirm.out().lastIndexOf(' ') + 1).strip();
+  }
+
+  private static String shortOf(String token) {
+    return token.split("_")[1];
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(width - text.length());
+  }
+
+  private static String row(String shortToken, int shortWidth, String created, int createdWidth) {
+    return " "
+        + pad(shortToken, shortWidth)
+        + " | (all databases) | (full access) |     | "
+        + pad(created, createdWidth)
+        + " | (never) \n";
+  }
+
+  @Test
+  void revokeTokenAndWhatARevokedTokenGets() throws Exception {
+    String entity = newEntity("carol");
+    String first = registerAndConfirm(entity);
+    String second = logInAndConfirm(entity);
+
+    assertOk(
+        "Successfully revoked token " + shortOf(first) + "\n",
+        client("revoke_token", shortOf(first)));
+
+    assertError(1, "API token has been revoked", client("--token", first, "list_tokens"));
+    assertError(
+        1,
+        "RecordNotFound { id: \"" + shortOf(first) + "\", record_type: \"api_token\" }",
+        client("--token", second, "revoke_token", shortOf(first)));
+    assertEquals(
+        1, json(client("list_tokens", "--format", "json").out()).getJsonArray("tokens").size());
+  }
+
+  @Test
+  void profileUpdateProfileAndList() throws Exception {
+    String entity = newEntity("dave");
+    registerAndConfirm(entity);
+
+    assertOk(
+        " Display name | Description | Organization | Location | Links \n"
+            + "--------------+-------------+--------------+----------+-------\n"
+            + " null         | null        | null         | null     |  \n",
+        client("profile", entity));
+
+    assertOk(
+        "Successfully updated profile\n",
+        client(
+            "update_profile",
+            entity,
+            "--display_name",
+            "Dave 漢字",
+            "--description",
+            "Writes, \"quotes\"",
+            "--organization",
+            "ayb",
+            "--links",
+            "http://ayb.host/",
+            "http://ayb2.host"));
+
+    assertOk(
+        " Display name | Description      | Organization | Location | Links \n"
+            + "--------------+------------------+--------------+----------+-----------------------------------\n"
+            + " Dave 漢字    | Writes, \"quotes\" | ayb          | null     | http://ayb.host/,http://ayb2.host \n",
+        client("profile", entity));
+    assertOk(
+        "Display name,Description,Organization,Location,Links\n"
+            + "Dave 漢字,\"Writes, \"\"quotes\"\"\",ayb,null,\"http://ayb.host/,http://ayb2.host\"\n",
+        client("profile", entity, "--format", "csv"));
+    JsonObject profile = json(client("profile", entity, "--format", "json").out());
+    assertEquals("Dave 漢字", profile.getJsonObject("profile").getString("display_name"));
+
+    assertOk("Successfully updated profile\n", client("update_profile", entity, "--links"));
+    assertTrue(client("profile", entity).out().endsWith("| null     |  \n"));
+
+    assertOk("No queryable databases owned by " + entity + "\n", client("list", entity));
+    assertOk(
+        "No queryable databases owned by " + entity + "\n",
+        client("list", entity, "--format", "csv"));
+  }
+
+  @Test
+  void anonymousCallsSendNoToken() throws Exception {
+    String entity = newEntity("erin");
+    registerAndConfirm(entity);
+    Files.delete(config);
+
+    assertOk(
+        "No queryable databases owned by " + entity + "\n",
+        client("--url", server.url(), "list", entity));
+    assertEquals(
+        "{\"version\":1,\"authentication\":{},\"default_url\":\"" + server.url() + "\"}", file());
+  }
+
+  // ---- the environment -------------------------------------------------------------------------
+
+  @Test
+  void theEnvironmentOverridesTheConfigurationFile() throws Exception {
+    String entity = newEntity("frank");
+    String token = registerAndConfirm(entity);
+    Path elsewhere = home.resolve("elsewhere.json");
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AYB_CLIENT_CONFIG_FILE", elsewhere.toString());
+    environment.put("AYB_SERVER_URL", server.url());
+    environment.put("AYB_API_TOKEN", token);
+
+    Result tokens = ayb(environment, "", "client", "list_tokens", "--format", "json");
+
+    assertEquals(0, tokens.status(), tokens.toString());
+    assertEquals(1, json(tokens.out()).getJsonArray("tokens").size());
+    assertEquals(
+        "{\"version\":1,\"authentication\":{},\"default_url\":\"" + server.url() + "\"}",
+        Files.readString(elsewhere));
+
+    environment.put("AYB_API_TOKEN", "ayb_unknown_token");
+    assertError(
+        1,
+        "RecordNotFound { id: \"unknown\", record_type: \"api_token\" }",
+        ayb(environment, "", "client", "list_tokens"));
+    Path option = home.resolve("option.json");
+    Result withOption =
+        ayb(
+            environment,
+            "",
+            "client",
+            "--config",
+            option.toString(),
+            "set_default_url",
+            "http://x");
+    assertEquals(0, withOption.status(), withOption.toString());
+    assertTrue(Files.exists(option));
+  }
+
+  // ---- error paths -----------------------------------------------------------------------------
+
+  @Test
+  void serverErrorsArePrintedAsAybDoesOnStderrWithAFailureStatus() throws Exception {
+    String entity = newEntity("gina");
+    registerAndConfirm(entity);
+
+    assertError(
+        1,
+        "RecordNotFound { id: \"" + entity + "-nobody\", record_type: \"entity\" }",
+        client("profile", entity + "-nobody"));
+    assertError(
+        1,
+        "No fields provided to update. Please specify at least one field to update.",
+        client("update_profile", entity));
+    assertError(
+        1,
+        "No account or email authentication method for " + entity + "-nobody",
+        client("log_in", entity + "-nobody"));
+    assertError(
+        1,
+        "Username 'register' is reserved and cannot be used",
+        client("register", "register", "r@example.org"));
+    assertError(1, "Invalid or expired token", client("confirm", "not-a-token"));
+    assertError(
+        1,
+        "Error parsing API token: WrongNumberOfParts(1)",
+        client("--token", "abc", "list_tokens"));
+  }
+
+  @Test
+  void clientSideErrors() throws Exception {
+    assertError(
+        78,
+        "Server URL is required through --url parameter, AYB_SERVER_URL environment variable,"
+            + " or default_url in "
+            + config,
+        client("list", "someone"));
+
+    assertError(
+        1,
+        "Calling endpoint that requires client API token, but none provided",
+        client("--url", server.url(), "list_tokens"));
+
+    String down = "http://127.0.0.1:" + unusedPort();
+    assertError(
+        69, "could not reach " + down + ": connection refused", client("--url", down, "list", "x"));
+
+    Result missing = client("revoke_token");
+    assertEquals(2, missing.status());
+    assertEquals(
+        "Error: Missing required parameter: '<short_token>' (see 'ayb client revoke_token"
+            + " --help')\n",
+        missing.err());
+
+    Result format = client("query", "no-slash", "SELECT 1");
+    assertEquals(2, format.status());
+    assertTrue(
+        format.err().contains("Argument must be formatted as 'entity/database'"), format.err());
+  }
+
+  private static int unusedPort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  // ---- the interactive session -----------------------------------------------------------------
+
+  @Test
+  void pipedStatementsAreSplitAtSemicolons() throws Exception {
+    Result result =
+        ayb(
+            Map.of("AYB_SERVER_URL", server.url()),
+            "SELECT 1;\nSELECT\n  2; SELECT 3\n",
+            "client",
+            "query",
+            "someone/db.sqlite");
+
+    assertEquals(
+        "Error: Calling endpoint that requires client API token, but none provided\n".repeat(3),
+        result.err());
+    assertEquals("", result.out());
+    assertEquals(1, result.status());
+  }
+
+  @Test
+  void aTerminalSessionHasAPromptContinuationLinesAndAHistoryFile() throws Exception {
+    String entity = newEntity("hank");
+    registerAndConfirm(entity);
+    String ayb = server.repositoryPath().resolve("bin/ayb").toString();
+    Path typed = home.resolve("typed.sh");
+    // Types a statement over two lines, waits for the answer, then Ctrl-D.
+    Files.writeString(
+        typed,
+        "sleep 3; printf 'SELECT\\r'; sleep 0.5; printf \"'a;b';\\r\"; sleep 3; printf '\\004'\n");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "bash "
+                    + typed
+                    + " | script -q -e -c 'stty cols 120 rows 40; "
+                    + ayb
+                    + " client query "
+                    + entity
+                    + "/db.sqlite' /dev/null")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("pty.txt").toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("AYB") || name.startsWith("XDG_"));
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    builder.environment().put("TERM", "xterm");
+    Process process = builder.start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the session did not end");
+    String screen = Files.readString(home.resolve("pty.txt"), StandardCharsets.UTF_8);
+
+    assertEquals(0, process.exitValue(), screen);
+    assertTrue(
+        screen.startsWith("Launching an interactive session for " + entity + "/db.sqlite\r\n"),
+        screen);
+    String prompt = entity + "/db.sqlite> ";
+    assertTrue(screen.contains(prompt + "SELECT"), screen);
+    assertTrue(screen.contains(" ".repeat(prompt.length() - 3) + "-> 'a;b';"), screen);
+    // Whatever the server answers (rows, or an error while the query endpoint is missing), it
+    // comes before the next prompt.
+    int answer = Math.max(screen.indexOf("Rows: "), screen.indexOf("Error: "));
+    assertTrue(answer > screen.indexOf("-> 'a;b';"), screen);
+    assertTrue(screen.indexOf(prompt, answer) > answer, screen);
+    String history = Files.readString(config.resolveSibling("ayb_history"));
+    assertTrue(history.endsWith(":SELECT\\n'a;b';\n"), history);
+  }
+
+  // ---- help and completion
+  // -----------------------------------------------------------------------
+
+  @Test
+  void completionScriptCoversEverySubcommand() throws Exception {
+    Result result = client("generate_completion");
+
+    assertEquals(0, result.status(), result.err());
+    assertTrue(result.out().contains("complete -F _complete_ayb"), result.out());
+    for (String name :
+        List.of(
+            "list_database_permissions", "restore_snapshot", "update_profile", "--display_name")) {
+      assertTrue(result.out().contains(name), name);
+    }
+  }
+}

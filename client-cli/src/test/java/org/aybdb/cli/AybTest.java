@@ -65,4 +65,17 @@ class AybTest {
     assertTrue(run.err().startsWith("Usage: ayb client"), run.err());
     assertTrue(run.err().contains("  list_database_permissions  "), run.err());
   }
+
+  @Test
+  void everyClientSubcommandHasHelpWithAybsArgumentNames() {
+    CommandRun run = CommandRun.run("client", "update_profile", "--help");
+
+    assertEquals(ExitCodes.OK, run.status(), run.err());
+    assertTrue(run.out().startsWith("Usage: ayb client update_profile"), run.out());
+    assertTrue(run.out().contains("--display_name=<value>"), run.out());
+    assertTrue(run.out().contains("--url=<VALUE>"), run.out());
+    CommandRun query = CommandRun.run("client", "query", "-h");
+    assertEquals(ExitCodes.OK, query.status(), query.err());
+    assertTrue(query.out().contains("--format=<type>"), query.out());
+  }
 }

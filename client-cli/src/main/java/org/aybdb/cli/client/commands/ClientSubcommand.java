@@ -3,11 +3,13 @@ package org.aybdb.cli.client.commands;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.aybdb.cli.ExitCodes;
+import org.aybdb.cli.VersionProvider;
 import org.aybdb.cli.client.ClientCommand;
 import org.aybdb.cli.client.ClientContext;
 import org.aybdb.cli.client.api.Reply;
 import org.aybdb.cli.client.render.OutputFormat;
 import org.aybdb.cli.client.render.Tabular;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Spec;
  * to the injected output stream. Failures are thrown ({@link org.aybdb.cli.CliException}) and
  * printed by {@link org.aybdb.cli.Ayb} as one {@code Error: } line on stderr.
  */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 public abstract class ClientSubcommand implements Callable<Integer> {
 
   @ParentCommand protected ClientCommand client;

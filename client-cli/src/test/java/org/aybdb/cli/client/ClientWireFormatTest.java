@@ -63,6 +63,12 @@ class ClientWireFormatTest {
     assertEquals(ExitCodes.OK, run.status());
   }
 
+  private static void assertUsageError(String line, CommandRun run) {
+    assertEquals(line, run.err());
+    assertEquals("", run.out());
+    assertEquals(ExitCodes.USAGE, run.status());
+  }
+
   private static void assertError(String message, CommandRun run) {
     assertEquals("Error: " + message + "\n", run.err());
     assertEquals("", run.out());
@@ -116,13 +122,10 @@ class ClientWireFormatTest {
 
   @Test
   void createDatabaseRefusesAnUnknownTypeBeforeAnyRequest() {
-    CommandRun run = client("create_database", "e/d", "mysql");
-
-    assertEquals(ExitCodes.USAGE, run.status());
-    assertEquals(
+    assertUsageError(
         "Error: Invalid value for positional parameter at index 1 (<type>): 'mysql' is not one of:"
             + " sqlite, duckdb (see 'ayb client create_database --help')\n",
-        run.err());
+        client("create_database", "e/d", "mysql"));
     assertTrue(server.requests().isEmpty());
   }
 
@@ -199,13 +202,10 @@ class ClientWireFormatTest {
 
   @Test
   void aDatabaseArgumentMustBeEntitySlashDatabase() {
-    CommandRun run = client("query", "nodatabase", "SELECT 1");
-
-    assertEquals(ExitCodes.USAGE, run.status());
-    assertEquals(
+    assertUsageError(
         "Error: Invalid value for positional parameter at index 0 (<database>): Argument must be"
             + " formatted as 'entity/database' (see 'ayb client query --help')\n",
-        run.err());
+        client("query", "nodatabase", "SELECT 1"));
   }
 
   @Test
@@ -275,13 +275,10 @@ class ClientWireFormatTest {
 
   @Test
   void updateDatabaseNeedsTheLevel() {
-    CommandRun run = client("update_database", "e/d.sqlite");
-
-    assertEquals(ExitCodes.USAGE, run.status());
-    assertEquals(
+    assertUsageError(
         "Error: Missing required option: '--public_sharing_level=<level>' (see 'ayb client"
             + " update_database --help')\n",
-        run.err());
+        client("update_database", "e/d.sqlite"));
   }
 
   @Test

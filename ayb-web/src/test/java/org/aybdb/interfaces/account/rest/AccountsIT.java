@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -44,6 +43,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -668,11 +668,11 @@ class AccountsIT {
     assertEquals(200, profile(account.entity(), account.token()).statusCode(), "tokens still work");
   }
 
-  // ---- SMTP (the SQLite run) -------------------------------------------------------------------
+  // ---- SMTP (tagged "smtp": only the SQLite run configures it) ----------------------------------
 
   @Test
+  @Tag("smtp")
   void smtpDeliversAConfirmationThatWorks() throws Exception {
-    assumeTrue(!SMTP_PORT.isBlank(), "SMTP is configured in the SQLite run only");
     String entity = unique("smtp");
     String address = entity + "@example.org";
     assertEquals(200, register(entity, address, "user").statusCode());
@@ -703,8 +703,8 @@ class AccountsIT {
   }
 
   @Test
+  @Tag("smtp")
   void anSmtpFailureIsAnErrorForTheCaller() throws Exception {
-    assumeTrue(!SMTP_PORT.isBlank(), "SMTP is configured in the SQLite run only");
     String entity = unique("down");
     String address = entity + "@example.org";
     SMTP.stop();

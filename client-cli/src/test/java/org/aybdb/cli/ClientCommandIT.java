@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * server} on the embedded default) shared by the tests, each with its own entities and its own
  * ayb.json. Outputs are compared byte for byte.
  *
- * <p>Covers the subcommands whose endpoints the server has (accounts: register, confirm, log_in,
- * list, profile, update_profile, list_tokens, revoke_token, plus set_default_url and the
- * interactive session's terminal handling). The database subcommands are pinned against ayb's wire
- * format in ClientWireFormatTest until their endpoints land.
+ * <p>Covers every subcommand whose endpoint the server has: accounts (register, confirm, log_in,
+ * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
+ * (create_database, query, database_details, update_database, share, list_database_permissions),
+ * set_default_url and the interactive session's terminal handling.
  */
 class ClientCommandIT {
 
@@ -349,6 +349,152 @@ class ClientCommandIT {
         client("--url", server.url(), "list", entity));
     assertEquals(
         "{\"version\":1,\"authentication\":{},\"default_url\":\"" + server.url() + "\"}", file());
+  }
+
+  // ---- databases and sharing -------------------------------------------------------------------
+
+  @Test
+  void createQueryListAndDetailsPrintAsAybDoes() throws Exception {
+    String entity = newEntity("hana");
+    registerAndConfirm(entity);
+    String db = entity + "/test.sqlite";
+
+    assertOk("Successfully created " + db + "\n", client("create_database", db));
+    assertOk(
+        "\nRows: 0\n",
+        client(
+            "query",
+            db,
+            "CREATE TABLE t(fname TEXT, lname TEXT);"
+                + " INSERT INTO t VALUES ('the first', 'the last'), ('the first2', 'the last2')"));
+
+    assertOk(
+        " fname      | lname \n"
+            + "------------+-----------\n"
+            + " the first  | the last \n"
+            + " the first2 | the last2 \n"
+            + "\nRows: 2\n",
+        client("query", db, "SELECT fname, lname FROM t"));
+    assertOk(
+        "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
+        client("query", db, "SELECT fname, lname FROM t", "--format", "csv"));
+    assertOk(
+        " the_count \n-----------\n 2 \n\nRows: 1\n",
+        client("query", db, "SELECT count(*) AS the_count FROM t"));
+    assertOk("\nRows: 0\n", client("query", db, "SELECT * FROM t WHERE 0"));
+    assertOk(
+        " a    | b    | c   | d \n"
+            + "------+------+-----+-----------\n"
+            + " NULL | 漢字 | 0.1 | 0.0000001 \n"
+            + "\nRows: 1\n",
+        client("query", db, "SELECT NULL AS a, '漢字' AS b, 0.1 AS c, 1e-7 AS d"));
+    assertOk(
+        "a,b\n\"x,\"\"y\"\"\",NULL\n\nRows: 1\n",
+        client("query", db, "SELECT 'x,\"y\"' AS a, NULL AS b", "--format", "csv"));
+    JsonObject answer = json(client("query", db, "SELECT 1 AS x", "--format", "json").out());
+    assertEquals("[\"x\"]", answer.getJsonArray("fields").toString());
+    assertEquals("[[\"1\"]]", answer.getJsonArray("rows").toString());
+
+    assertOk(
+        " Database slug | Type \n---------------+--------\n test.sqlite   | sqlite \n",
+        client("list", entity));
+    assertOk("Database slug,Type\ntest.sqlite,sqlite\n", client("list", entity, "--format", "csv"));
+    assertOk(
+        "Database: "
+            + db
+            + "\nType: sqlite\nAccess level: ReadWrite\n"
+            + "You have management permissions for this database\n",
+        client("database_details", db));
+  }
+
+  @Test
+  void sharingThroughTheClient() throws Exception {
+    String owner = newEntity("ivan");
+    String ownerToken = registerAndConfirm(owner);
+    String friend = newEntity("judy");
+    registerAndConfirm(friend); // the configuration file now holds the friend's token
+    String db = owner + "/shared.sqlite";
+    assertOk(
+        "Successfully created " + db + "\n", client("--token", ownerToken, "create_database", db));
+    client("--token", ownerToken, "query", db, "CREATE TABLE t(a); INSERT INTO t VALUES (42)");
+
+    assertOk(
+        "No shared permissions for " + db + "\n",
+        client("--token", ownerToken, "list_database_permissions", db));
+    assertOk(
+        "Permissions for " + friend + " on " + db + " updated successfully\n",
+        client("--token", ownerToken, "share", db, friend, "read-only"));
+    assertOk(
+        " Entity"
+            + " ".repeat(friend.length() - 6)
+            + " | Sharing level \n"
+            + "-".repeat(Math.max(6, friend.length()) + 2)
+            + "+---------------\n"
+            + " "
+            + friend
+            + " | read-only \n",
+        client("--token", ownerToken, "list_database_permissions", db));
+    assertOk(
+        "Entity,Sharing level\n" + friend + ",read-only\n",
+        client("--token", ownerToken, "list_database_permissions", db, "--format", "csv"));
+
+    assertOk(
+        "Database: " + db + "\nType: sqlite\nAccess level: ReadOnly\n",
+        client("database_details", db));
+    assertOk(" a \n----\n 42 \n\nRows: 1\n", client("query", db, "SELECT a FROM t"));
+    assertError(
+        1,
+        "Attempted to write to database while in read-only mode",
+        client("query", db, "INSERT INTO t VALUES (1)"));
+    assertError(
+        1,
+        "Authenticated entity " + friend + " can't set permissions for database " + db,
+        client("share", db, friend, "manager"));
+
+    assertOk(
+        "Permissions for " + friend.toUpperCase() + " on " + db + " updated successfully\n",
+        client("--token", ownerToken, "share", db, friend.toUpperCase(), "no-access"));
+    assertError(
+        1,
+        "RecordNotFound { id: \"" + db + "\", record_type: \"database\" }",
+        client("database_details", db));
+
+    assertOk(
+        "Database " + db + " updated successfully\n",
+        client("--token", ownerToken, "update_database", db, "--public_sharing_level", "fork"));
+    assertOk(
+        "Database: " + db + "\nType: sqlite\nAccess level: No query access\n",
+        client("database_details", db));
+    assertError(
+        1,
+        "Authenticated entity " + friend + " can't query database " + db,
+        client("query", db, "SELECT 1"));
+    assertError(
+        1,
+        owner + " owns " + db + ", so their permissions can't be changed",
+        client("--token", ownerToken, "share", db, owner, "read-only"));
+  }
+
+  @Test
+  void databaseErrorsArePrintedAsAybDoes() throws Exception {
+    String entity = newEntity("kim");
+    registerAndConfirm(entity);
+    String db = entity + "/e.sqlite";
+    assertOk(
+        "Successfully created " + db + "\n", client("create_database", db, "sqlite", "read-only"));
+
+    assertError(1, "Database already exists", client("create_database", db));
+    assertError(
+        1,
+        "RecordNotFound { id: \"" + entity + "/missing.sqlite\", record_type: \"database\" }",
+        client("query", entity + "/missing.sqlite", "SELECT 1"));
+    assertError(
+        1,
+        "QueryError { message: \"near \\\"SELEC\\\": syntax error\" }",
+        client("query", db, "SELEC 1"));
+    Result badLevel = client("create_database", entity + "/f.sqlite", "sqlite", "everyone");
+    assertEquals(2, badLevel.status(), badLevel.toString());
+    assertTrue(badLevel.err().contains("everyone"), badLevel.err());
   }
 
   // ---- the environment -------------------------------------------------------------------------

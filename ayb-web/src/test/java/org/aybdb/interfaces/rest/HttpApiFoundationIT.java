@@ -187,8 +187,7 @@ class HttpApiFoundationIT {
   void metricsShowTheQueryDaemonPool() throws Exception {
     HttpResponse<String> metrics = send(request("/metrics").header("Accept", "text/plain"));
     assertEquals(200, metrics.statusCode(), metrics.body());
-    List<String> pool =
-        metrics.body().lines().filter(l -> l.startsWith("ayb_sandbox_")).toList();
+    List<String> pool = metrics.body().lines().filter(l -> l.startsWith("ayb_sandbox_")).toList();
     String max =
         pool.stream()
             .filter(l -> l.startsWith("ayb_sandbox_daemons_max"))

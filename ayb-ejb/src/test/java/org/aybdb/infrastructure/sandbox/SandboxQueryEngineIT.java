@@ -129,6 +129,17 @@ class SandboxQueryEngineIT {
   }
 
   @Test
+  void emptyOrCommentOnlySqlIsAnEmptyResultNotAFailure() {
+    DatabaseRef db = create(data, "alice", "empty.sqlite");
+    for (String sql : List.of("", "   ", "-- nothing", ";;")) {
+      QueryResult r = engine.execute(db, AccessMode.READ_WRITE, sql);
+      assertEquals(List.of(), r.fields(), sql);
+      assertEquals(List.of(), r.rows(), sql);
+      assertEquals(0, r.statements(), sql);
+    }
+  }
+
+  @Test
   void oversizedSqlIs413() {
     DatabaseRef db = create(data, "alice", "big.sqlite");
     String sql = "SELECT '" + "x".repeat(1 << 20) + "'";

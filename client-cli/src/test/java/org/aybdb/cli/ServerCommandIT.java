@@ -92,9 +92,14 @@ class ServerCommandIT {
         out);
     assertTrue(out.contains("Data: " + directory.resolve("ayb_data").toRealPath()), out);
     assertTrue(out.contains("Metadata: jdbc:sqlite:"), out);
+    startQueryDaemons(http, "http://127.0.0.1:" + port);
     record();
     List<ProcessHandle> tree = new ArrayList<>(started.values());
     assertFalse(tree.isEmpty(), "the launcher started no server process");
+    assertEquals(
+        2,
+        tree.stream().filter(ServerCommandIT::isQueryDaemon).count(),
+        "one sandboxed daemon per queried database");
 
     launcher.destroy(); // SIGTERM to bin/ayb, which is the launcher JVM after exec
 
@@ -111,6 +116,62 @@ class ServerCommandIT {
         "Payara's runtime directory was left in data_path");
     assertTrue(read("out.txt").contains("Shutting down server...\n"), read("out.txt"));
     assertFalse(read("err.txt").contains("Error:"), read("err.txt"));
+  }
+
+  /** Registers an account, creates two databases and queries each: two daemons start. */
+  private void startQueryDaemons(HttpClient http, String base) throws Exception {
+    assertEquals(
+        200,
+        send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/v1/register"))
+                    .header("entity", "stopper")
+                    .header("email-address", "stopper@example.org")
+                    .POST(HttpRequest.BodyPublishers.noBody()))
+            .statusCode());
+    String email = Files.readString(directory.resolve("ayb_data/emails.jsonl"));
+    String confirmToken = email.substring(email.indexOf("ayb client confirm ") + 19).split("\"")[0];
+    String answer =
+        send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/v1/confirm"))
+                    .header("authentication-token", confirmToken)
+                    .POST(HttpRequest.BodyPublishers.noBody()))
+            .body();
+    String token = answer.substring(answer.indexOf("ayb_")).split("\"")[0];
+    for (String database : List.of("one.sqlite", "two.sqlite")) {
+      String path = base + "/v1/stopper/" + database;
+      assertEquals(
+          201,
+          send(
+                  http,
+                  HttpRequest.newBuilder(URI.create(path + "/create"))
+                      .header("Authorization", "Bearer " + token)
+                      .header("db-type", "sqlite")
+                      .POST(HttpRequest.BodyPublishers.noBody()))
+              .statusCode());
+      HttpResponse<String> query =
+          send(
+              http,
+              HttpRequest.newBuilder(URI.create(path + "/query"))
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString("CREATE TABLE t(a); SELECT 42")));
+      assertEquals(200, query.statusCode(), query.body());
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request)
+      throws Exception {
+    return http.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean isQueryDaemon(ProcessHandle handle) {
+    return handle
+        .info()
+        .arguments()
+        .map(arguments -> List.of(arguments).contains("org.aybdb.sandbox.daemon.QueryDaemon"))
+        .orElse(false);
   }
 
   @Test

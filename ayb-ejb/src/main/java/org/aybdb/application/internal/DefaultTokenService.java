@@ -39,7 +39,8 @@ public class DefaultTokenService implements TokenService {
     try {
       parsed = ApiTokens.parse(token);
     } catch (ApiTokens.MalformedTokenException e) {
-      throw AybException.badRequest("Error parsing API token: " + e.getMessage());
+      // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
+      throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
     }
     ApiToken stored =
         tokens

@@ -603,12 +603,12 @@ class AccountsIT {
         "Invalid Authorization header: expected `Bearer <token>`");
     assertError(
         send(api.request("/v1/tokens").header("Authorization", "Bearer garbage")),
-        400,
+        401,
         "Other",
         "Error parsing API token: WrongNumberOfParts(1)");
     assertError(
         send(api.request("/v1/tokens").header("Authorization", "Bearer a_b_c_d")),
-        400,
+        401,
         "Other",
         "Error parsing API token: WrongNumberOfParts(4)");
     HttpResponse<String> unknown =

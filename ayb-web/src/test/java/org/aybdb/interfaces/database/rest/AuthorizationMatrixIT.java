@@ -64,7 +64,7 @@ class AuthorizationMatrixIT {
       anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
       anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
       anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      malformed token [no-access] | 400 Other  | 400 Other          | 400 Other | 400 Other | 400 Other | 400 Other | 400 Other
+      malformed token [no-access] | 401 Other  | 401 Other          | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other
       revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
       """;
 

@@ -33,7 +33,7 @@ work="$(mktemp -d /tmp/ayb-bench.XXXXXX)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -INT "$server_pid" 2>/dev/null || true
+    kill -TERM "$server_pid" 2>/dev/null || true  # SIGINT is ignored by background jobs
     wait "$server_pid" 2>/dev/null || true
   fi
   psql -h 127.0.0.1 -U postgres -d postgres -q -c 'DROP DATABASE IF EXISTS ayb_bench' >/dev/null 2>&1 || true
@@ -58,13 +58,12 @@ json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[
 curl -fs -X POST "$base/v1/register" -H 'entity: bench' -H 'email-address: bench@example.org' -H 'entity-type: user' >/dev/null
 confirm_token="$(python3 -c '
 import json,sys
-lines=[json.loads(l) for l in open(sys.argv[1])]
-body=lines[-1]["content"] if "content" in lines[-1] else json.dumps(lines[-1])
-print(body.split("ayb client confirm ")[1].split()[0].strip("\"\\\\"))' "$work/ayb_data/emails.jsonl")"
+last=[json.loads(l) for l in open(sys.argv[1])][-1]
+print([c for c in last["content"] if "ayb client confirm " in c][-1].split()[-1])' "$work/ayb_data/emails.jsonl")"
 token="$(curl -fs -X POST "$base/v1/confirm" -H "authentication-token: $confirm_token" | json_field token)"
 auth=(-H "Authorization: Bearer $token")
 
-curl -fs -X POST "$base/v1/bench/points/create" "${auth[@]}" -H 'db-type: sqlite' >/dev/null
+curl -fs -X POST "$base/v1/bench/points/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null
 load_sql="CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL, score REAL NOT NULL);
 WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100000)
 INSERT INTO t SELECT i, 'name-' || i, i / 7.0 FROM c;
@@ -111,7 +110,7 @@ done
 # ---- cold first query (daemon spawn) and idle daemon memory -----------------------------------
 cold=()
 for i in $(seq 1 15); do
-  curl -fs -X POST "$base/v1/bench/cold$i/create" "${auth[@]}" -H 'db-type: sqlite' >/dev/null
+  curl -fs -X POST "$base/v1/bench/cold$i/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null
   t="$(curl -fs -o /dev/null -w '%{time_total}' -X POST "$base/v1/bench/cold$i/query" "${auth[@]}" --data-binary 'CREATE TABLE x(a); SELECT 1')"
   cold+=("$t")
 done

@@ -148,6 +148,7 @@ class ServerCommandIT {
                   HttpRequest.newBuilder(URI.create(path + "/create"))
                       .header("Authorization", "Bearer " + token)
                       .header("db-type", "sqlite")
+                      .header("public-sharing-level", "no-access")
                       .POST(HttpRequest.BodyPublishers.noBody()))
               .statusCode());
       HttpResponse<String> query =

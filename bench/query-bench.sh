@@ -96,9 +96,10 @@ wrk_run() {
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" "$base$path" | awk '/^RESULT/ {print $2, $3, $4, $5}'
 }
-# warm up the JIT on both paths
-wrk -t2 -c4 -d5s -s "$work/point.lua" "$base/" >/dev/null
-wrk -t2 -c4 -d3s -s "$work/report.lua" "$base/health" >/dev/null
+# warm up the JIT on every path measured
+wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/point.lua" "$base/" >/dev/null
+wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/report.lua" "$base/health" >/dev/null
+wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/health/live" >/dev/null
 
 declare -A result
 for c in "${clients[@]}"; do
@@ -116,8 +117,17 @@ for i in $(seq 1 15); do
 done
 warm_once="$(curl -fs -o /dev/null -w '%{time_total}' -X POST "$base/v1/bench/cold15/query" "${auth[@]}" --data-binary 'SELECT 1')"
 sleep 2
-daemon_rss="$(ps -eo rss=,args= | awk '/org.aybdb.sandbox.daemon.QueryDaemon/ && !/awk/ {print $1}' | sort -n)"
-server_rss="$(ps -o rss= -p "$(pgrep -f 'payara-micro.jar' | head -1)" 2>/dev/null || echo 0)"
+# This server's processes only: the launcher ($server_pid), its Payara Micro JVM, and the daemons
+# below that (other servers may run on the machine).
+descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
+payara_pid="$(pgrep -P "$server_pid" -f payara-micro.jar | head -1)"
+daemon_rss=""
+for p in $(descendants "$payara_pid"); do
+  if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q 'org.aybdb.sandbox.daemon.QueryDaemon'; then
+    daemon_rss+="$(ps -o rss= -p "$p") "
+  fi
+done
+server_rss="$(ps -o rss= -p "$payara_pid" 2>/dev/null || echo 0)"
 
 # ---- baseline: sqlite-jdbc in-process ----------------------------------------------------------
 sqlite_jar="$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)"

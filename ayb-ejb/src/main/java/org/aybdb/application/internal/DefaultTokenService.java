@@ -1,7 +1,10 @@
 package org.aybdb.application.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -29,6 +32,8 @@ public class DefaultTokenService implements TokenService {
 
   @Inject ApiTokenRepository tokens;
   @Inject AccountRepository accounts;
+  @Inject AuthenticatedTokens recent;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -42,6 +47,14 @@ public class DefaultTokenService implements TokenService {
       // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
       throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
     }
+    Optional<AuthenticatedTokens.Entry> known = recent.find(parsed.shortToken());
+    if (known.isPresent() && ApiTokens.matches(parsed, known.get().hash())) {
+      LocalDateTime expiresAt = known.get().expiresAt();
+      if (expiresAt == null || !expiresAt.isBefore(Timestamps.now(clock))) {
+        return known.get().caller();
+      }
+    }
+    long stamp = recent.stamp();
     ApiToken stored =
         tokens
             .find(parsed.shortToken())
@@ -56,12 +69,15 @@ public class DefaultTokenService implements TokenService {
       throw invalidToken("API token has expired");
     }
     Account account = stored.account();
-    return new Caller(
-        account.id(),
-        account.slug(),
-        stored.shortToken(),
-        Optional.ofNullable(stored.scopedDatabase()).map(HostedDatabase::id),
-        Optional.ofNullable(stored.queryPermissionLevel()));
+    Caller caller =
+        new Caller(
+            account.id(),
+            account.slug(),
+            stored.shortToken(),
+            Optional.ofNullable(stored.scopedDatabase()).map(HostedDatabase::id),
+            Optional.ofNullable(stored.queryPermissionLevel()));
+    recent.remember(stamp, stored.shortToken(), stored.hash(), caller, stored.expiresAt());
+    return caller;
   }
 
   @Override
@@ -89,6 +105,18 @@ public class DefaultTokenService implements TokenService {
             .filter(found -> found.revokedAt() == null)
             .orElseThrow(() -> AybException.recordNotFound(shortToken, RECORD_TYPE));
     token.revoke(Timestamps.now(clock));
+    recent.forget(shortToken);
+    // Again once committed: a request that read the token before the commit must not keep it.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            recent.forget(shortToken);
+          }
+        });
   }
 
   private static ApiTokenInfo info(ApiToken token) {

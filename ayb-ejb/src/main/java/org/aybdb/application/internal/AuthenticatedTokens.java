@@ -1,0 +1,74 @@
+package org.aybdb.application.internal;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.aybdb.application.Caller;
+
+/**
+ * API tokens recently found valid, so that a request's bearer check costs a hash comparison instead
+ * of metadata queries. Only tokens that were valid are kept; the secret's hash is compared on every
+ * use, expiry is checked on every use, and revocation through this server drops the entry at once.
+ * An entry is trusted for {@link #TRUST_NANOS} at most, so that a change made to the metadata store
+ * from elsewhere (another node, an operator) takes effect within that time.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AuthenticatedTokens {
+
+  static final long TRUST_NANOS = 30_000_000_000L;
+
+  /** More entries than this and the cache starts over (a bound, not an LRU: it is rarely hit). */
+  static final int MAX_ENTRIES = 10_000;
+
+  /** What was verified: the stored hash, who it is, until when the token is valid. */
+  record Entry(String hash, Caller caller, LocalDateTime expiresAt, long verifiedAtNanos) {}
+
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** Counts revocations, so that a lookup that raced with one is not remembered. */
+  private final AtomicLong revocations = new AtomicLong();
+
+  /** Take before reading a token from the store; pass to {@link #remember}. */
+  long stamp() {
+    return revocations.get();
+  }
+
+  Optional<Entry> find(String shortToken) {
+    Entry entry = entries.get(shortToken);
+    if (entry != null && System.nanoTime() - entry.verifiedAtNanos() > TRUST_NANOS) {
+      entries.remove(shortToken, entry);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(entry);
+  }
+
+  void remember(
+      long stamp, String shortToken, String hash, Caller caller, LocalDateTime expiresAt) {
+    Objects.requireNonNull(shortToken, "shortToken");
+    if (stamp != revocations.get()) {
+      return; // a token was revoked meanwhile: what was read may be stale
+    }
+    if (entries.size() >= MAX_ENTRIES) {
+      entries.clear();
+    }
+    entries.put(
+        shortToken,
+        new Entry(
+            Objects.requireNonNull(hash, "hash"),
+            Objects.requireNonNull(caller, "caller"),
+            expiresAt,
+            System.nanoTime()));
+  }
+
+  /** Call once the revocation is committed (and before, to stop using it at once). */
+  void forget(String shortToken) {
+    revocations.incrementAndGet();
+    entries.remove(shortToken);
+  }
+}

@@ -98,18 +98,21 @@ public class Snapshotter {
     Path scratch = null;
     try {
       LOG.fine(() -> "Trying to back up " + database.path());
+      long started = System.nanoTime();
       engine().copyInto(database, copyName);
+      long copied = System.nanoTime();
       if (!Files.isRegularFile(copy)) {
         throw new AybException(
             ErrorType.SnapshotError, 500, "The copy of " + database.path() + " was not written");
       }
       String id = SnapshotFiles.blake3Hex(copy);
+      long hashed = System.nanoTime();
       List<Snapshot> existing = storage.list(entity, slug);
       if (existing.stream().anyMatch(snapshot -> snapshot.id().equals(id))) {
         LOG.fine(() -> "Snapshot with hash " + id + " already exists, not uploading again.");
         return Outcome.UNCHANGED;
       }
-      LOG.info(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
+      LOG.fine(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
       scratch =
           Files.createDirectories(
               configuration
@@ -120,8 +123,30 @@ public class Snapshotter {
                   .resolve(slug)
                   .resolve(UUID.randomUUID().toString()));
       Path compressed = scratch.resolve(slug + ".zst");
+      long listed = System.nanoTime();
       SnapshotFiles.compress(copy, compressed);
+      long packed = System.nanoTime();
       storage.upload(entity, slug, id, compressed);
+      long uploaded = System.nanoTime();
+      long size = Files.size(copy);
+      long compressedSize = Files.size(compressed);
+      LOG.info(
+          () ->
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Snapshot %s of %s uploaded: %.1f MB in %.2f s, %.1f MB/s (copy %.2f s, hash"
+                      + " %.2f s, list %.2f s, zstd %.2f s to %.1f MB, upload %.2f s)",
+                  id,
+                  database.path(),
+                  size / 1e6,
+                  seconds(uploaded - started),
+                  size / 1e6 / seconds(uploaded - started),
+                  seconds(copied - started),
+                  seconds(hashed - copied),
+                  seconds(listed - hashed),
+                  seconds(packed - listed),
+                  compressedSize / 1e6,
+                  seconds(uploaded - packed)));
       prune(database, storage, existing, maxSnapshots);
       return Outcome.UPLOADED;
     } catch (IOException e) {
@@ -231,6 +256,10 @@ public class Snapshotter {
         deleteTree(version);
       }
     }
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
   }
 
   private static AybException damaged(String id, String why) {

@@ -129,11 +129,12 @@ public class ScheduledSnapshots {
         }
       } catch (AybException e) {
         failures().inc();
-        LOG.warning(() -> "Unable to snapshot database " + ref.path() + ": " + e.getMessage());
         if (e.type() == ErrorType.S3ConnectionError) {
-          LOG.warning("Snapshot storage unreachable; the next run tries again");
+          // Every other database would fail the same way: stop here, try again next interval.
+          LOG.warning(() -> e.getMessage() + "; snapshots resume at a later run");
           return;
         }
+        LOG.warning(() -> "Unable to snapshot database " + ref.path() + ": " + e.getMessage());
       } catch (RuntimeException e) {
         failures().inc();
         LOG.log(Level.WARNING, "Unable to snapshot database " + ref.path(), e);

@@ -21,8 +21,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
@@ -93,18 +95,21 @@ public class Snapshotter {
     if (version.isEmpty() || !Files.isRegularFile(version.get().resolve(slug))) {
       return Outcome.NO_FILE;
     }
+    removeStaleCopies(version.get());
     String copyName = COPY_PREFIX + UUID.randomUUID();
     Path copy = version.get().resolve(copyName);
     Path scratch = null;
     try {
       LOG.fine(() -> "Trying to back up " + database.path());
       long started = System.nanoTime();
-      engine().copyInto(database, copyName);
-      long copied = System.nanoTime();
+      QueryEngine engine = engine();
+      engine.copyInto(database, copyName);
       if (!Files.isRegularFile(copy)) {
         throw new AybException(
             ErrorType.SnapshotError, 500, "The copy of " + database.path() + " was not written");
       }
+      checkIntegrity(engine, database);
+      long copied = System.nanoTime();
       String id = SnapshotFiles.blake3Hex(copy);
       long hashed = System.nanoTime();
       List<Snapshot> existing = storage.list(entity, slug);
@@ -134,7 +139,7 @@ public class Snapshotter {
           () ->
               String.format(
                   java.util.Locale.ROOT,
-                  "Snapshot %s of %s uploaded: %.1f MB in %.2f s, %.1f MB/s (copy %.2f s, hash"
+                  "Snapshot %s of %s uploaded: %.1f MB in %.2f s, %.1f MB/s (copy and check %.2f s, hash"
                       + " %.2f s, list %.2f s, zstd %.2f s to %.1f MB, upload %.2f s)",
                   id,
                   database.path(),
@@ -157,6 +162,24 @@ public class Snapshotter {
       if (scratch != null) {
         deleteTree(scratch);
       }
+    }
+  }
+
+  /**
+   * {@code PRAGMA integrity_check} inside the database's sandboxed daemon, right after the copy.
+   * ayb opens the copy in its server process to check it; here no tenant-controlled file is ever
+   * opened outside a sandbox, so the daemon checks the file the copy was made from: {@code VACUUM
+   * INTO} rebuilds the copy from exactly those b-trees, and only the daemon can write the copy.
+   */
+  private static void checkIntegrity(QueryEngine engine, DatabaseRef database) {
+    QueryResult result =
+        engine.execute(database, AccessMode.READ_ONLY, "PRAGMA integrity_check(1)");
+    List<List<String>> rows = result.rows();
+    if (rows.size() != 1 || rows.get(0).size() != 1 || !"ok".equals(rows.get(0).get(0))) {
+      throw new AybException(
+          ErrorType.SnapshotError,
+          500,
+          "Integrity check of " + database.path() + " failed: " + rows);
     }
   }
 
@@ -280,6 +303,19 @@ public class Snapshotter {
 
   private ReentrantLock lock(DatabaseRef database) {
     return locks.computeIfAbsent(database.path(), path -> new ReentrantLock());
+  }
+
+  /**
+   * Copies left by a run that died (a crash, a kill): none can be in use while we hold the lock.
+   */
+  private static void removeStaleCopies(Path version) {
+    try (Stream<Path> files = Files.list(version)) {
+      files
+          .filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX))
+          .forEach(Snapshotter::deleteQuietly);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot list " + version, e);
+    }
   }
 
   private static void deleteQuietly(Path file) {

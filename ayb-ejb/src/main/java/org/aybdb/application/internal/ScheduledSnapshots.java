@@ -56,6 +56,9 @@ public class ScheduledSnapshots {
   @Inject MetricRegistry metrics;
 
   private final AtomicBoolean running = new AtomicBoolean();
+  // What the run in progress is doing, for the skip message.
+  private volatile long runStarted;
+  private volatile String currentDatabase = "the start";
 
   @PostConstruct
   void schedule() {
@@ -91,11 +94,18 @@ public class ScheduledSnapshots {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void onTimeout() {
     if (!running.compareAndSet(false, true)) {
-      LOG.info("Previous snapshot logic running, will skip this round...");
+      LOG.info(
+          () ->
+              "Previous snapshot logic running, will skip this round... (running for "
+                  + Duration.ofNanos(System.nanoTime() - runStarted).toSeconds()
+                  + " s, at "
+                  + currentDatabase
+                  + ")");
       skipped().inc();
       return;
     }
     long started = System.nanoTime();
+    runStarted = started;
     try {
       runOnce();
     } catch (RuntimeException e) {
@@ -118,9 +128,11 @@ public class ScheduledSnapshots {
     int maxSnapshots = settings.automation().orElseThrow().maxSnapshots();
     SnapshotStorage storage = storages.storage().orElseThrow();
     LOG.fine("Creating snapshots...");
+    currentDatabase = "the list of databases";
     List<HostedDatabase> all = databases.all();
     for (HostedDatabase database : all) {
       DatabaseRef ref = new DatabaseRef(database.owner().slug(), database.slug(), database.type());
+      currentDatabase = ref.path();
       try {
         switch (snapshotter.snapshot(ref, storage, maxSnapshots)) {
           case UPLOADED -> uploaded().inc();

@@ -70,6 +70,39 @@ public class Snapshotter {
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   /**
+   * Per database, how its files looked when its content was last found in the storage. A run skips
+   * a database that has not been written since (ayb copies every database every run; with many idle
+   * databases and a short interval that alone would outlast the interval).
+   */
+  private final ConcurrentHashMap<String, Fingerprint> snapshotted = new ConcurrentHashMap<>();
+
+  /**
+   * The version folder and the size and modification time of the database file and its WAL: any
+   * write changes one of them (a restore changes the folder).
+   */
+  record Fingerprint(Path version, long size, long modified, long walSize, long walModified) {
+
+    static Fingerprint of(Path version, String slug) {
+      Path file = version.resolve(slug);
+      Path wal = version.resolve(slug + "-wal");
+      try {
+        long size = Files.size(file);
+        long modified = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+        boolean hasWal = Files.exists(wal);
+        return new Fingerprint(
+            version,
+            size,
+            modified,
+            hasWal ? Files.size(wal) : -1,
+            hasWal ? Files.getLastModifiedTime(wal).to(TimeUnit.NANOSECONDS) : -1);
+      } catch (IOException e) {
+        // Unknown: never equal to a recorded one, so the database is copied.
+        return new Fingerprint(version, -1, System.nanoTime(), -1, -1);
+      }
+    }
+  }
+
+  /**
    * Snapshots {@code database} into {@code storage} unless its content is already there, then keeps
    * only the newest {@code maxSnapshots}.
    */
@@ -95,6 +128,11 @@ public class Snapshotter {
     if (version.isEmpty() || !Files.isRegularFile(version.get().resolve(slug))) {
       return Outcome.NO_FILE;
     }
+    Fingerprint before = Fingerprint.of(version.get(), slug);
+    if (before.equals(snapshotted.get(database.path()))) {
+      // Not written since its last snapshot: no daemon is woken, nothing is copied.
+      return Outcome.UNCHANGED;
+    }
     removeStaleCopies(version.get());
     String copyName = COPY_PREFIX + UUID.randomUUID();
     Path copy = version.get().resolve(copyName);
@@ -115,6 +153,7 @@ public class Snapshotter {
       List<Snapshot> existing = storage.list(entity, slug);
       if (existing.stream().anyMatch(snapshot -> snapshot.id().equals(id))) {
         LOG.fine(() -> "Snapshot with hash " + id + " already exists, not uploading again.");
+        snapshotted.put(database.path(), before);
         return Outcome.UNCHANGED;
       }
       LOG.fine(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
@@ -152,6 +191,7 @@ public class Snapshotter {
                   seconds(packed - listed),
                   compressedSize / 1e6,
                   seconds(uploaded - packed)));
+      snapshotted.put(database.path(), before);
       prune(database, storage, existing, maxSnapshots);
       return Outcome.UPLOADED;
     } catch (IOException e) {

@@ -58,8 +58,8 @@ class SnapshotsIT {
 
   private static final int MAX_SNAPSHOTS = Integer.getInteger("ayb.test.s3.maxSnapshots", 3);
 
-  /** Several intervals: enough for a run to notice a change on a busy 2-core machine. */
-  private static final Duration PATIENCE = Duration.ofSeconds(45);
+  /** Many intervals: enough for a run to notice a change on a busy, shared 2-core machine. */
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   @ArquillianResource URL base;
 

@@ -25,6 +25,7 @@ import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.TextBodies;
@@ -39,15 +40,13 @@ import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
  *
  * <p>A query answer is ayb's {@code {"fields":[...],"rows":[[...]]}}; when the engine cut it short
  * (row or byte cap) it also has {@code "truncated":"rows"|"bytes"} and the response carries the
- * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both).
+ * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both). SQL longer than {@code [sandbox]
+ * max_sql_bytes} is refused with 413 before anything runs.
  */
 @Path("v1/{entity}/{database}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseResource {
-
-  /** The largest SQL body accepted: ayb's limit for raw text bodies. */
-  static final int MAX_SQL_BYTES = 256 * 1024;
 
   /** Names why a query answer is incomplete ({@code rows} or {@code bytes}). */
   static final String TRUNCATED_HEADER = "Ayb-Truncated";
@@ -55,6 +54,7 @@ public class DatabaseResource {
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
   @Inject CallerContext callers;
+  @Inject AybConfiguration configuration;
   @Context HttpHeaders headers;
 
   @PathParam("entity")
@@ -118,7 +118,7 @@ public class DatabaseResource {
   @Path("query")
   @OptionallyAuthenticated
   public Response query(InputStream body) {
-    String sql = TextBodies.readUtf8(body, MAX_SQL_BYTES, "SQL");
+    String sql = TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL");
     QueryResult result = databases.query(callers.optionalCaller(), entity(), database, sql);
     Response.ResponseBuilder response = Response.ok(json(result));
     if (result.truncation() != QueryResult.Truncation.NONE) {

@@ -47,7 +47,7 @@ public class SnapshotResource {
   @Authenticated
   public String list() {
     JsonArrayBuilder items = Json.createArrayBuilder();
-    for (Snapshot snapshot : snapshots.list(callers.caller(), entity(), database)) {
+    for (Snapshot snapshot : snapshots.list(callers.caller(), entity(), database())) {
       items.add(
           Json.createObjectBuilder()
               // Instant's ISO form is RFC 3339 in UTC with Z, fractions only when non-zero.
@@ -63,11 +63,17 @@ public class SnapshotResource {
   @Authenticated
   public String restore(InputStream body) {
     String id = TextBodies.readUtf8(body, MAX_ID_BYTES, "snapshot id");
-    snapshots.restore(callers.caller(), entity(), database, id);
+    snapshots.restore(callers.caller(), entity(), database(), id);
     return JsonBodies.EMPTY;
   }
 
-  private String entity() {
+  /** The entity of the path, lower-case (entity names are case-insensitive). */
+  String entity() {
     return entity.toLowerCase(Locale.ROOT);
+  }
+
+  /** The database of the path, as written (database names are case-sensitive). */
+  String database() {
+    return database;
   }
 }

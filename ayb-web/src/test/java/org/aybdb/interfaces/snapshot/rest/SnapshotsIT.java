@@ -209,6 +209,21 @@ class SnapshotsIT {
     assertFalse(kept.contains(made.get(made.size() - 1)), "the oldest went");
   }
 
+  @Test
+  void anEntityNamedEntityHasSnapshotsToo() throws Exception {
+    // /v1/entity/... is also the entity page's path; the snapshot paths still route.
+    Account entity = accounts.named("entity");
+    String database = TestAccounts.unique("snap") + ".sqlite";
+    String path = "/v1/entity/" + database;
+    calls.createOrFail(entity.bearer(), path, "no-access");
+    write(entity, path, "CREATE TABLE t(x)", "INSERT INTO t VALUES ('kept')");
+    String id = ids(awaitSnapshots(entity, path, s -> s.size() == 1)).get(0);
+    write(entity, path, "DELETE FROM t");
+    HttpResponse<String> restored = restore(entity, path, id);
+    assertEquals(200, restored.statusCode(), restored.body());
+    assertEquals(List.of("kept"), column(entity, path, "SELECT x FROM t"));
+  }
+
   // ---- refusals --------------------------------------------------------------------------------
 
   @Test

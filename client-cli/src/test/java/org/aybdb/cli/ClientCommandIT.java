@@ -688,4 +688,20 @@ class ClientCommandIT {
       assertTrue(result.out().contains(name), name);
     }
   }
+
+  // ---- snapshots on a server without [snapshots] ------------------------------------------------
+
+  @Test
+  void snapshotSubcommandsOnAServerWithoutSnapshotStorageSayItIsNotConfigured() throws Exception {
+    String entity = newEntity("snapshots");
+    registerAndConfirm(entity);
+    String database = entity + "/db.sqlite";
+    assertOk("Successfully created " + database + "\n", client("create_database", database));
+    // ayb would list nothing and claim a restore; this server says why it can't.
+    String message =
+        "SnapshotError { message: \"Snapshots are not configured on this server: its configuration"
+            + " has no [snapshots] section\" }";
+    assertError(1, message, client("list_snapshots", database));
+    assertError(1, message, client("restore_snapshot", database, "0".repeat(64)));
+  }
 }

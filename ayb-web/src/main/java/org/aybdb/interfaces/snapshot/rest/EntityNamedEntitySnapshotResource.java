@@ -1,0 +1,28 @@
+package org.aybdb.interfaces.snapshot.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The snapshot endpoints of an entity that is itself named {@code entity} ({@code
+ * /v1/entity/{database}/list_snapshots}): JAX-RS routes {@code /v1/entity/...} to the entity page's
+ * template and never backtracks, so they are declared on that template too, whose value is then the
+ * database (as {@code EntityNamedEntityResource} does for the database endpoints).
+ */
+@Path("v1/entity/{entity}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EntityNamedEntitySnapshotResource extends SnapshotResource {
+
+  @Override
+  String entity() {
+    return "entity";
+  }
+
+  @Override
+  String database() {
+    return entity;
+  }
+}

@@ -1,8 +1,6 @@
 package org.aybdb.application.internal;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +15,7 @@ import org.aybdb.application.Caller;
  * An entry is trusted for {@link #TRUST_NANOS} at most, so that a change made to the metadata store
  * from elsewhere (another node, an operator) takes effect within that time.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped // a plain CDI bean: an EJB's container overhead would cost more than it saves
 public class AuthenticatedTokens {
 
   static final long TRUST_NANOS = 30_000_000_000L;
@@ -27,7 +24,7 @@ public class AuthenticatedTokens {
   static final int MAX_ENTRIES = 10_000;
 
   /** What was verified: the stored hash, who it is, until when the token is valid. */
-  record Entry(String hash, Caller caller, LocalDateTime expiresAt, long verifiedAtNanos) {}
+  public record Entry(String hash, Caller caller, LocalDateTime expiresAt, long verifiedAtNanos) {}
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -35,11 +32,11 @@ public class AuthenticatedTokens {
   private final AtomicLong revocations = new AtomicLong();
 
   /** Take before reading a token from the store; pass to {@link #remember}. */
-  long stamp() {
+  public long stamp() {
     return revocations.get();
   }
 
-  Optional<Entry> find(String shortToken) {
+  public Optional<Entry> find(String shortToken) {
     Entry entry = entries.get(shortToken);
     if (entry != null && System.nanoTime() - entry.verifiedAtNanos() > TRUST_NANOS) {
       entries.remove(shortToken, entry);
@@ -48,7 +45,7 @@ public class AuthenticatedTokens {
     return Optional.ofNullable(entry);
   }
 
-  void remember(
+  public void remember(
       long stamp, String shortToken, String hash, Caller caller, LocalDateTime expiresAt) {
     Objects.requireNonNull(shortToken, "shortToken");
     if (stamp != revocations.get()) {
@@ -67,7 +64,7 @@ public class AuthenticatedTokens {
   }
 
   /** Call once the revocation is committed (and before, to stop using it at once). */
-  void forget(String shortToken) {
+  public void forget(String shortToken) {
     revocations.incrementAndGet();
     entries.remove(shortToken);
   }

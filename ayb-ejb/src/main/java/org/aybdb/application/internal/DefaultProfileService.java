@@ -2,7 +2,6 @@ package org.aybdb.application.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,6 +25,7 @@ import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.infrastructure.links.ProfileLinkVerifier;
 
 /**
@@ -124,7 +124,7 @@ public class DefaultProfileService implements ProfileService {
   /** The URLs of ayb's links value, a JSON text holding {@code [{"url": "..."}, ...]}. */
   private static List<String> linkUrls(String json) {
     List<JsonValue> array;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       array = reader.readArray();
     } catch (JsonException e) {
       throw AybException.badRequest(BAD_LINKS);

@@ -1,6 +1,5 @@
 package org.aybdb.infrastructure.email;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import org.aybdb.infrastructure.json.Jsons;
 
 /**
  * ayb's file backend: appends each message as one compact JSON object per line ({@code from},
@@ -68,9 +68,9 @@ public final class FileEmailSender implements EmailSender {
 
   /** The JSON object of one message, fields in ayb's order. */
   static String record(EmailMessage message, ZonedDateTime date) {
-    JsonArrayBuilder content = Json.createArrayBuilder();
+    JsonArrayBuilder content = Jsons.createArrayBuilder();
     message.body().lines().forEach(content::add);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("from", message.from())
         .add("to", message.to())
         .add("reply_to", message.replyTo())

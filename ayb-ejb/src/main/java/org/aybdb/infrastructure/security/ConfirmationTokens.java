@@ -3,7 +3,6 @@ package org.aybdb.infrastructure.security;
 import com.macasaet.fernet.Key;
 import com.macasaet.fernet.StringValidator;
 import com.macasaet.fernet.Token;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +18,7 @@ import java.time.temporal.TemporalAmount;
 import java.util.Objects;
 import org.aybdb.domain.model.CodedEnum;
 import org.aybdb.domain.model.account.EntityType;
+import org.aybdb.infrastructure.json.Jsons;
 
 /**
  * The tokens of registration and log-in e-mails: Fernet (spec version 0x80) over ayb's JSON {@code
@@ -59,7 +59,7 @@ public final class ConfirmationTokens {
 
     /** ayb's JSON, fields in ayb's order. */
     public String toJson() {
-      return Json.createObjectBuilder()
+      return Jsons.createObjectBuilder()
           .add("version", VERSION)
           .add("entity", entity)
           .add("entity_type", entityType.code())
@@ -113,7 +113,7 @@ public final class ConfirmationTokens {
   }
 
   private static Payload payload(String json) throws InvalidTokenException {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       if (number(object, "version") != VERSION) {
         throw new InvalidTokenException("unknown payload version");

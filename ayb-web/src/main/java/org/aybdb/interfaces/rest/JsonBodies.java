@@ -1,6 +1,5 @@
 package org.aybdb.interfaces.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.infrastructure.json.Jsons;
 
 /** Reading request bodies and writing ayb's JSON answers. */
 public final class JsonBodies {
@@ -56,7 +56,7 @@ public final class JsonBodies {
 
   private static JsonObject readObject(InputStream body, int maxBytes) {
     byte[] bytes = readAtMost(Objects.requireNonNull(body, "body"), maxBytes);
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(bytes))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object) {
         return object;

@@ -5,8 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * An ayb <em>entity</em>: a user or an organization that owns databases, addressed by its slug
@@ -14,8 +18,17 @@ import java.util.Objects;
  * holds ayb's JSON array of {@code {"url":..., "verified":...}}.
  */
 @Entity(name = "Account")
+// Cached per slug by EclipseLink, invalidated on any change to an Account: every request looks up.
+// Shared (the unit default is isolated) so that the named query below can cache its results.
+@Cache(isolation = CacheIsolationType.SHARED)
+@NamedQuery(
+    name = Account.BY_SLUG,
+    query = "SELECT a FROM Account a WHERE a.slug = :slug",
+    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
 @Table(name = "entity")
 public class Account {
+
+  public static final String BY_SLUG = "Account.bySlug";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

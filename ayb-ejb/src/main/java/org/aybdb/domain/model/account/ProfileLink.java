@@ -1,6 +1,5 @@
 package org.aybdb.domain.model.account;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.aybdb.infrastructure.json.Jsons;
 
 /**
  * A link on an entity's profile. It is <em>verified</em> when it is an https page that links back
@@ -28,7 +28,7 @@ public record ProfileLink(String url, boolean verified) {
     if (json == null || json.isBlank()) {
       return List.of();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       return reader.readArray().getValuesAs(JsonObject.class).stream()
           .map(link -> new ProfileLink(link.getString("url"), link.getBoolean("verified", false)))
           .toList();
@@ -64,9 +64,10 @@ public record ProfileLink(String url, boolean verified) {
 
   /** The stored form of {@code links}. */
   public static String toJson(List<ProfileLink> links) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     for (ProfileLink link : links) {
-      array.add(Json.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
+      array.add(
+          Jsons.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
     }
     return array.build().toString();
   }

@@ -7,12 +7,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.permission.DatabaseAccess;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * A database hosted for an entity, addressed as {@code entity/database}. Its slug is unique within
@@ -20,7 +24,16 @@ import org.aybdb.domain.model.permission.EntitySharingLevel;
  */
 @Entity
 @Table(name = "database")
+// Cached per owner and slug, invalidated on any change to a HostedDatabase: every query looks up.
+// Shared (the unit default is isolated) so that the named query below can cache its results.
+@Cache(isolation = CacheIsolationType.SHARED)
+@NamedQuery(
+    name = HostedDatabase.BY_OWNER_AND_SLUG,
+    query = "SELECT d FROM HostedDatabase d WHERE d.owner.id = :ownerId AND d.slug = :slug",
+    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
 public class HostedDatabase {
+
+  public static final String BY_OWNER_AND_SLUG = "HostedDatabase.byOwnerAndSlug";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

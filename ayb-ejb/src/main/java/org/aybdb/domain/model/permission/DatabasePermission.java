@@ -6,11 +6,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.database.HostedDatabase;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * A grant of one database to one entity: read-only, read-write or manager. At most one per pair;
@@ -18,8 +22,19 @@ import org.aybdb.domain.model.database.HostedDatabase;
  */
 @Entity
 @Table(name = "entity_database_permission")
+// Cached per grantee and database, invalidated on any change to a grant: every query looks up.
+// Shared (the unit default is isolated) so that the named query below can cache its results.
+@Cache(isolation = CacheIsolationType.SHARED)
+@NamedQuery(
+    name = DatabasePermission.BY_GRANTEE_AND_DATABASE,
+    query =
+        "SELECT p FROM DatabasePermission p"
+            + " WHERE p.grantee.id = :granteeId AND p.database.id = :databaseId",
+    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
 @IdClass(DatabasePermission.Key.class)
 public class DatabasePermission {
+
+  public static final String BY_GRANTEE_AND_DATABASE = "DatabasePermission.byGranteeAndDatabase";
 
   @Id
   @ManyToOne(optional = false)

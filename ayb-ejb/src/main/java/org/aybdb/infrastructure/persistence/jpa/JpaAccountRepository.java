@@ -22,7 +22,7 @@ public class JpaAccountRepository implements AccountRepository {
   public Optional<Account> find(String slug) {
     Objects.requireNonNull(slug, "slug");
     return entityManager
-        .createQuery("SELECT a FROM Account a WHERE a.slug = :slug", Account.class)
+        .createNamedQuery(Account.BY_SLUG, Account.class)
         .setParameter("slug", slug)
         .getResultStream()
         .findFirst();

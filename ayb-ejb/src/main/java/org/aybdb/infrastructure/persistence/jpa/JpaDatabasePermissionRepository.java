@@ -42,12 +42,9 @@ public class JpaDatabasePermissionRepository implements DatabasePermissionReposi
   public Optional<DatabasePermission> find(long granteeId, HostedDatabase database) {
     Objects.requireNonNull(database, "database");
     return entityManager
-        .createQuery(
-            "SELECT p FROM DatabasePermission p"
-                + " WHERE p.grantee.id = :grantee AND p.database = :database",
-            DatabasePermission.class)
-        .setParameter("grantee", granteeId)
-        .setParameter("database", database)
+        .createNamedQuery(DatabasePermission.BY_GRANTEE_AND_DATABASE, DatabasePermission.class)
+        .setParameter("granteeId", granteeId)
+        .setParameter("databaseId", database.id())
         .getResultStream()
         .findFirst();
   }

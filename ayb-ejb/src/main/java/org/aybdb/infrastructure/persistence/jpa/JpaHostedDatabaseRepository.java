@@ -41,10 +41,8 @@ public class JpaHostedDatabaseRepository implements HostedDatabaseRepository {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(slug, "slug");
     return entityManager
-        .createQuery(
-            "SELECT d FROM HostedDatabase d WHERE d.owner = :owner AND d.slug = :slug",
-            HostedDatabase.class)
-        .setParameter("owner", owner)
+        .createNamedQuery(HostedDatabase.BY_OWNER_AND_SLUG, HostedDatabase.class)
+        .setParameter("ownerId", owner.id())
         .setParameter("slug", slug)
         .getResultStream()
         .findFirst();

@@ -2,7 +2,6 @@ package org.aybdb.interfaces.account.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +17,7 @@ import org.aybdb.application.EntityProfile;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
 import org.aybdb.domain.model.account.ProfileLink;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.auth.Authenticated;
 import org.aybdb.interfaces.rest.auth.CallerContext;
@@ -44,30 +44,31 @@ public class EntityResource {
   public String profile(@PathParam("entity") String entity) {
     EntityProfile profile =
         profiles.profile(entity.toLowerCase(Locale.ROOT), callers.optionalCaller());
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = Jsons.createObjectBuilder();
     JsonBodies.addNullable(fields, "display_name", profile.displayName());
     JsonBodies.addNullable(fields, "description", profile.description());
     JsonBodies.addNullable(fields, "organization", profile.organization());
     JsonBodies.addNullable(fields, "location", profile.location());
-    JsonArrayBuilder links = Json.createArrayBuilder();
+    JsonArrayBuilder links = Jsons.createArrayBuilder();
     for (ProfileLink link : profile.links()) {
-      links.add(Json.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
+      links.add(
+          Jsons.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
     }
     fields.add("links", links);
-    JsonArrayBuilder databases = Json.createArrayBuilder();
+    JsonArrayBuilder databases = Jsons.createArrayBuilder();
     for (EntityProfile.DatabaseSummary database : profile.databases()) {
       databases.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("slug", database.slug())
               .add("database_type", database.databaseType()));
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("slug", profile.slug())
         .add("profile", fields)
         .add("databases", databases)
         .add(
             "permissions",
-            Json.createObjectBuilder().add("can_create_database", profile.canCreateDatabase()))
+            Jsons.createObjectBuilder().add("can_create_database", profile.canCreateDatabase()))
         .build()
         .toString();
   }

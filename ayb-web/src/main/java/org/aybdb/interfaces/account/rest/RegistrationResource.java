@@ -2,7 +2,6 @@ package org.aybdb.interfaces.account.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.RequestHeaders;
 
@@ -42,7 +42,7 @@ public class RegistrationResource {
   public String confirm(@Context HttpHeaders headers) {
     IssuedApiToken issued =
         registration.confirm(RequestHeaders.required(headers, "authentication-token"));
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("entity", issued.entity())
         .add("token", issued.token())
         .build()

@@ -2,7 +2,6 @@ package org.aybdb.interfaces.account.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import org.aybdb.application.ApiTokenInfo;
 import org.aybdb.application.TokenService;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.NaiveTimestamps;
 import org.aybdb.interfaces.rest.auth.Authenticated;
@@ -35,9 +35,9 @@ public class TokenResource {
 
   @GET
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     for (ApiTokenInfo token : tokens.activeTokens(callers.caller())) {
-      JsonObjectBuilder item = Json.createObjectBuilder().add("short_token", token.shortToken());
+      JsonObjectBuilder item = Jsons.createObjectBuilder().add("short_token", token.shortToken());
       JsonBodies.addNullable(item, "scoped_database", token.scopedDatabase().orElse(null));
       JsonBodies.addNullable(item, "permission_level", token.permissionLevel().orElse(null));
       JsonBodies.addNullable(item, "app_name", token.appName().orElse(null));
@@ -46,7 +46,7 @@ public class TokenResource {
       JsonBodies.addNullable(item, "revoked_at", timestamp(token.revokedAt()));
       items.add(item);
     }
-    return Json.createObjectBuilder().add("tokens", items).build().toString();
+    return Jsons.createObjectBuilder().add("tokens", items).build().toString();
   }
 
   @DELETE

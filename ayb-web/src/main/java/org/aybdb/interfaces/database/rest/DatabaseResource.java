@@ -2,7 +2,6 @@ package org.aybdb.interfaces.database.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
@@ -27,6 +26,7 @@ import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.TextBodies;
 import org.aybdb.interfaces.rest.auth.Authenticated;
@@ -75,7 +75,7 @@ public class DatabaseResource {
             headers.getHeaderString("db-type"),
             headers.getHeaderString("public-sharing-level"));
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("entity", created.entity())
             .add("database", created.database())
             .add("database_type", created.databaseType())
@@ -90,7 +90,7 @@ public class DatabaseResource {
   public String details() {
     DatabaseDetails details = databases.details(callers.optionalCaller(), entity(), database());
     var body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("entity_slug", details.entitySlug())
             .add("database_slug", details.databaseSlug())
             .add("database_type", details.databaseType());
@@ -144,14 +144,14 @@ public class DatabaseResource {
   @Path("permissions")
   @Authenticated
   public String permissions() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     for (DatabaseGrant grant : sharing.permissions(callers.caller(), entity(), database())) {
       items.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("entity_slug", grant.entitySlug())
               .add("sharing_level", grant.sharingLevel()));
     }
-    return Json.createObjectBuilder().add("permissions", items).build().toString();
+    return Jsons.createObjectBuilder().add("permissions", items).build().toString();
   }
 
   /** The owner named by the path (entity names are case-insensitive). */
@@ -175,7 +175,7 @@ public class DatabaseResource {
 
   static String json(QueryResult result) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = Json.createGenerator(out)) {
+    try (JsonGenerator json = Jsons.createGenerator(out)) {
       json.writeStartObject().writeStartArray("fields");
       for (String field : result.fields()) {
         json.write(field);

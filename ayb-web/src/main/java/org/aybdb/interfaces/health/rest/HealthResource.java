@@ -3,7 +3,6 @@ package org.aybdb.interfaces.health.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.infrastructure.persistence.migration.MetadataStoreProbe;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -43,7 +43,7 @@ public class HealthResource {
     if (problem != null) {
       throw new AybException(ErrorType.Other, 503, "Not ready: " + problem);
     }
-    return Response.ok(Json.createObjectBuilder().add("status", "ok").build().toString()).build();
+    return Response.ok(Jsons.createObjectBuilder().add("status", "ok").build().toString()).build();
   }
 
   @GET
@@ -60,20 +60,20 @@ public class HealthResource {
 
   private static Response report(Instance<HealthCheck> checks) {
     boolean up = true;
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     for (HealthCheck check : checks) {
       HealthCheckResponse response = check.call();
       up &= response.getStatus() == HealthCheckResponse.Status.UP;
       array.add(toJson(response));
     }
     JsonObject body =
-        Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
+        Jsons.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
     return Response.status(up ? 200 : 503).entity(body.toString()).build();
   }
 
   private static JsonObjectBuilder toJson(HealthCheckResponse response) {
     JsonObjectBuilder check =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("name", response.getName())
             .add("status", response.getStatus().name());
     response
@@ -81,7 +81,7 @@ public class HealthResource {
         .filter(data -> !data.isEmpty())
         .ifPresent(
             data -> {
-              JsonObjectBuilder fields = Json.createObjectBuilder();
+              JsonObjectBuilder fields = Jsons.createObjectBuilder();
               for (Map.Entry<String, Object> entry : data.entrySet()) {
                 fields.add(entry.getKey(), String.valueOf(entry.getValue()));
               }

@@ -1,12 +1,12 @@
 package org.aybdb.interfaces.rest.error;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.infrastructure.json.Jsons;
 
 /**
  * Builds ayb's error bodies, fields in ayb's order ({@code type} first), with the headers their
@@ -17,7 +17,7 @@ final class ErrorBodies {
   private ErrorBodies() {}
 
   static Response of(AybException error) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("type", error.type().name());
+    JsonObjectBuilder body = Jsons.createObjectBuilder().add("type", error.type().name());
     if (error.recordId() != null) {
       body.add("id", error.recordId()).add("record_type", error.recordType());
     } else if (error.errorMessage() != null) {

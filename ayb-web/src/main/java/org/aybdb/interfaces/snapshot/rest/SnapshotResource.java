@@ -2,7 +2,6 @@ package org.aybdb.interfaces.snapshot.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import org.aybdb.application.SnapshotService;
 import org.aybdb.domain.model.snapshot.Snapshot;
+import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.TextBodies;
 import org.aybdb.interfaces.rest.auth.Authenticated;
@@ -46,15 +46,15 @@ public class SnapshotResource {
   @Path("list_snapshots")
   @Authenticated
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     for (Snapshot snapshot : snapshots.list(callers.caller(), entity(), database())) {
       items.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               // Instant's ISO form is RFC 3339 in UTC with Z, fractions only when non-zero.
               .add("last_modified_at", snapshot.lastModified().toString())
               .add("snapshot_id", snapshot.id()));
     }
-    return Json.createObjectBuilder().add("snapshots", items).build().toString();
+    return Jsons.createObjectBuilder().add("snapshots", items).build().toString();
   }
 
   /** Any content type (or none): the body is the snapshot id, read as UTF-8. */

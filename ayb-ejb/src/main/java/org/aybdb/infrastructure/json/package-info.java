@@ -1,0 +1,2 @@
+/** JSON-P with one provider looked up once. */
+package org.aybdb.infrastructure.json;

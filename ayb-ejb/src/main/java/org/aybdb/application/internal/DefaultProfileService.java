@@ -11,9 +11,9 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.aybdb.application.AccessPolicy;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.EntityProfile;
@@ -26,9 +26,6 @@ import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.domain.model.database.HostedDatabase;
-import org.aybdb.domain.model.database.HostedDatabaseRepository;
-import org.aybdb.domain.model.permission.DatabasePermissionRepository;
-import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.aybdb.infrastructure.links.ProfileLinkVerifier;
 
 /**
@@ -49,8 +46,7 @@ public class DefaultProfileService implements ProfileService {
 
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
-  @Inject HostedDatabaseRepository databases;
-  @Inject DatabasePermissionRepository permissions;
+  @Inject AccessPolicy access;
   @Inject ProfileLinkVerifier linkVerifier;
 
   @Override
@@ -59,19 +55,8 @@ public class DefaultProfileService implements ProfileService {
     Objects.requireNonNull(caller, "caller");
     Account account =
         accounts.find(entity).orElseThrow(() -> AybException.recordNotFound(entity, "entity"));
-    Long callerId = caller.map(Caller::entityId).orElse(null);
-    Map<Long, EntitySharingLevel> grants =
-        callerId == null || callerId.equals(account.id())
-            ? Map.of()
-            : accounts
-                .find(caller.get().slug())
-                .map(viewer -> permissions.grantsOn(account, viewer))
-                .orElse(Map.of());
     List<EntityProfile.DatabaseSummary> visible =
-        databases.ownedBy(account).stream()
-            .filter(database -> database.isDiscoverableBy(callerId, grants.get(database.id())))
-            .map(DefaultProfileService::summary)
-            .toList();
+        access.discoverable(caller, account).stream().map(DefaultProfileService::summary).toList();
     return new EntityProfile(
         account.slug(),
         account.displayName(),
@@ -80,7 +65,7 @@ public class DefaultProfileService implements ProfileService {
         account.location(),
         ProfileLink.fromJson(account.links()),
         visible,
-        account.id().equals(callerId));
+        caller.map(Caller::entityId).filter(account.id()::equals).isPresent());
   }
 
   @Override

@@ -9,7 +9,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Objects;
+import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.permission.DatabaseAccess;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
 
 /**
@@ -72,17 +74,17 @@ public class HostedDatabase {
   }
 
   /**
-   * Whether the entity with id {@code callerId} (null for anonymous) may see that this database
-   * exists: its owner, anyone when it is public (fork or read-only), or whoever holds a grant.
-   *
-   * @param grant the caller's grant on this database, or null
+   * What the entity with id {@code callerId} (empty for anonymous) may do with this database,
+   * holding {@code grant} (empty for none).
    */
-  public boolean isDiscoverableBy(Long callerId, EntitySharingLevel grant) {
-    if (callerId != null && callerId.equals(owner.id())) {
-      return true;
+  public DatabaseAccess accessOf(Optional<Long> callerId, Optional<EntitySharingLevel> grant) {
+    Objects.requireNonNull(callerId, "callerId");
+    Objects.requireNonNull(grant, "grant");
+    if (callerId.isPresent() && callerId.get().equals(owner.id())) {
+      return DatabaseAccess.owner();
     }
-    return publicSharingLevel != PublicSharingLevel.NO_ACCESS
-        || (callerId != null && grant != null && grant != EntitySharingLevel.NO_ACCESS);
+    // An anonymous caller holds no grant, whatever is passed.
+    return DatabaseAccess.of(publicSharingLevel, callerId.isPresent() ? grant : Optional.empty());
   }
 
   /** {@code entity/database}, as ayb names it in messages. */

@@ -1,6 +1,7 @@
 package org.aybdb.domain.model.database;
 
 import java.util.List;
+import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
 
 /** Where hosted databases are kept. */
@@ -8,4 +9,14 @@ public interface HostedDatabaseRepository {
 
   /** All databases of {@code owner}, newest first (by id, as ayb lists them). */
   List<HostedDatabase> ownedBy(Account owner);
+
+  /** The database {@code slug} (case-sensitive, as in ayb) of {@code owner}. */
+  Optional<HostedDatabase> find(Account owner, String slug);
+
+  /**
+   * Stores a new database and returns it with its id assigned.
+   *
+   * @throws jakarta.persistence.PersistenceException when the owner already has one of that slug
+   */
+  HostedDatabase store(HostedDatabase database);
 }

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.permission.DatabasePermission;
 import org.aybdb.domain.model.permission.DatabasePermissionRepository;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
@@ -33,5 +36,44 @@ public class JpaDatabasePermissionRepository implements DatabasePermissionReposi
         .getResultList()
         .forEach(grant -> grants.put(grant.database().id(), grant.sharingLevel()));
     return grants;
+  }
+
+  @Override
+  public Optional<DatabasePermission> find(long granteeId, HostedDatabase database) {
+    Objects.requireNonNull(database, "database");
+    return entityManager
+        .createQuery(
+            "SELECT p FROM DatabasePermission p"
+                + " WHERE p.grantee.id = :grantee AND p.database = :database",
+            DatabasePermission.class)
+        .setParameter("grantee", granteeId)
+        .setParameter("database", database)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<DatabasePermission> on(HostedDatabase database) {
+    Objects.requireNonNull(database, "database");
+    return entityManager
+        .createQuery(
+            "SELECT p FROM DatabasePermission p WHERE p.database = :database"
+                + " ORDER BY p.grantee.id",
+            DatabasePermission.class)
+        .setParameter("database", database)
+        .getResultList();
+  }
+
+  @Override
+  public DatabasePermission store(DatabasePermission permission) {
+    entityManager.persist(Objects.requireNonNull(permission, "permission"));
+    entityManager.flush();
+    return permission;
+  }
+
+  @Override
+  public void remove(DatabasePermission permission) {
+    entityManager.remove(Objects.requireNonNull(permission, "permission"));
+    entityManager.flush();
   }
 }

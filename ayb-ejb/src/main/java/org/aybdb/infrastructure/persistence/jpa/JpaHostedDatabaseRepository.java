@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
@@ -25,5 +26,26 @@ public class JpaHostedDatabaseRepository implements HostedDatabaseRepository {
             HostedDatabase.class)
         .setParameter("owner", owner)
         .getResultList();
+  }
+
+  @Override
+  public Optional<HostedDatabase> find(Account owner, String slug) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(slug, "slug");
+    return entityManager
+        .createQuery(
+            "SELECT d FROM HostedDatabase d WHERE d.owner = :owner AND d.slug = :slug",
+            HostedDatabase.class)
+        .setParameter("owner", owner)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public HostedDatabase store(HostedDatabase database) {
+    entityManager.persist(Objects.requireNonNull(database, "database"));
+    entityManager.flush();
+    return database;
   }
 }

@@ -1,0 +1,40 @@
+package org.aybdb.application;
+
+import java.util.Optional;
+import org.aybdb.application.engine.QueryResult;
+
+/**
+ * Hosted databases: create, details, update and queries. Header values arrive as sent (null when
+ * absent) so that refusals come in ayb's order; entity names are case-insensitive, database names
+ * case-sensitive.
+ */
+public interface DatabaseService {
+
+  /**
+   * Creates {@code entity/database} with its first (empty) version folder.
+   *
+   * @throws AybException InvalidSlug (400); RecordNotFound entity (404); Other (400) for a missing
+   *     or unknown header value or an engine not offered here; Other (403) for someone else's
+   *     entity; Other "Database already exists" (409)
+   */
+  CreatedDatabase create(
+      Caller caller, String entity, String database, String dbType, String publicSharingLevel);
+
+  /** What {@code caller} (empty: anonymous) may know of a database; see {@link AccessPolicy}. */
+  DatabaseDetails details(Optional<Caller> caller, String entity, String database);
+
+  /**
+   * Changes the public sharing level (owner or manager).
+   *
+   * @throws AybException EmptyUpdateError (400) when no updatable value is given
+   */
+  void update(Caller caller, String entity, String database, String publicSharingLevel);
+
+  /**
+   * Runs {@code sql} (every statement, in order) with the caller's highest access.
+   *
+   * @throws AybException Other (400) for empty SQL; the engine's errors; see {@link
+   *     AccessPolicy#query}
+   */
+  QueryResult query(Optional<Caller> caller, String entity, String database, String sql);
+}

@@ -1,0 +1,136 @@
+package org.aybdb.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.aybdb.application.AccessPolicy;
+import org.aybdb.application.AuthorizedDatabase;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.CreatedDatabase;
+import org.aybdb.application.DatabaseDetails;
+import org.aybdb.application.DatabaseService;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.domain.model.database.HostedDatabaseRepository;
+import org.aybdb.domain.model.database.PublicSharingLevel;
+import org.aybdb.infrastructure.storage.DatabaseDirectories;
+
+/** {@link DatabaseService}: checks in ayb's order, access decided by {@link AccessPolicy}. */
+@Stateless
+public class DefaultDatabaseService implements DatabaseService {
+
+  static final String ALREADY_EXISTS = "Database already exists";
+  static final String EMPTY_UPDATE =
+      "No fields provided to update. Please specify at least one field to update.";
+  static final String EMPTY_QUERY = "The query is empty: send the SQL text as the request body";
+
+  @Inject AybConfiguration configuration;
+  @Inject AccountRepository accounts;
+  @Inject HostedDatabaseRepository databases;
+  @Inject AccessPolicy access;
+  // Looked up per query, so that the rest of the API deploys and answers without an engine.
+  @Inject Instance<QueryEngine> engines;
+
+  @Override
+  public CreatedDatabase create(
+      Caller caller, String entity, String database, String dbType, String publicSharingLevel) {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(database, "database");
+    Slugs.problem(Slugs.Kind.DATABASE, database)
+        .ifPresent(
+            problem -> {
+              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+            });
+    String slug = entity.toLowerCase(Locale.ROOT);
+    Account owner =
+        accounts.find(slug).orElseThrow(() -> AybException.recordNotFound(slug, "entity"));
+    DatabaseType type = HeaderValues.required("db-type", dbType, DatabaseType::fromWord);
+    PublicSharingLevel level =
+        HeaderValues.required(
+            "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
+    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
+      throw new AybException(
+          ErrorType.Other,
+          403,
+          "Authenticated entity "
+              + caller.slug()
+              + " can't create a database for entity "
+              + owner.slug());
+    }
+    if (type != DatabaseType.SQLITE) {
+      throw AybException.badRequest(
+          "Database type "
+              + type.word()
+              + " is not supported by this server yet; create a sqlite database");
+    }
+    if (databases.find(owner, database).isPresent()) {
+      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+    }
+    try {
+      databases.store(new HostedDatabase(owner, database, type, level));
+    } catch (PersistenceException e) {
+      // Another request created it in the meantime (the unique key of owner and slug).
+      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+    }
+    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
+    Path version = directories.newVersion(owner.slug(), database);
+    directories.switchTo(owner.slug(), database, version);
+    return new CreatedDatabase(owner.slug(), database, type.word());
+  }
+
+  @Override
+  public DatabaseDetails details(Optional<Caller> caller, String entity, String database) {
+    AuthorizedDatabase found = access.discover(caller, entity, database);
+    HostedDatabase hosted = found.database();
+    return new DatabaseDetails(
+        hosted.owner().slug(),
+        hosted.slug(),
+        hosted.type().word(),
+        found.access().queryLevel(),
+        found.canManage(),
+        hosted.publicSharingLevel().word());
+  }
+
+  @Override
+  public void update(Caller caller, String entity, String database, String publicSharingLevel) {
+    AuthorizedDatabase found = access.manage(caller, entity, database, "update");
+    PublicSharingLevel level =
+        HeaderValues.optional(publicSharingLevel, PublicSharingLevel::fromWord);
+    if (level == null) {
+      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+    }
+    found.database().setPublicSharingLevel(level);
+  }
+
+  // No metadata transaction is held while the engine runs: the policy's own is over by then.
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public QueryResult query(Optional<Caller> caller, String entity, String database, String sql) {
+    Objects.requireNonNull(sql, "sql");
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    if (sql.isBlank()) {
+      throw AybException.badRequest(EMPTY_QUERY);
+    }
+    if (!engines.isResolvable()) {
+      throw new AybException(
+          ErrorType.Other, 503, "Queries are not available: no query engine is installed");
+    }
+    return engines.get().execute(found.ref(), found.accessMode(), sql);
+  }
+}

@@ -1,0 +1,197 @@
+package org.aybdb.interfaces.database.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import org.aybdb.application.CreatedDatabase;
+import org.aybdb.application.DatabaseDetails;
+import org.aybdb.application.DatabaseGrant;
+import org.aybdb.application.DatabaseService;
+import org.aybdb.application.SharingService;
+import org.aybdb.application.engine.QueryResult;
+import org.aybdb.domain.model.permission.QueryPermissionLevel;
+import org.aybdb.interfaces.rest.JsonBodies;
+import org.aybdb.interfaces.rest.TextBodies;
+import org.aybdb.interfaces.rest.auth.Authenticated;
+import org.aybdb.interfaces.rest.auth.CallerContext;
+import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
+
+/**
+ * ayb's endpoints on one database, {@code /v1/{entity}/{database}/...}: {@code create}, {@code
+ * details}, {@code update}, {@code query}, {@code share} and {@code permissions}, with ayb's
+ * headers and JSON. The entity is case-insensitive, the database case-sensitive.
+ *
+ * <p>A query answer is ayb's {@code {"fields":[...],"rows":[[...]]}}; when the engine cut it short
+ * (row or byte cap) it also has {@code "truncated":"rows"|"bytes"} and the response carries the
+ * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both).
+ */
+@Path("v1/{entity}/{database}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DatabaseResource {
+
+  /** The largest SQL body accepted: ayb's limit for raw text bodies. */
+  static final int MAX_SQL_BYTES = 256 * 1024;
+
+  /** Names why a query answer is incomplete ({@code rows} or {@code bytes}). */
+  static final String TRUNCATED_HEADER = "Ayb-Truncated";
+
+  @Inject DatabaseService databases;
+  @Inject SharingService sharing;
+  @Inject CallerContext callers;
+  @Context HttpHeaders headers;
+
+  @PathParam("entity")
+  String entity;
+
+  @PathParam("database")
+  String database;
+
+  @POST
+  @Path("create")
+  @Authenticated
+  public Response create() {
+    CreatedDatabase created =
+        databases.create(
+            callers.caller(),
+            entity(),
+            database,
+            headers.getHeaderString("db-type"),
+            headers.getHeaderString("public-sharing-level"));
+    String body =
+        Json.createObjectBuilder()
+            .add("entity", created.entity())
+            .add("database", created.database())
+            .add("database_type", created.databaseType())
+            .build()
+            .toString();
+    return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  @GET
+  @Path("details")
+  @OptionallyAuthenticated
+  public String details() {
+    DatabaseDetails details = databases.details(callers.optionalCaller(), entity(), database);
+    var body =
+        Json.createObjectBuilder()
+            .add("entity_slug", details.entitySlug())
+            .add("database_slug", details.databaseSlug())
+            .add("database_type", details.databaseType());
+    JsonBodies.addNullable(
+        body,
+        "highest_query_access_level",
+        details.highestQueryAccessLevel().map(DatabaseResource::aybVariant).orElse(null));
+    return body.add("can_manage_database", details.canManageDatabase())
+        .add("public_sharing_level", details.publicSharingLevel())
+        .build()
+        .toString();
+  }
+
+  @PATCH
+  @Path("update")
+  @Authenticated
+  public String update() {
+    databases.update(
+        callers.caller(), entity(), database, headers.getHeaderString("public-sharing-level"));
+    return JsonBodies.EMPTY;
+  }
+
+  /** Any content type (or none): the body is the SQL, read as UTF-8. */
+  @POST
+  @Path("query")
+  @OptionallyAuthenticated
+  public Response query(InputStream body) {
+    String sql = TextBodies.readUtf8(body, MAX_SQL_BYTES, "SQL");
+    QueryResult result = databases.query(callers.optionalCaller(), entity(), database, sql);
+    Response.ResponseBuilder response = Response.ok(json(result));
+    if (result.truncation() != QueryResult.Truncation.NONE) {
+      response.header(TRUNCATED_HEADER, truncation(result));
+    }
+    return response.build();
+  }
+
+  @POST
+  @Path("share")
+  @Authenticated
+  public Response share() {
+    sharing.share(
+        callers.caller(),
+        entity(),
+        database,
+        headers.getHeaderString("entity-for-permission"),
+        headers.getHeaderString("sharing-level"));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("permissions")
+  @Authenticated
+  public String permissions() {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (DatabaseGrant grant : sharing.permissions(callers.caller(), entity(), database)) {
+      items.add(
+          Json.createObjectBuilder()
+              .add("entity_slug", grant.entitySlug())
+              .add("sharing_level", grant.sharingLevel()));
+    }
+    return Json.createObjectBuilder().add("permissions", items).build().toString();
+  }
+
+  private String entity() {
+    return entity.toLowerCase(Locale.ROOT);
+  }
+
+  /** ayb serializes this one enum by its Rust variant name, not kebab-case. */
+  private static String aybVariant(QueryPermissionLevel level) {
+    return level == QueryPermissionLevel.READ_WRITE ? "ReadWrite" : "ReadOnly";
+  }
+
+  private static String truncation(QueryResult result) {
+    return result.truncation().name().toLowerCase(Locale.ROOT);
+  }
+
+  static String json(QueryResult result) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = Json.createGenerator(out)) {
+      json.writeStartObject().writeStartArray("fields");
+      for (String field : result.fields()) {
+        json.write(field);
+      }
+      json.writeEnd().writeStartArray("rows");
+      for (List<String> row : result.rows()) {
+        json.writeStartArray();
+        for (String cell : row) {
+          if (cell == null) {
+            json.writeNull();
+          } else {
+            json.write(cell);
+          }
+        }
+        json.writeEnd();
+      }
+      json.writeEnd();
+      if (result.truncation() != QueryResult.Truncation.NONE) {
+        json.write("truncated", truncation(result));
+      }
+      json.writeEnd();
+    }
+    return out.toString();
+  }
+}

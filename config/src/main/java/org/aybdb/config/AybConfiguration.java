@@ -23,6 +23,7 @@ public record AybConfiguration(
     Cors cors,
     Optional<Snapshots> snapshots,
     Server server,
+    Sandbox sandbox,
     /* Where the configuration came from, for messages: the file path, or "embedded default". */
     String source) {
 
@@ -162,6 +163,60 @@ public record AybConfiguration(
     }
   }
 
+  /**
+   * {@code [sandbox]}, our extension: how queries run in sandboxed per-database daemons and how
+   * many of them the pool keeps. Sizes are bytes.
+   *
+   * @param allowUnsandboxed serve queries without Landlock/seccomp where the sandbox cannot be
+   *     enforced (never the default: without it such a server refuses queries)
+   * @param network whether each daemon gets a private network namespace: {@code auto}, {@code
+   *     required} or {@code off}
+   * @param maxDaemons the most daemons alive at once (least recently used idle ones are evicted)
+   * @param idleTimeout a daemon idle this long is retired
+   * @param queryTimeout the per-query time limit
+   * @param maxResultRows rows beyond this are dropped and the result says it was truncated
+   * @param maxResultBytes cell text beyond this is dropped likewise
+   * @param maxSqlBytes larger SQL bodies are refused with 413
+   * @param maxValueBytes the largest string or blob SQLite may build (SQLITE_LIMIT_LENGTH)
+   * @param daemonMemory RLIMIT_DATA of a daemon
+   * @param maxFileSize RLIMIT_FSIZE of a daemon: no database file may grow past it
+   * @param openFiles RLIMIT_NOFILE of a daemon
+   */
+  public record Sandbox(
+      boolean allowUnsandboxed,
+      String network,
+      int maxDaemons,
+      java.time.Duration idleTimeout,
+      java.time.Duration queryTimeout,
+      int maxResultRows,
+      int maxResultBytes,
+      int maxSqlBytes,
+      int maxValueBytes,
+      long daemonMemory,
+      long maxFileSize,
+      int openFiles) {
+
+    /** Network isolation values. */
+    public static final List<String> NETWORK_MODES = List.of("auto", "required", "off");
+
+    /** The values used when {@code [sandbox]} or one of its keys is absent. */
+    public static Sandbox defaults() {
+      return new Sandbox(
+          false,
+          "auto",
+          16,
+          java.time.Duration.ofMinutes(10),
+          java.time.Duration.ofSeconds(10),
+          100_000,
+          4 << 20,
+          1 << 20,
+          8 << 20,
+          64L << 20,
+          1L << 30,
+          32);
+    }
+  }
+
   /** {@code public_url} if set, else {@code http://localhost:<port>}; never a trailing slash. */
   public String publicBaseUrl() {
     return publicUrl.orElse("http://localhost:" + port);
@@ -205,6 +260,8 @@ public record AybConfiguration(
         + snapshots
         + ", server="
         + server
+        + ", sandbox="
+        + sandbox
         + ", source="
         + source
         + "]";

@@ -17,7 +17,8 @@ final class ConfigurationKeys {
           "cors",
           "snapshots",
           "snapshots.automation",
-          "server");
+          "server",
+          "sandbox");
 
   static final Set<String> KEYS =
       Set.of(
@@ -49,7 +50,19 @@ final class ConfigurationKeys {
           "snapshots.automation.interval",
           "snapshots.automation.max_snapshots",
           "server.jvm_options",
-          "server.startup_timeout_seconds");
+          "server.startup_timeout_seconds",
+          "sandbox.allow_unsandboxed",
+          "sandbox.network",
+          "sandbox.max_daemons",
+          "sandbox.idle_timeout",
+          "sandbox.query_timeout",
+          "sandbox.max_result_rows",
+          "sandbox.max_result_bytes",
+          "sandbox.max_sql_bytes",
+          "sandbox.max_value_bytes",
+          "sandbox.daemon_memory",
+          "sandbox.max_file_size",
+          "sandbox.open_files");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

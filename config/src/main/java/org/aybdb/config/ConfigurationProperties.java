@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.aybdb.config.AybConfiguration.Automation;
+import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Smtp;
 import org.aybdb.config.AybConfiguration.Snapshots;
 
@@ -41,6 +42,7 @@ final class ConfigurationProperties {
     properties.put(
         "server.startup_timeout_seconds",
         Integer.toString(configuration.server().startupTimeoutSeconds()));
+    putSandbox(properties, configuration.sandbox());
 
     MetadataStore store = configuration.metadataStore();
     properties.put("metadata.dialect", store.dialect());
@@ -80,6 +82,21 @@ final class ConfigurationProperties {
     properties.put("snapshots.automation.interval", GoDuration.format(automation.interval()));
     properties.put(
         "snapshots.automation.max_snapshots", Integer.toString(automation.maxSnapshots()));
+  }
+
+  private static void putSandbox(Map<String, String> properties, Sandbox sandbox) {
+    properties.put("sandbox.allow_unsandboxed", Boolean.toString(sandbox.allowUnsandboxed()));
+    properties.put("sandbox.network", sandbox.network());
+    properties.put("sandbox.max_daemons", Integer.toString(sandbox.maxDaemons()));
+    properties.put("sandbox.idle_timeout", GoDuration.format(sandbox.idleTimeout()));
+    properties.put("sandbox.query_timeout", GoDuration.format(sandbox.queryTimeout()));
+    properties.put("sandbox.max_result_rows", Integer.toString(sandbox.maxResultRows()));
+    properties.put("sandbox.max_result_bytes", Integer.toString(sandbox.maxResultBytes()));
+    properties.put("sandbox.max_sql_bytes", Integer.toString(sandbox.maxSqlBytes()));
+    properties.put("sandbox.max_value_bytes", Integer.toString(sandbox.maxValueBytes()));
+    properties.put("sandbox.daemon_memory", Long.toString(sandbox.daemonMemory()));
+    properties.put("sandbox.max_file_size", Long.toString(sandbox.maxFileSize()));
+    properties.put("sandbox.open_files", Integer.toString(sandbox.openFiles()));
   }
 
   private static String absolute(Path path) {

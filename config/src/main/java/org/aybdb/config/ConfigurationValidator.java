@@ -13,6 +13,7 @@ import org.aybdb.config.AybConfiguration.Automation;
 import org.aybdb.config.AybConfiguration.Cors;
 import org.aybdb.config.AybConfiguration.Email;
 import org.aybdb.config.AybConfiguration.FileBackend;
+import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Server;
 import org.aybdb.config.AybConfiguration.Smtp;
 import org.aybdb.config.AybConfiguration.Snapshots;
@@ -55,6 +56,7 @@ final class ConfigurationValidator {
     Cors cors = new Cors(nonBlank("cors.origin"));
     Optional<Snapshots> snapshots = snapshots();
     Server server = server();
+    Sandbox sandbox = sandbox();
 
     Authentication authentication =
         new Authentication(
@@ -70,6 +72,7 @@ final class ConfigurationValidator {
         cors,
         snapshots,
         server,
+        sandbox,
         source);
   }
 
@@ -239,6 +242,76 @@ final class ConfigurationValidator {
     }
     return new Server(
         jvmOptions, timeout.map(Long::intValue).orElse(defaults.startupTimeoutSeconds()));
+  }
+
+  private Sandbox sandbox() {
+    Sandbox d = Sandbox.defaults();
+    String networkKey = "sandbox.network";
+    String network = values.string(networkKey).orElse(d.network());
+    String normalizedNetwork = network.strip().toLowerCase(Locale.ROOT);
+    if (!Sandbox.NETWORK_MODES.contains(normalizedNetwork)) {
+      throw values.invalid(
+          networkKey, "`" + network + "` is not one of auto (the default), required, off");
+    }
+    return new Sandbox(
+        values.bool("sandbox.allow_unsandboxed").orElse(d.allowUnsandboxed()),
+        normalizedNetwork,
+        (int) bounded("sandbox.max_daemons", d.maxDaemons(), 1, 10_000, "daemons"),
+        duration(
+            "sandbox.idle_timeout", d.idleTimeout(), Duration.ofSeconds(1), Duration.ofDays(7)),
+        duration(
+            "sandbox.query_timeout", d.queryTimeout(), Duration.ofMillis(10), Duration.ofHours(1)),
+        (int) bounded("sandbox.max_result_rows", d.maxResultRows(), 1, Integer.MAX_VALUE, "rows"),
+        (int) bounded("sandbox.max_result_bytes", d.maxResultBytes(), 1024, 256L << 20, "bytes"),
+        (int) bounded("sandbox.max_sql_bytes", d.maxSqlBytes(), 1024, 256L << 20, "bytes"),
+        (int) bounded("sandbox.max_value_bytes", d.maxValueBytes(), 1024, 1L << 30, "bytes"),
+        // Below about 48 MiB the daemon JVM cannot start at all.
+        bounded("sandbox.daemon_memory", d.daemonMemory(), 48L << 20, 1L << 40, "bytes"),
+        bounded("sandbox.max_file_size", d.maxFileSize(), 1L << 20, Long.MAX_VALUE, "bytes"),
+        (int) bounded("sandbox.open_files", d.openFiles(), 12, 65_536, "files"));
+  }
+
+  /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */
+  private long bounded(String key, long fallback, long min, long max, String unit) {
+    Optional<Long> value = unit.equals("bytes") ? values.size(key) : values.integer(key);
+    long result = value.orElse(fallback);
+    if (result < min || result > max) {
+      throw values.invalid(
+          key,
+          result + " is out of range: " + unit + " between " + min + " and " + max + " expected");
+    }
+    return result;
+  }
+
+  private Duration duration(String key, Duration fallback, Duration min, Duration max) {
+    Optional<String> text = values.string(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    Duration value;
+    try {
+      value = GoDuration.parse(text.get().strip());
+    } catch (IllegalArgumentException e) {
+      throw values.invalid(
+          key,
+          "Unable to parse duration `"
+              + text.get()
+              + "`: "
+              + e.getMessage()
+              + " (Go duration syntax, e.g. 500ms, 10s, 10m)");
+    }
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw values.invalid(
+          key,
+          "`"
+              + text.get()
+              + "` is out of range: between "
+              + GoDuration.format(min)
+              + " and "
+              + GoDuration.format(max)
+              + " expected");
+    }
+    return value;
   }
 
   private String nonBlank(String key) {

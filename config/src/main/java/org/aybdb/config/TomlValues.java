@@ -71,6 +71,26 @@ final class TomlValues {
     return integer(key).orElseThrow(() -> missing(key));
   }
 
+  /** A number of bytes: a TOML integer, or text such as {@code "64MiB"} (see {@link ByteSize}). */
+  Optional<Long> size(String key) {
+    String expected = "a size (bytes, or text such as \"64MiB\", \"512KiB\", \"1GiB\")";
+    return value(key, expected)
+        .map(
+            value -> {
+              if (value.value() instanceof Long number) {
+                return number;
+              }
+              if (value.value() instanceof String text) {
+                try {
+                  return ByteSize.parse(text);
+                } catch (IllegalArgumentException e) {
+                  throw badText(value, expected);
+                }
+              }
+              throw wrongType(value, expected);
+            });
+  }
+
   Optional<Boolean> bool(String key) {
     return value(key, "a boolean")
         .map(

@@ -59,6 +59,20 @@ final class ConfigFixtures {
       [server]
       jvm_options = ["-Xmx256m", "-XX:+UseSerialGC"]
       startup_timeout_seconds = 60
+
+      [sandbox]
+      allow_unsandboxed = true
+      network = "Required"
+      max_daemons = 4
+      idle_timeout = "90s"
+      query_timeout = "2.5s"
+      max_result_rows = 1000
+      max_result_bytes = "2MiB"
+      max_sql_bytes = 65536
+      max_value_bytes = "1MB"
+      daemon_memory = "96MiB"
+      max_file_size = "2GiB"
+      open_files = 64
       """;
 
   /** The file of ayb's own env-override unit test. */

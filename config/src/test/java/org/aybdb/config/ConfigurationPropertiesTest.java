@@ -52,6 +52,18 @@ class ConfigurationPropertiesTest {
     expected.put("snapshots.automation.max_snapshots", "6");
     expected.put("server.jvm_options", "-Xmx256m -XX:+UseSerialGC");
     expected.put("server.startup_timeout_seconds", "60");
+    expected.put("sandbox.allow_unsandboxed", "true");
+    expected.put("sandbox.network", "required");
+    expected.put("sandbox.max_daemons", "4");
+    expected.put("sandbox.idle_timeout", "90s");
+    expected.put("sandbox.query_timeout", "2500ms");
+    expected.put("sandbox.max_result_rows", "1000");
+    expected.put("sandbox.max_result_bytes", "2097152");
+    expected.put("sandbox.max_sql_bytes", "65536");
+    expected.put("sandbox.max_value_bytes", "1000000");
+    expected.put("sandbox.daemon_memory", "100663296");
+    expected.put("sandbox.max_file_size", "2147483648");
+    expected.put("sandbox.open_files", "64");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

@@ -1,2 +1,2 @@
-/** MicroProfile Health checks: metadata store reachable, data path writable. */
+/** MicroProfile Health checks: metadata store reachable, data path writable, query sandbox. */
 package org.aybdb.infrastructure.health;

@@ -63,6 +63,17 @@ class HttpApiFoundationIT {
             .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
     assertEquals("UP", checks.get("metadata-store"), body.toString());
     assertEquals("UP", checks.get("data-path"), body.toString());
+    // The query sandbox was verified at start-up (this machine enforces it: fail closed otherwise).
+    assertEquals("UP", checks.get("query-sandbox"), body.toString());
+    String sandbox =
+        body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("query-sandbox"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("data")
+            .getString("status");
+    assertTrue(sandbox.startsWith("sandboxed: sandboxed landlock="), sandbox);
+    assertTrue(sandbox.contains("; daemons "), sandbox);
   }
 
   @Test

@@ -1,0 +1,224 @@
+package org.aybdb.infrastructure.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
+import org.aybdb.infrastructure.sandbox.pool.ManagedDaemonFactory;
+import org.aybdb.infrastructure.sandbox.pool.PoolListener;
+import org.aybdb.infrastructure.sandbox.pool.PoolUnavailableException;
+import org.aybdb.infrastructure.storage.DatabaseDirectories;
+import org.aybdb.sandbox.client.DaemonFailureException;
+import org.aybdb.sandbox.client.DaemonQueryException;
+import org.aybdb.sandbox.protocol.QueryMode;
+import org.aybdb.sandbox.protocol.Request;
+import org.aybdb.sandbox.protocol.Truncation;
+
+/**
+ * The {@link QueryEngine} over a {@link DaemonPool} of sandboxed daemons: a plain object, so it
+ * runs and is tested without a container; {@link SandboxQueryEngine} is its EJB.
+ */
+public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
+
+  private final DatabaseDirectories directories;
+  private final SandboxEnvironment environment;
+  private final SandboxSettings settings;
+  private final PoolListener listener;
+  private final DaemonPool pool; // null when refused
+
+  /**
+   * @param directories where the hosted files are
+   * @param environment the start-up decision (sandboxed, unsandboxed or refused) and runtime
+   * @param settings limits and pool bounds
+   * @param listener pool figures (metrics)
+   * @param scheduler runs the idle sweep; null for none
+   */
+  public PooledQueryEngine(
+      DatabaseDirectories directories,
+      SandboxEnvironment environment,
+      SandboxSettings settings,
+      PoolListener listener,
+      ScheduledExecutorService scheduler) {
+    this.directories = Objects.requireNonNull(directories, "directories");
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.pool =
+        environment.serving()
+            ? new DaemonPool(
+                new ManagedDaemonFactory(
+                    environment.config(),
+                    environment.runtime(),
+                    ProcessBuilder.Redirect.INHERIT,
+                    Duration.ofSeconds(30)),
+                settings.pool(),
+                listener,
+                scheduler)
+            : null;
+  }
+
+  /** The pool (for status, metrics and tests); null when queries are refused. */
+  public DaemonPool pool() {
+    return pool;
+  }
+
+  /** The start-up decision. */
+  public SandboxEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public QueryResult execute(DatabaseRef database, AccessMode mode, String sql) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(sql, "sql");
+    DaemonPool daemons = requirePool(database);
+    int size = sql.getBytes(StandardCharsets.UTF_8).length;
+    if (size > settings.maxSqlBytes()) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
+    }
+    Request.Query request =
+        new Request.Query(
+            0,
+            0,
+            mode == AccessMode.READ_ONLY ? QueryMode.READ_ONLY : QueryMode.READ_WRITE,
+            0,
+            0,
+            0,
+            sql);
+    long started = System.nanoTime();
+    String outcome = "failure";
+    try {
+      org.aybdb.sandbox.client.QueryResult r =
+          daemons.withDaemon(
+              database.path(),
+              () -> file(database),
+              daemon -> daemon.query(request, settings.clientTimeout()));
+      outcome = "ok";
+      return new QueryResult(r.fields(), r.rows(), truncation(r.truncation()), r.statements());
+    } catch (DaemonQueryException e) {
+      outcome = "error";
+      throw QueryErrors.of(e);
+    } catch (DaemonFailureException e) {
+      throw QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
+    } catch (PoolUnavailableException e) {
+      throw QueryErrors.unavailable(e.getMessage());
+    } finally {
+      listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
+  }
+
+  @Override
+  public void copyInto(DatabaseRef database, String relativeTarget) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(relativeTarget, "relativeTarget");
+    DaemonPool daemons = requirePool(database);
+    Duration limit = settings.copyTimeout();
+    try {
+      daemons.withDaemon(
+          database.path(),
+          () -> file(database),
+          daemon -> {
+            daemon.vacuumInto(
+                relativeTarget, Math.toIntExact(limit.toMillis()), limit.plusSeconds(30));
+            return null;
+          });
+    } catch (DaemonQueryException e) {
+      throw new AybException(
+          ErrorType.Other,
+          e.kind() == org.aybdb.sandbox.protocol.ErrorKind.STORAGE_FULL ? 507 : 500,
+          "Cannot copy " + database.path() + ": " + e.errorMessage());
+    } catch (DaemonFailureException e) {
+      throw QueryErrors.of(e, database.path(), limit.toMillis());
+    } catch (PoolUnavailableException e) {
+      throw QueryErrors.unavailable(e.getMessage());
+    }
+  }
+
+  @Override
+  public <T> T quiesced(DatabaseRef database, Supplier<T> action) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(action, "action");
+    if (pool == null) {
+      // No daemon can run, so nothing to wait for.
+      return action.get();
+    }
+    try {
+      return pool.quiesced(database.path(), action);
+    } catch (PoolUnavailableException e) {
+      throw QueryErrors.unavailable(e.getMessage());
+    }
+  }
+
+  @Override
+  public String status() {
+    String base =
+        switch (environment.mode()) {
+          case SANDBOXED -> "sandboxed: " + environment.status();
+          case UNSANDBOXED, REFUSED -> environment.status();
+        };
+    if (pool == null) {
+      return base;
+    }
+    return base + "; daemons " + pool.liveDaemons() + "/" + settings.pool().maxDaemons();
+  }
+
+  @Override
+  public boolean ready() {
+    return environment.serving();
+  }
+
+  /** Retires every daemon; afterwards queries are refused. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  private DaemonPool requirePool(DatabaseRef database) {
+    if (pool == null) {
+      throw QueryErrors.unavailable("Queries are refused: " + environment.status());
+    }
+    if (database.type() != DatabaseType.SQLITE) {
+      throw new AybException(
+          ErrorType.QueryError,
+          400,
+          "Database type " + database.type().word() + " is not supported by this server");
+    }
+    return pool;
+  }
+
+  private Path file(DatabaseRef database) {
+    return directories
+        .currentFile(database.entity(), database.database())
+        .orElseThrow(() -> AybException.recordNotFound(database.path(), "database"));
+  }
+
+  private static QueryResult.Truncation truncation(Truncation t) {
+    return switch (t) {
+      case NONE -> QueryResult.Truncation.NONE;
+      case ROWS -> QueryResult.Truncation.ROWS;
+      case BYTES -> QueryResult.Truncation.BYTES;
+    };
+  }
+
+  /** Process ids of the pool's daemons (tests, diagnostics). */
+  public List<Long> daemonPids() {
+    return pool == null ? List.of() : pool.pids();
+  }
+}

@@ -1,0 +1,60 @@
+package org.aybdb.infrastructure.sandbox;
+
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.sandbox.client.DaemonFailureException;
+import org.aybdb.sandbox.client.DaemonQueryException;
+
+/** Maps what the daemons and the pool report onto ayb's errors with fitting HTTP statuses. */
+final class QueryErrors {
+
+  /** ayb's message for a write on a read-only connection. */
+  static final String READ_ONLY_MESSAGE = "Attempted to write to database while in read-only mode";
+
+  private QueryErrors() {}
+
+  /** The daemon answered an error: the caller's SQL (or its data) is at fault, never the server. */
+  static AybException of(DaemonQueryException e) {
+    return switch (e.kind()) {
+      case READ_ONLY -> new AybException(ErrorType.NoWriteAccessError, 403, READ_ONLY_MESSAGE);
+      case SQL_TOO_LARGE -> new AybException(ErrorType.QueryError, 413, e.errorMessage());
+      case SQL,
+          TIMEOUT,
+          VALUE_NOT_UTF8,
+          TRANSACTION_LEFT_OPEN,
+          STORAGE_FULL,
+          BAD_REQUEST,
+          UNSUPPORTED ->
+          new AybException(ErrorType.QueryError, 400, e.errorMessage());
+      case INTERNAL ->
+          new AybException(ErrorType.Other, 500, "The query daemon failed: " + e.errorMessage());
+    };
+  }
+
+  /** The daemon died or stopped answering during the request; the next request gets a new one. */
+  static AybException of(DaemonFailureException e, String database, long timeoutMillis) {
+    return switch (e.reason()) {
+      case TIMEOUT ->
+          new AybException(
+              ErrorType.QueryError,
+              400,
+              "Query did not finish within "
+                  + timeoutMillis
+                  + " ms and its daemon stopped answering; it was stopped");
+      case START_FAILED ->
+          unavailable("The query daemon for " + database + " could not be started");
+      case DIED, PROTOCOL ->
+          unavailable(
+              "The query daemon for "
+                  + database
+                  + " stopped during the request ("
+                  + e.getMessage()
+                  + "); the request may be repeated");
+    };
+  }
+
+  /** The engine cannot serve now (503, ayb's {@code Other}). */
+  static AybException unavailable(String message) {
+    return new AybException(ErrorType.Other, 503, message);
+  }
+}

@@ -1,0 +1,517 @@
+package org.aybdb.infrastructure.sandbox.pool;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aybdb.infrastructure.sandbox.pool.PoolListener.Retirement;
+import org.aybdb.sandbox.client.DaemonFailureException;
+import org.aybdb.sandbox.client.DaemonQueryException;
+
+/**
+ * The connection manager: hands each request the daemon of its database, at most one request per
+ * database at a time, different databases in parallel.
+ *
+ * <ul>
+ *   <li>At most {@link PoolSettings#maxDaemons()} daemon processes exist at once (starting ones
+ *       included). To start another, the least recently used idle daemon is retired; when all are
+ *       busy the request waits for one to become idle.
+ *   <li>A daemon unused for {@link PoolSettings#validateAfterIdle()} is pinged before use; one
+ *       unused for {@link PoolSettings#idleTimeout()} is retired by a periodic sweep.
+ *   <li>A daemon that exits on its own (crash, kill -9, client deadline) is noticed through its
+ *       exit and replaced by the next request: a dead daemon costs at most the request in flight.
+ *   <li>A daemon whose database now points at another file (a restore or import switched {@code
+ *       current}) is retired before use; {@link #quiesced} does the same explicitly.
+ *   <li>{@link #close()} retires every daemon and waits for each process to be gone. Daemons also
+ *       exit when their stdin closes, so a server that dies takes them along.
+ * </ul>
+ */
+public final class DaemonPool implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DaemonPool.class.getName());
+
+  /** Work done with a database's daemon while the pool holds that database for the caller. */
+  @FunctionalInterface
+  public interface DaemonWork<T> {
+    T run(ManagedDaemon daemon) throws DaemonQueryException, DaemonFailureException;
+  }
+
+  /** One database's place in the pool: its lock (serializes requests) and its daemon, if any. */
+  private static final class Slot {
+    final String database;
+    final ReentrantLock lock = new ReentrantLock(true);
+    volatile ManagedDaemon daemon;
+    // Set (under lock) when the slot left the map; whoever locks it afterwards must look again.
+    boolean removed;
+
+    Slot(String database) {
+      this.database = database;
+    }
+  }
+
+  private final ManagedDaemonFactory factory;
+  private final PoolSettings settings;
+  private final PoolListener listener;
+  private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+  private final Set<ManagedDaemon> all = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock capacityLock = new ReentrantLock();
+  private final Condition capacityFreed = capacityLock.newCondition();
+  private int reserved; // guarded by capacityLock: processes alive or starting
+  private volatile boolean closed;
+  private final ScheduledFuture<?> sweeper;
+
+  /**
+   * @param scheduler runs the idle sweep (a container's managed executor, or a plain one); null for
+   *     none (idle daemons are then retired only to make room)
+   */
+  public DaemonPool(
+      ManagedDaemonFactory factory,
+      PoolSettings settings,
+      PoolListener listener,
+      ScheduledExecutorService scheduler) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    if (scheduler != null) {
+      long period =
+          Math.max(
+              200,
+              Math.min(settings.idleTimeout().toMillis() / 2, Duration.ofSeconds(30).toMillis()));
+      this.sweeper =
+          scheduler.scheduleWithFixedDelay(
+              this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
+    } else {
+      this.sweeper = null;
+    }
+  }
+
+  /** The settings this pool runs with. */
+  public PoolSettings settings() {
+    return settings;
+  }
+
+  /** The factory that makes this pool's daemons. */
+  public ManagedDaemonFactory factory() {
+    return factory;
+  }
+
+  /** Daemon processes alive or starting now. */
+  public int liveDaemons() {
+    capacityLock.lock();
+    try {
+      return reserved;
+    } finally {
+      capacityLock.unlock();
+    }
+  }
+
+  /** The process id of {@code database}'s daemon, if it has a live one (for tests and status). */
+  public Optional<Long> daemonPid(String database) {
+    Slot slot = slots.get(database);
+    ManagedDaemon daemon = slot == null ? null : slot.daemon;
+    return daemon != null && daemon.isAlive() ? Optional.of(daemon.pid()) : Optional.empty();
+  }
+
+  /** Process ids of every daemon the pool has started and not yet seen exit. */
+  public List<Long> pids() {
+    return all.stream().map(ManagedDaemon::pid).toList();
+  }
+
+  /**
+   * Runs {@code work} with the daemon of {@code database}, starting one if needed for the file
+   * {@code file} names now. Requests to one database run one after another.
+   *
+   * @throws DaemonFailureException the daemon died or stopped answering during {@code work}; it has
+   *     been dropped and the next request gets a new one
+   * @throws PoolUnavailableException nothing ran: closed, waited too long, or the daemon could not
+   *     be started (the message says which)
+   */
+  public <T> T withDaemon(String database, Supplier<Path> file, DaemonWork<T> work)
+      throws DaemonQueryException, DaemonFailureException, PoolUnavailableException {
+    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+    Slot slot = lock(database, deadline);
+    try {
+      ManagedDaemon daemon = daemonFor(slot, file.get(), deadline);
+      try {
+        return work.run(daemon);
+      } catch (DaemonFailureException e) {
+        // DaemonProcess has killed it; the exit callback gives its place back.
+        slot.daemon = null;
+        all.remove(daemon);
+        throw e;
+      } finally {
+        daemon.touch();
+      }
+    } finally {
+      slot.lock.unlock();
+      signalCapacity();
+    }
+  }
+
+  /**
+   * Runs {@code action} while no request runs on {@code database} and none starts (new ones wait),
+   * then retires its daemon so that the next request opens whatever file is current then.
+   */
+  public <T> T quiesced(String database, Supplier<T> action) throws PoolUnavailableException {
+    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+    Slot slot = lock(database, deadline);
+    try {
+      return action.get();
+    } finally {
+      try {
+        retire(slot, Retirement.SWITCHED);
+        if (slot.lock.getHoldCount() == 1) {
+          removeSlot(slot);
+        }
+      } finally {
+        slot.lock.unlock();
+        signalCapacity();
+      }
+    }
+  }
+
+  /** Retires {@code database}'s daemon (waiting for a request running on it). */
+  public void retire(String database) throws PoolUnavailableException {
+    quiesced(database, () -> null);
+  }
+
+  /** Retires every daemon unused for longer than the idle timeout. */
+  public void sweep() {
+    for (Slot slot : slots.values()) {
+      ManagedDaemon daemon = slot.daemon;
+      boolean idle = daemon != null && daemon.idle().compareTo(settings.idleTimeout()) >= 0;
+      boolean dead = daemon != null && !daemon.isAlive();
+      if ((daemon == null || idle || dead) && slot.lock.tryLock()) {
+        try {
+          if (slot.removed || slot.daemon != daemon) {
+            continue;
+          }
+          if (dead) {
+            dropDead(slot);
+          } else if (idle) {
+            retire(slot, Retirement.IDLE);
+          }
+          if (slot.lock.getHoldCount() == 1) {
+            removeSlot(slot);
+          }
+        } finally {
+          slot.lock.unlock();
+          signalCapacity();
+        }
+      }
+    }
+  }
+
+  private void sweepSafely() {
+    try {
+      if (!closed) {
+        sweep();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Idle sweep of the query daemon pool failed", e);
+    }
+  }
+
+  /** Retires every daemon and waits for every process to be gone; further requests fail. */
+  @Override
+  public void close() {
+    closed = true;
+    if (sweeper != null) {
+      sweeper.cancel(false);
+    }
+    signalCapacity();
+    for (Slot slot : slots.values()) {
+      if (slot.lock.tryLock()) {
+        try {
+          retire(slot, Retirement.SHUTDOWN);
+        } finally {
+          slot.lock.unlock();
+        }
+      }
+    }
+    // Busy ones (and any that raced with the loop above) are killed mid-request.
+    for (ManagedDaemon daemon : List.copyOf(all)) {
+      if (daemon.markRetiring()) {
+        listener.retired(daemon.database(), daemon.pid(), Retirement.SHUTDOWN);
+      }
+      daemon.kill();
+      release(daemon);
+      all.remove(daemon);
+    }
+  }
+
+  // --- internals ---------------------------------------------------------------------------
+
+  /** Locks the slot of {@code database} (creating it), waiting until {@code deadline}. */
+  private Slot lock(String database, long deadline) throws PoolUnavailableException {
+    Objects.requireNonNull(database, "database");
+    while (true) {
+      checkOpen();
+      Slot slot = slots.computeIfAbsent(database, Slot::new);
+      boolean locked;
+      try {
+        locked = slot.lock.tryLock(remaining(deadline), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PoolUnavailableException("Interrupted while waiting for database " + database);
+      }
+      if (!locked) {
+        throw new PoolUnavailableException(
+            "Database "
+                + database
+                + " is busy: other requests to it did not finish within "
+                + settings.acquireTimeout().toSeconds()
+                + " s");
+      }
+      if (!slot.removed) {
+        return slot;
+      }
+      slot.lock.unlock();
+    }
+  }
+
+  /** The slot's daemon if it can serve {@code file}, else a new one. Holds the slot's lock. */
+  private ManagedDaemon daemonFor(Slot slot, Path file, long deadline)
+      throws PoolUnavailableException {
+    ManagedDaemon daemon = slot.daemon;
+    if (daemon != null && !daemon.isAlive()) {
+      dropDead(slot);
+      daemon = null;
+    }
+    if (daemon != null && !daemon.file().equals(file)) {
+      retire(slot, Retirement.SWITCHED);
+      daemon = null;
+    }
+    if (daemon != null && daemon.idle().compareTo(settings.validateAfterIdle()) >= 0) {
+      try {
+        daemon.ping(settings.validationTimeout());
+      } catch (DaemonFailureException e) {
+        LOG.warning(daemon + " failed validation (" + e.getMessage() + "); starting a new one");
+        if (daemon.markRetiring()) {
+          listener.retired(slot.database, daemon.pid(), Retirement.INVALID);
+        }
+        release(daemon);
+        all.remove(daemon);
+        slot.daemon = null;
+        daemon = null;
+      }
+    }
+    if (daemon == null) {
+      daemon = spawn(slot, file, deadline);
+    }
+    return daemon;
+  }
+
+  private ManagedDaemon spawn(Slot slot, Path file, long deadline) throws PoolUnavailableException {
+    reserve(slot, deadline);
+    long started = System.nanoTime();
+    ManagedDaemon daemon;
+    try {
+      daemon = factory.create(slot.database, file);
+    } catch (DaemonFailureException | RuntimeException e) {
+      unreserve();
+      listener.spawnFailed(slot.database, e.getMessage());
+      LOG.warning("Cannot start a query daemon for " + slot.database + ": " + e.getMessage());
+      throw new PoolUnavailableException(
+          "The query daemon for " + slot.database + " could not be started: " + e.getMessage());
+    }
+    all.add(daemon);
+    daemon
+        .process()
+        .onExit()
+        .thenRun(
+            () -> {
+              all.remove(daemon);
+              if (!daemon.isRetiring()) {
+                String detail = exitDetail(daemon);
+                LOG.warning(daemon + " exited unexpectedly (" + detail + ")");
+                listener.crashed(daemon.database(), daemon.pid(), detail);
+              }
+              release(daemon);
+            });
+    listener.spawned(slot.database, daemon.pid(), Duration.ofNanos(System.nanoTime() - started));
+    if (closed) {
+      daemon.markRetiring();
+      daemon.kill();
+      release(daemon);
+      throw new PoolUnavailableException("The query engine is shutting down");
+    }
+    slot.daemon = daemon;
+    return daemon;
+  }
+
+  private static String exitDetail(ManagedDaemon daemon) {
+    try {
+      int code = daemon.process().onExit().join().exitValue();
+      return code > 128 ? "killed by signal " + (code - 128) : "exit status " + code;
+    } catch (RuntimeException e) {
+      return "exited";
+    }
+  }
+
+  /**
+   * Takes a place under the bound for a new daemon, retiring the least recently used idle daemon of
+   * another database when the pool is full, or waiting for one to become idle.
+   */
+  private void reserve(Slot requester, long deadline) throws PoolUnavailableException {
+    while (true) {
+      Slot victim = null;
+      capacityLock.lock();
+      try {
+        checkOpen();
+        if (reserved < settings.maxDaemons()) {
+          reserved++;
+          return;
+        }
+        victim = lockLeastRecentlyUsedIdle(requester);
+        if (victim == null) {
+          long left = remaining(deadline);
+          if (left <= 0) {
+            throw new PoolUnavailableException(
+                "All "
+                    + settings.maxDaemons()
+                    + " query daemons are busy; try again later (the limit is [sandbox]"
+                    + " max_daemons)");
+          }
+          try {
+            capacityFreed.awaitNanos(left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolUnavailableException("Interrupted while waiting for a query daemon");
+          }
+          continue;
+        }
+      } finally {
+        capacityLock.unlock();
+      }
+      // Retire outside the capacity lock: the victim's exit gives its place back, then we loop.
+      try {
+        retire(victim, Retirement.LRU);
+        removeSlot(victim);
+      } finally {
+        victim.lock.unlock();
+      }
+    }
+  }
+
+  /** The idle slot (not the requester's) whose daemon was used least recently, locked; or null. */
+  private Slot lockLeastRecentlyUsedIdle(Slot requester) {
+    List<Slot> candidates = new ArrayList<>();
+    for (Slot slot : slots.values()) {
+      if (slot != requester && slot.daemon != null && !slot.lock.isLocked()) {
+        candidates.add(slot);
+      }
+    }
+    candidates.sort(
+        (a, b) -> {
+          ManagedDaemon da = a.daemon;
+          ManagedDaemon db = b.daemon;
+          long ta = da == null ? Long.MAX_VALUE : da.lastUsedNanos();
+          long tb = db == null ? Long.MAX_VALUE : db.lastUsedNanos();
+          return Long.compare(ta - tb, 0);
+        });
+    for (Slot slot : candidates) {
+      if (slot.lock.tryLock()) {
+        if (!slot.removed && slot.daemon != null) {
+          return slot;
+        }
+        slot.lock.unlock();
+      }
+    }
+    return null;
+  }
+
+  /** Retires the slot's daemon, if any, and waits for its process to be gone. Holds the lock. */
+  private void retire(Slot slot, Retirement why) {
+    ManagedDaemon daemon = slot.daemon;
+    if (daemon == null) {
+      return;
+    }
+    slot.daemon = null;
+    if (daemon.markRetiring()) {
+      listener.retired(slot.database, daemon.pid(), why);
+    }
+    daemon.shutdown(settings.retireGrace());
+    all.remove(daemon);
+    release(daemon);
+  }
+
+  /** Forgets a daemon that exited on its own (its exit callback has reported it). */
+  private void dropDead(Slot slot) {
+    ManagedDaemon daemon = slot.daemon;
+    slot.daemon = null;
+    if (daemon != null) {
+      daemon.kill(); // reaps it, closes the pipes; it is dead already
+      all.remove(daemon);
+      release(daemon);
+    }
+  }
+
+  private void removeSlot(Slot slot) {
+    if (slot.daemon == null && !slot.removed) {
+      slot.removed = true;
+      slots.remove(slot.database, slot);
+    }
+  }
+
+  /** Gives a daemon's place back (once), waking requests that wait for one. */
+  private void release(ManagedDaemon daemon) {
+    if (daemon.markReleased()) {
+      unreserve();
+    }
+  }
+
+  private void unreserve() {
+    capacityLock.lock();
+    try {
+      reserved--;
+      capacityFreed.signalAll();
+    } finally {
+      capacityLock.unlock();
+    }
+  }
+
+  private void signalCapacity() {
+    capacityLock.lock();
+    try {
+      capacityFreed.signalAll();
+    } finally {
+      capacityLock.unlock();
+    }
+  }
+
+  private void checkOpen() throws PoolUnavailableException {
+    if (closed) {
+      throw new PoolUnavailableException("The query engine is shutting down");
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return deadline - System.nanoTime();
+  }
+
+  /** For status output: database → pid of each live daemon. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (Slot slot : slots.values()) {
+      ManagedDaemon daemon = slot.daemon;
+      if (daemon != null && daemon.isAlive()) {
+        out.put(slot.database, daemon.pid());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package org.aybdb.infrastructure.sandbox.pool;
+
+import java.time.Duration;
+
+/**
+ * What the pool reports as it goes (for metrics and logs). Callbacks must be quick and not throw.
+ */
+public interface PoolListener {
+
+  /** Why a daemon was retired. */
+  enum Retirement {
+    /** Least recently used idle daemon, to make room under the bound. */
+    LRU,
+    /** Unused for longer than the idle timeout. */
+    IDLE,
+    /** Failed validation (no answer to a ping). */
+    INVALID,
+    /** Its database was quiesced or switched to another file. */
+    SWITCHED,
+    /** The pool closed. */
+    SHUTDOWN
+  }
+
+  /** A daemon started and said hello. */
+  default void spawned(String database, long pid, Duration took) {}
+
+  /** A daemon could not be started. */
+  default void spawnFailed(String database, String reason) {}
+
+  /** The pool retired a daemon. */
+  default void retired(String database, long pid, Retirement why) {}
+
+  /** A daemon exited without being retired (crash, kill, sandbox violation, client deadline). */
+  default void crashed(String database, long pid, String detail) {}
+
+  /** A request ran on a daemon; {@code outcome} is {@code ok}, {@code error} or {@code failure}. */
+  default void queried(String database, Duration took, String outcome) {}
+
+  /** A listener that ignores everything. */
+  PoolListener NONE = new PoolListener() {};
+}

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("ayb.test.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("ayb.test.chromium", "/usr/bin/chromium"));
   static final Path DRIVER =
       Path.of(System.getProperty("ayb.test.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS =
@@ -65,8 +67,10 @@ final class Browser implements AutoCloseable {
     options.setExperimentalOption(
         "prefs",
         Map.of(
-            "download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false));
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -111,8 +115,23 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
+  /** Waits up to 30 s; on a timeout the page is saved (screenshot and HTML) for diagnosis. */
   <T> T waitFor(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    } catch (TimeoutException timeout) {
+      String name = "failure-" + System.currentTimeMillis();
+      try {
+        screenshot(name);
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      } catch (IOException | RuntimeException saving) {
+        timeout.addSuppressed(saving);
+        throw timeout;
+      }
+      throw new TimeoutException(
+          "On " + driver.getCurrentUrl() + " (page saved as " + name + "): " + timeout.getMessage(),
+          timeout);
+    }
   }
 
   /** Waits until no PrimeFaces AJAX request is running and the page is loaded. */
@@ -130,7 +149,10 @@ final class Browser implements AutoCloseable {
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path file = SCREENSHOTS.resolve(name + ".png");
-    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 
@@ -141,7 +163,8 @@ final class Browser implements AutoCloseable {
   /** The one file downloaded so far, once Chromium has finished writing it. */
   Path download(String name) {
     Path file = downloads.resolve(name);
-    waitFor(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+    waitFor(
+        d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
     return file;
   }
 

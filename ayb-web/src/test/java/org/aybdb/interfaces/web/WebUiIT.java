@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import com.sun.net.httpserver.HttpServer;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.TestAccounts;
@@ -155,8 +155,7 @@ class WebUiIT {
       // The CSV download holds the full result.
       click(owner, id("tabs:query:download-csv"));
       Path csv = owner.download("query-result-" + alice + "-" + database + ".csv");
-      assertEquals(
-          "id,body,tag\n1,hello,\n2,\"a, \"\"quoted\"\" one\",x\n", Files.readString(csv));
+      assertEquals("id,body,tag\n1,hello,\n2,\"a, \"\"quoted\"\" one\",x\n", Files.readString(csv));
 
       // SQLite's error inline.
       runQuery(owner, "SELEC * FROM notes;");
@@ -210,7 +209,9 @@ class WebUiIT {
       // Tokens: bob gets a second token (as the CLI would) and revokes it on the settings page.
       TestAccounts.Account cli = accounts.logIn(new TestAccounts.Account(bob, "unused"));
       String cliShort = cli.token().split("_")[1];
-      assertEquals(200, api.send(api.request("/v1/tokens").header("Authorization", cli.bearer())).statusCode());
+      assertEquals(
+          200,
+          api.send(api.request("/v1/tokens").header("Authorization", cli.bearer())).statusCode());
       guest.open("/settings/tokens");
       assertEquals(2, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
       assertTrue(guest.present(".tokens-table .badge"), "this browser's own token is marked");
@@ -262,8 +263,7 @@ class WebUiIT {
       assertEquals(200, get("/settings/tokens", "JSESSIONID=" + session).statusCode());
 
       String tampered =
-          session.substring(0, session.length() - 1)
-              + (session.endsWith("0") ? "1" : "0");
+          session.substring(0, session.length() - 1) + (session.endsWith("0") ? "1" : "0");
       for (String cookie :
           List.of(
               "JSESSIONID=" + tampered,
@@ -337,12 +337,9 @@ class WebUiIT {
 
       // Another origin (here another port of the same host: same-site, so SameSite=Lax alone
       // would let the cookie through) posts a form at dave's page in dave's browser.
-      browser
-          .driver()
-          .get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
+      browser.driver().get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
       browser.waitFor(d -> d.getPageSource().contains("Refused"));
-      assertTrue(
-          browser.driver().getPageSource().contains("this form was sent from another site"));
+      assertTrue(browser.driver().getPageSource().contains("this form was sent from another site"));
 
       // Without browser headers, a post with the victim's cookie still lacks the view state.
       HttpResponse<String> forged =
@@ -373,7 +370,8 @@ class WebUiIT {
   void pagesAndApiShareTheRootWithoutStepping() throws Exception {
     assertEquals(200, get("/", null).statusCode());
     assertEquals(200, get("/log_in", null).statusCode());
-    assertTrue(get("/health", null).headers().firstValue("Content-Type").orElse("").contains("json"));
+    assertTrue(
+        get("/health", null).headers().firstValue("Content-Type").orElse("").contains("json"));
     HttpResponse<String> api = get("/v1/nobody-here/details", null);
     assertTrue(api.body().startsWith("{"), api.body());
     assertEquals(404, get("/static/entity.xhtml", null).statusCode(), "views only via their paths");
@@ -382,8 +380,7 @@ class WebUiIT {
     HttpResponse<String> expired = get("/confirm/not-a-token", null);
     assertEquals(400, expired.statusCode());
     assertTrue(expired.body().contains("Invalid or expired confirmation link"));
-    assertEquals(
-        200, get("/static/jakarta.faces.resource/ayb/ayb.css", null).statusCode());
+    assertEquals(200, get("/static/jakarta.faces.resource/ayb/ayb.css", null).statusCode());
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

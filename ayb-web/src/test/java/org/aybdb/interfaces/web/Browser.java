@@ -3,8 +3,8 @@ package org.aybdb.interfaces.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -145,14 +144,26 @@ final class Browser implements AutoCloseable {
                             + " || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
   }
 
-  /** Saves a screenshot of the window as {@code target/screenshots/<name>.png}. */
+  /**
+   * Saves a screenshot of the whole page (beyond the window, through Chromium's DevTools) as {@code
+   * target/screenshots/<name>.png}.
+   */
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path file = SCREENSHOTS.resolve(name + ".png");
-    Files.copy(
-        driver.getScreenshotAs(OutputType.FILE).toPath(),
-        file,
-        StandardCopyOption.REPLACE_EXISTING);
+    long width = ((Number) script("return window.innerWidth;")).longValue();
+    long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     return file;
   }
 

@@ -353,7 +353,8 @@ class WebUiIT {
                               + "&jakarta.faces.ViewState=-123%3A456"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertNotEquals(302, forged.statusCode(), forged.body());
+      assertEquals(400, forged.statusCode(), forged.body());
+      assertTrue(forged.body().contains("This page has expired"), forged.body());
 
       browser.open("/" + dave);
       assertTrue(browser.present("#no-databases"), "no database was created");
@@ -466,6 +467,7 @@ class WebUiIT {
   private static void awaitResults(Browser browser) {
     browser.waitFor(d -> browser.present("#row-summary") || browser.present("#query-error"));
     browser.settle();
+    browser.waitFor(d -> !browser.present(".run-button.ui-state-loading, .run-button:disabled"));
   }
 
   private static void click(Browser browser, String css) {

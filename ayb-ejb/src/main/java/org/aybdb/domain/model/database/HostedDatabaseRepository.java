@@ -10,6 +10,9 @@ public interface HostedDatabaseRepository {
   /** All databases of {@code owner}, newest first (by id, as ayb lists them). */
   List<HostedDatabase> ownedBy(Account owner);
 
+  /** Every hosted database, oldest first (the snapshot run walks them all). */
+  List<HostedDatabase> all();
+
   /** The database {@code slug} (case-sensitive, as in ayb) of {@code owner}. */
   Optional<HostedDatabase> find(Account owner, String slug);
 

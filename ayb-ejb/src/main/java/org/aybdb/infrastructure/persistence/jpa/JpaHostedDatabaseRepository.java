@@ -29,6 +29,14 @@ public class JpaHostedDatabaseRepository implements HostedDatabaseRepository {
   }
 
   @Override
+  public List<HostedDatabase> all() {
+    return entityManager
+        .createQuery(
+            "SELECT d FROM HostedDatabase d JOIN FETCH d.owner ORDER BY d.id", HostedDatabase.class)
+        .getResultList();
+  }
+
+  @Override
   public Optional<HostedDatabase> find(Account owner, String slug) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(slug, "slug");

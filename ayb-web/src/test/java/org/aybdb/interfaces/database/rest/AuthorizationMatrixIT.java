@@ -51,21 +51,21 @@ class AuthorizationMatrixIT {
    */
   static final String EXPECTED =
       """
-      caller                      | read query | write query        | details | list       | update    | share     | permissions
-      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200
-      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200
-      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200
-      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other
-      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other
-      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound
-      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other
-      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other
-      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other
-      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      malformed token [no-access] | 400 Other  | 400 Other          | 400 Other | 400 Other | 400 Other | 400 Other | 400 Other
-      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
+      caller                      | read query | write query        | details | list       | update    | share     | permissions | list snapshots | restore snapshot
+      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
+      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
+      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
+      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound
+      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      malformed token [no-access] | 400 Other  | 400 Other          | 400 Other | 400 Other | 400 Other | 400 Other | 400 Other | 400 Other | 400 Other
+      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
       """;
 
   @ArquillianResource URL base;
@@ -127,6 +127,12 @@ class AuthorizationMatrixIT {
                 "read-only"));
     operations.put(
         "permissions", (calls, cell) -> calls.permissions(cell.authorization(), cell.path()));
+    operations.put(
+        "list snapshots", (calls, cell) -> calls.listSnapshots(cell.authorization(), cell.path()));
+    operations.put(
+        "restore snapshot",
+        // A well-formed id that no snapshot has: the cell never changes the database.
+        (calls, cell) -> calls.restoreSnapshot(cell.authorization(), cell.path(), "0".repeat(64)));
     return operations;
   }
 

@@ -95,6 +95,19 @@ public final class DatabaseCalls {
     return api.send(authorized("/v1/entity/" + entity, authorization).GET());
   }
 
+  public HttpResponse<String> listSnapshots(String authorization, String path) throws Exception {
+    return api.send(authorized(path + "/list_snapshots", authorization).GET());
+  }
+
+  /** ayb's restore: the raw body is the snapshot id. */
+  public HttpResponse<String> restoreSnapshot(String authorization, String path, String id)
+      throws Exception {
+    return api.send(
+        authorized(path + "/restore_snapshot", authorization)
+            .header("Content-Type", "text/plain")
+            .POST(BodyPublishers.ofString(id, StandardCharsets.UTF_8)));
+  }
+
   /** A request to {@code path} (e.g. {@code /v1/e/d/details}) with that header, if any. */
   public HttpRequest.Builder authorized(String path, String authorization) {
     HttpRequest.Builder request = api.request(path);

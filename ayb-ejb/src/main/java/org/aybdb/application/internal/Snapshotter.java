@@ -1,0 +1,341 @@
+package org.aybdb.application.internal;
+
+import com.github.luben.zstd.ZstdIOException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.snapshot.Snapshot;
+import org.aybdb.domain.model.snapshot.SnapshotStorage;
+import org.aybdb.infrastructure.snapshot.SnapshotFiles;
+import org.aybdb.infrastructure.storage.DatabaseDirectories;
+
+/**
+ * Makes and restores the snapshots of one database at a time (ayb reference §6). The copy is made
+ * by the database's own sandboxed daemon ({@link QueryEngine#copyInto}, {@code VACUUM INTO}); this
+ * process only reads that copy as bytes to hash, compress and upload it, and never opens a tenant
+ * file as a database. A restore decompresses into a new version folder, checks the content against
+ * the id (its BLAKE3 hash) and switches {@code current} while queries are held back.
+ *
+ * <p>Snapshot and restore of the same database exclude each other, so a restore never deletes the
+ * version folder that a snapshot copy is being read from.
+ */
+@ApplicationScoped
+public class Snapshotter {
+
+  private static final Logger LOG = Logger.getLogger(Snapshotter.class.getName());
+
+  /** Names the daemon's copy inside the version folder; tenants cannot create files there. */
+  static final String COPY_PREFIX = ".snapshot-";
+
+  /** How long a restore waits for a snapshot of the same database to finish. */
+  static final long RESTORE_WAIT_SECONDS = 120;
+
+  /** What one snapshot attempt did. */
+  public enum Outcome {
+    /** A new snapshot was uploaded (and older ones pruned). */
+    UPLOADED,
+    /** The content hashes to a snapshot that already exists: nothing uploaded. */
+    UNCHANGED,
+    /** The database has no file yet (never written): nothing to copy. */
+    NO_FILE,
+    /** A restore of the same database is running; tried again next time. */
+    BUSY
+  }
+
+  @Inject AybConfiguration configuration;
+  @Inject Instance<QueryEngine> engines;
+
+  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  /**
+   * Snapshots {@code database} into {@code storage} unless its content is already there, then keeps
+   * only the newest {@code maxSnapshots}.
+   */
+  public Outcome snapshot(DatabaseRef database, SnapshotStorage storage, int maxSnapshots) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(storage, "storage");
+    ReentrantLock lock = lock(database);
+    if (!lock.tryLock()) {
+      return Outcome.BUSY;
+    }
+    try {
+      return snapshotLocked(database, storage, maxSnapshots);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Outcome snapshotLocked(DatabaseRef database, SnapshotStorage storage, int maxSnapshots) {
+    String entity = database.entity();
+    String slug = database.database();
+    DatabaseDirectories directories = directories();
+    Optional<Path> version = directories.currentVersion(entity, slug);
+    if (version.isEmpty() || !Files.isRegularFile(version.get().resolve(slug))) {
+      return Outcome.NO_FILE;
+    }
+    removeStaleCopies(version.get());
+    String copyName = COPY_PREFIX + UUID.randomUUID();
+    Path copy = version.get().resolve(copyName);
+    Path scratch = null;
+    try {
+      LOG.fine(() -> "Trying to back up " + database.path());
+      long started = System.nanoTime();
+      QueryEngine engine = engine();
+      engine.copyInto(database, copyName);
+      if (!Files.isRegularFile(copy)) {
+        throw new AybException(
+            ErrorType.SnapshotError, 500, "The copy of " + database.path() + " was not written");
+      }
+      checkIntegrity(engine, database);
+      long copied = System.nanoTime();
+      String id = SnapshotFiles.blake3Hex(copy);
+      long hashed = System.nanoTime();
+      List<Snapshot> existing = storage.list(entity, slug);
+      if (existing.stream().anyMatch(snapshot -> snapshot.id().equals(id))) {
+        LOG.fine(() -> "Snapshot with hash " + id + " already exists, not uploading again.");
+        return Outcome.UNCHANGED;
+      }
+      LOG.fine(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
+      scratch =
+          Files.createDirectories(
+              configuration
+                  .dataPath()
+                  .toAbsolutePath()
+                  .resolve("snapshots")
+                  .resolve(entity)
+                  .resolve(slug)
+                  .resolve(UUID.randomUUID().toString()));
+      Path compressed = scratch.resolve(slug + ".zst");
+      long listed = System.nanoTime();
+      SnapshotFiles.compress(copy, compressed);
+      long packed = System.nanoTime();
+      storage.upload(entity, slug, id, compressed);
+      long uploaded = System.nanoTime();
+      long size = Files.size(copy);
+      long compressedSize = Files.size(compressed);
+      LOG.info(
+          () ->
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Snapshot %s of %s uploaded: %.1f MB in %.2f s, %.1f MB/s (copy and check %.2f s, hash"
+                      + " %.2f s, list %.2f s, zstd %.2f s to %.1f MB, upload %.2f s)",
+                  id,
+                  database.path(),
+                  size / 1e6,
+                  seconds(uploaded - started),
+                  size / 1e6 / seconds(uploaded - started),
+                  seconds(copied - started),
+                  seconds(hashed - copied),
+                  seconds(listed - hashed),
+                  seconds(packed - listed),
+                  compressedSize / 1e6,
+                  seconds(uploaded - packed)));
+      prune(database, storage, existing, maxSnapshots);
+      return Outcome.UPLOADED;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(copy);
+      deleteQuietly(copy.resolveSibling(copyName + "-journal"));
+      if (scratch != null) {
+        deleteTree(scratch);
+      }
+    }
+  }
+
+  /**
+   * {@code PRAGMA integrity_check} inside the database's sandboxed daemon, right after the copy.
+   * ayb opens the copy in its server process to check it; here no tenant-controlled file is ever
+   * opened outside a sandbox, so the daemon checks the file the copy was made from: {@code VACUUM
+   * INTO} rebuilds the copy from exactly those b-trees, and only the daemon can write the copy.
+   */
+  private static void checkIntegrity(QueryEngine engine, DatabaseRef database) {
+    QueryResult result =
+        engine.execute(database, AccessMode.READ_ONLY, "PRAGMA integrity_check(1)");
+    List<List<String>> rows = result.rows();
+    if (rows.size() != 1 || rows.get(0).size() != 1 || !"ok".equals(rows.get(0).get(0))) {
+      throw new AybException(
+          ErrorType.SnapshotError,
+          500,
+          "Integrity check of " + database.path() + " failed: " + rows);
+    }
+  }
+
+  /** ayb's rule: with E snapshots before the upload, E + 1 - max of the oldest go. */
+  private static void prune(
+      DatabaseRef database, SnapshotStorage storage, List<Snapshot> existing, int maxSnapshots) {
+    int excess = existing.size() + 1 - maxSnapshots;
+    if (excess <= 0) {
+      return;
+    }
+    LOG.info(() -> "Pruning " + excess + " oldest snapshots of " + database.path());
+    List<String> oldest =
+        existing.stream()
+            .sorted(Comparator.comparing(Snapshot::lastModified))
+            .limit(excess)
+            .map(Snapshot::id)
+            .toList();
+    storage.delete(database.entity(), database.database(), oldest);
+  }
+
+  /**
+   * Restores snapshot {@code id} of {@code database}: download and decompress into a new version
+   * folder, check the content hashes to {@code id}, switch {@code current} while no query runs,
+   * then delete the old version.
+   */
+  public void restore(DatabaseRef database, SnapshotStorage storage, String id) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(storage, "storage");
+    if (!Snapshot.isWellFormedId(id)) {
+      throw AybException.snapshotDoesNotExist();
+    }
+    QueryEngine engine = engine();
+    ReentrantLock lock = lock(database);
+    try {
+      if (!lock.tryLock(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new AybException(
+            ErrorType.SnapshotError,
+            409,
+            "A snapshot of " + database.path() + " is being taken; try the restore again later");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AybException(ErrorType.SnapshotError, 503, "The restore was interrupted");
+    }
+    try {
+      restoreLocked(database, storage, id, engine);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void restoreLocked(
+      DatabaseRef database, SnapshotStorage storage, String id, QueryEngine engine) {
+    String entity = database.entity();
+    String slug = database.database();
+    DatabaseDirectories directories = directories();
+    Path version = directories.newVersion(entity, slug);
+    boolean switched = false;
+    try {
+      Path file = version.resolve(slug);
+      String[] hash = new String[1];
+      storage.download(
+          entity,
+          slug,
+          id,
+          in -> {
+            try {
+              hash[0] = SnapshotFiles.decompress(in, file);
+            } catch (ZstdIOException e) {
+              throw damaged(id, "it is not valid zstd (" + e.getMessage() + ")");
+            } catch (IOException e) {
+              throw new AybException(
+                  ErrorType.S3ConnectionError,
+                  503,
+                  "Downloading snapshot " + id + " failed: " + e.getMessage());
+            }
+          });
+      // The id is the BLAKE3 hash of a copy that passed PRAGMA integrity_check when it was made:
+      // equal hashes mean these are exactly those bytes, so no tenant file is opened here to check.
+      if (!id.equals(hash[0])) {
+        throw damaged(id, "its content hashes to " + hash[0]);
+      }
+      Optional<Path> previous =
+          engine.quiesced(database, () -> directories.switchTo(entity, slug, version));
+      switched = true;
+      LOG.info(() -> "Restored " + database.path() + " to snapshot " + id);
+      previous.ifPresent(
+          old -> {
+            try {
+              directories.deleteVersion(entity, slug, old);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Cannot delete the old version " + old, e);
+            }
+          });
+    } finally {
+      if (!switched) {
+        deleteTree(version);
+      }
+    }
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static AybException damaged(String id, String why) {
+    return new AybException(ErrorType.SnapshotError, 502, "Snapshot " + id + " is damaged: " + why);
+  }
+
+  private QueryEngine engine() {
+    if (!engines.isResolvable()) {
+      throw new AybException(
+          ErrorType.Other, 503, "Snapshots are not available: no query engine is installed");
+    }
+    return engines.get();
+  }
+
+  private DatabaseDirectories directories() {
+    return new DatabaseDirectories(configuration.dataPath());
+  }
+
+  private ReentrantLock lock(DatabaseRef database) {
+    return locks.computeIfAbsent(database.path(), path -> new ReentrantLock());
+  }
+
+  /**
+   * Copies left by a run that died (a crash, a kill): none can be in use while we hold the lock.
+   */
+  private static void removeStaleCopies(Path version) {
+    try (Stream<Path> files = Files.list(version)) {
+      files
+          .filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX))
+          .forEach(Snapshotter::deleteQuietly);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot list " + version, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot delete " + file, e);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot delete " + folder, e);
+    }
+  }
+}

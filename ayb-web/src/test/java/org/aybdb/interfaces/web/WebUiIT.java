@@ -132,6 +132,7 @@ class WebUiIT {
           owner,
           "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, tag TEXT);\n"
               + "INSERT INTO notes (body, tag) VALUES ('hello', NULL), ('a, \"quoted\" one', 'x');");
+      long written = System.currentTimeMillis();
       assertEquals(
           "Query executed successfully. No results returned.",
           owner.text("#row-summary").replaceAll(" · .*", ""));
@@ -157,6 +158,34 @@ class WebUiIT {
       Path csv = owner.download("query-result-" + alice + "-" + database + ".csv");
       assertEquals("id,body,tag\n1,hello,\n2,\"a, \"\"quoted\"\" one\",x\n", Files.readString(csv));
 
+      // Snapshots: an automatic one of the two rows appears; a third row is undone by restoring it.
+      owner.driver().findElement(By.linkText("Snapshots")).click();
+      // S3 keeps whole seconds; the database had no other content in the second of the write.
+      String snapshot = awaitSnapshotAfter(owner, written / 1000 * 1000);
+      owner.screenshot("08-snapshots");
+      owner.driver().findElement(By.linkText("Query")).click();
+      runQuery(owner, "INSERT INTO notes (body) VALUES ('third');");
+      runQuery(owner, "SELECT count(*) FROM notes;");
+      assertEquals("3", owner.find(".results-table td").getText());
+      owner.driver().findElement(By.linkText("Snapshots")).click();
+      owner
+          .driver()
+          .findElement(By.xpath("//code[@title='" + snapshot + "']/ancestor::tr//button"))
+          .click();
+      owner.settle();
+      owner.waitFor(d -> owner.find(id("tabs:snapshots:confirm-restore-btn")).isDisplayed());
+      assertTrue(
+          owner.text(id("tabs:snapshots:restore-dialog")).contains(snapshot.substring(0, 10)));
+      click(owner, id("tabs:snapshots:confirm-restore-btn"));
+      owner.waitFor(
+          d ->
+              owner
+                  .text(id("tabs:snapshots:messages"))
+                  .contains("Database successfully restored from snapshot '" + snapshot + "'."));
+      owner.driver().findElement(By.linkText("Query")).click();
+      runQuery(owner, "SELECT count(*) FROM notes;");
+      assertEquals("2", owner.find(".results-table td").getText(), "the third row is undone");
+
       // SQLite's error inline.
       runQuery(owner, "SELEC * FROM notes;");
       assertEquals("Query error", owner.find("#query-error strong").getText());
@@ -180,7 +209,7 @@ class WebUiIT {
       click(owner, id("tabs:sharing:share-entity-btn"));
       owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains(bob));
       assertTrue(owner.text(id("tabs:sharing:grants")).contains("read-only"));
-      owner.screenshot("08-sharing");
+      owner.screenshot("09-sharing");
 
       guest.open("/" + alice);
       assertEquals(database, guest.text(".database-card .database-name"));
@@ -191,7 +220,7 @@ class WebUiIT {
       assertFalse(guest.present("a[href*='sharing-tab']"), "no sharing tab for a reader");
       runQuery(guest, "INSERT INTO notes (body) VALUES ('from bob');");
       assertEquals("No write access", guest.find("#query-error strong").getText());
-      guest.screenshot("09-shared-read-only");
+      guest.screenshot("10-shared-read-only");
       runQuery(guest, "SELECT count(*) AS notes FROM notes;");
       assertEquals("2", guest.find(".results-table td").getText(), "bob's insert did not happen");
 
@@ -215,7 +244,7 @@ class WebUiIT {
       guest.open("/settings/tokens");
       assertEquals(2, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
       assertTrue(guest.present(".tokens-table .badge"), "this browser's own token is marked");
-      guest.screenshot("10-tokens");
+      guest.screenshot("11-tokens");
       click(guest, "tr.token-row-" + cliShort + " .revoke-button");
       guest.waitFor(d -> guest.find(id("tokens:confirm-revoke-btn")).isDisplayed());
       click(guest, id("tokens:confirm-revoke-btn"));
@@ -227,11 +256,11 @@ class WebUiIT {
 
       // Phone-sized pages.
       owner.open("/" + alice);
-      owner.screenshot("11-entity");
+      owner.screenshot("12-entity");
       owner.resize(390, 844);
-      owner.screenshot("12-phone-entity");
+      owner.screenshot("13-phone-entity");
       owner.open(dbPath);
-      owner.screenshot("13-phone-database");
+      owner.screenshot("14-phone-database");
       owner.resize(1280, 900);
 
       // Log out (a form post), then log in again by username.
@@ -242,7 +271,7 @@ class WebUiIT {
       owner.open("/settings/tokens");
       assertTrue(owner.path().startsWith("/log_in"), owner.path());
       owner.type(id("login:username"), alice.toUpperCase(Locale.ROOT));
-      owner.screenshot("14-log-in");
+      owner.screenshot("15-log-in");
       click(owner, id("login:submit"));
       owner.waitFor(d -> owner.present("#sent"));
       followEmailLink(owner, alice);
@@ -432,6 +461,22 @@ class WebUiIT {
     assertNotNull(cookie, "no session cookie");
     assertTrue(cookie.isHttpOnly());
     return cookie.getValue();
+  }
+
+  /**
+   * Refreshes the snapshots tab until it lists a snapshot stored at or after {@code epochMillis};
+   * its id.
+   */
+  private static String awaitSnapshotAfter(Browser browser, long epochMillis) {
+    return browser.waitFor(
+        d -> {
+          click(browser, id("tabs:snapshots:refresh"));
+          return d.findElements(By.cssSelector("code.snapshot-id")).stream()
+              .filter(code -> Long.parseLong(code.getAttribute("data-modified")) >= epochMillis)
+              .map(code -> code.getAttribute("title"))
+              .findFirst()
+              .orElse(null);
+        });
   }
 
   /** Types SQL into the editor with the keyboard and runs it with the button. */

@@ -17,8 +17,10 @@ import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.SharingService;
+import org.aybdb.application.SnapshotService;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
+import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.UiRoutes;
 import org.aybdb.interfaces.web.Visitor;
@@ -35,9 +37,13 @@ import org.primefaces.model.StreamedContent;
 public class DatabasePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final java.time.format.DateTimeFormatter SNAPSHOT_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .withZone(java.time.ZoneOffset.UTC);
 
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
+  @Inject SnapshotService snapshotService;
   @Inject Visitor visitor;
 
   private String entity;
@@ -56,6 +62,10 @@ public class DatabasePage implements Serializable {
   private String selectedGrantee;
   private List<DatabaseGrant> grants = List.of();
 
+  private List<Snapshot> snapshots = List.of();
+  private String snapshotsError;
+  private String selectedSnapshot;
+
   /** The page's action on GET. */
   public void load() {
     entity = Pages.routeParameter(UiRoutes.ENTITY).orElse("");
@@ -69,6 +79,7 @@ public class DatabasePage implements Serializable {
     }
     publicLevel = details.publicSharingLevel();
     loadGrants();
+    loadSnapshots();
   }
 
   /** Runs the editor's SQL; a refusal or SQLite's error is shown under the editor. */
@@ -180,6 +191,68 @@ public class DatabasePage implements Serializable {
         Pages.error("Could not load permissions", refused);
       }
     }
+  }
+
+  /** Reloads the snapshot list (managers only); an unreachable or absent store is shown. */
+  public void loadSnapshots() {
+    snapshots = List.of();
+    snapshotsError = null;
+    Optional<Caller> caller = visitor.caller();
+    if (details == null || !details.canManageDatabase() || caller.isEmpty()) {
+      return;
+    }
+    try {
+      snapshots = snapshotService.list(caller.get(), entity, database);
+    } catch (AybException refused) {
+      snapshotsError = Pages.describe(refused);
+    }
+  }
+
+  /** Restores the selected snapshot (the confirmation dialog's button). */
+  public void restoreSnapshot() {
+    Optional<Caller> caller = visitor.caller();
+    if (caller.isEmpty()) {
+      Pages.redirect("/log_in?next=" + getPath());
+      return;
+    }
+    String id = selectedSnapshot == null ? "" : selectedSnapshot.strip();
+    try {
+      snapshotService.restore(caller.get(), entity, database, id);
+      Pages.info("Restored", "Database successfully restored from snapshot '" + id + "'.");
+      result = null;
+      queryError = null;
+    } catch (AybException refused) {
+      Pages.error("Error restoring snapshot", refused);
+    }
+    loadSnapshots();
+  }
+
+  public List<Snapshot> getSnapshots() {
+    return snapshots;
+  }
+
+  public String getSnapshotsError() {
+    return snapshotsError;
+  }
+
+  public String getSelectedSnapshot() {
+    return selectedSnapshot;
+  }
+
+  public void setSelectedSnapshot(String selectedSnapshot) {
+    this.selectedSnapshot = selectedSnapshot;
+  }
+
+  /** The selected snapshot's id shortened for the dialog: its first ten characters. */
+  public String getSelectedSnapshotShort() {
+    return selectedSnapshot == null || selectedSnapshot.length() <= 10
+        ? selectedSnapshot
+        : selectedSnapshot.substring(0, 10) + "...";
+  }
+
+  /** ayb's snapshot time format: {@code %Y-%m-%d %H:%M:%S UTC}. */
+  public String when(Snapshot snapshot) {
+    return SNAPSHOT_TIME.format(snapshot.lastModified()) + " UTC";
   }
 
   public static String levelName(String level) {

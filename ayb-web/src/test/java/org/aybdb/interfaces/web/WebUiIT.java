@@ -277,6 +277,10 @@ class WebUiIT {
       followEmailLink(owner, alice);
       assertEquals("/settings/tokens", owner.path(), "log-in continues where it was asked for");
       assertEquals(alice, owner.text("#nav-profile"));
+      assertEquals(
+          1,
+          owner.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size(),
+          "logging out revoked the first session's token; only this session's is left");
     }
   }
 

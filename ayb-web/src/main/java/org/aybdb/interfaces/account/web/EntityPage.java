@@ -104,7 +104,7 @@ public class EntityPage implements Serializable {
       profiles.update(caller.get(), entity, ProfileUpdate.of(body));
       editing = false;
       reload();
-      Pages.info("Profile saved", null);
+      Pages.info("Profile saved", "Your profile is up to date.");
     } catch (AybException refused) {
       Pages.error("Could not save the profile", refused);
     }

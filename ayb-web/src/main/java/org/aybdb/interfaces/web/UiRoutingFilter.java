@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,6 +44,11 @@ public class UiRoutingFilter extends HttpFilter {
       }
       return;
     }
+    if (!reachesTheApi(request)) {
+      // A servlet mapped to this very path (e.g. a test runner) keeps it.
+      chain.doFilter(request, response);
+      return;
+    }
     String method = request.getMethod();
     boolean post = method.equals("POST");
     Optional<UiRoutes.Route> route =
@@ -66,6 +72,19 @@ public class UiRoutingFilter extends HttpFilter {
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cache-Control", "no-store");
     request.getRequestDispatcher(route.get().facesPath()).forward(request, response);
+  }
+
+  /** Whether the request would reach the catch-all JAX-RS servlet ({@code /*}), not one of its own. */
+  static boolean reachesTheApi(HttpServletRequest request) {
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    if (mapping == null) {
+      return true;
+    }
+    return switch (mapping.getMappingMatch()) {
+      case DEFAULT, CONTEXT_ROOT -> true;
+      case PATH -> "/*".equals(mapping.getPattern());
+      default -> false;
+    };
   }
 
   /**

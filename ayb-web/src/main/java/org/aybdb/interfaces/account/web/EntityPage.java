@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -136,7 +137,7 @@ public class EntityPage implements Serializable {
 
   public String getInitial() {
     String title = getTitle();
-    return title.isEmpty() ? "?" : title.substring(0, 1).toUpperCase(java.util.Locale.ROOT);
+    return title.isEmpty() ? "?" : title.substring(0, 1).toUpperCase(Locale.ROOT);
   }
 
   public boolean isEditing() {

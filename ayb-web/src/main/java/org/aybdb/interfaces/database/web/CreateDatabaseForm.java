@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
@@ -40,7 +41,7 @@ public class CreateDatabaseForm implements Serializable {
       return;
     }
     // ayb's page lower-cases the slug; the API keeps it as given.
-    String database = slug == null ? "" : slug.strip().toLowerCase(java.util.Locale.ROOT);
+    String database = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
     try {
       CreatedDatabase created =
           databases.create(caller.get(), entity, database, engine, publicSharingLevel);

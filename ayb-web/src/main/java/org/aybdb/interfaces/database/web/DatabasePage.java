@@ -6,9 +6,12 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
@@ -37,9 +40,9 @@ import org.primefaces.model.StreamedContent;
 public class DatabasePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final java.time.format.DateTimeFormatter SNAPSHOT_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter SNAPSHOT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .withZone(ZoneOffset.UTC);
 
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
@@ -162,7 +165,7 @@ public class DatabasePage implements Serializable {
         "'" + who + "' no longer has access to this database.");
   }
 
-  private boolean manage(java.util.function.Consumer<Caller> change, String done, String detail) {
+  private boolean manage(Consumer<Caller> change, String done, String detail) {
     Optional<Caller> caller = visitor.caller();
     if (caller.isEmpty()) {
       Pages.redirect("/log_in?next=" + getPath());

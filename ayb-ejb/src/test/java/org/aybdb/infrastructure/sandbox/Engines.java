@@ -80,6 +80,43 @@ final class Engines {
     return new DatabaseRef(entity, database, DatabaseType.SQLITE);
   }
 
+  /** {@code [sandbox]} with these values and the defaults for the rest. */
+  static SandboxSettings settings(
+      int maxDaemons, java.time.Duration idle, java.time.Duration limit) {
+    var d = org.aybdb.config.AybConfiguration.Sandbox.defaults();
+    return SandboxSettings.from(
+        new org.aybdb.config.AybConfiguration.Sandbox(
+            d.allowUnsandboxed(),
+            d.network(),
+            maxDaemons,
+            idle,
+            limit,
+            d.maxResultRows(),
+            d.maxResultBytes(),
+            d.maxSqlBytes(),
+            d.maxValueBytes(),
+            d.daemonMemory(),
+            d.maxFileSize(),
+            d.openFiles()));
+  }
+
+  /** Waits up to 10 s for {@code condition}. */
+  static void await(String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        org.junit.jupiter.api.Assertions.fail("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Whether process {@code pid} still exists. */
+  static boolean running(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   /** Asserts that {@code action} fails with ayb's {@code type}, {@code status} and message. */
   static AybException fails(ErrorType type, int status, Runnable action) {
     AybException e = assertThrows(AybException.class, action::run);

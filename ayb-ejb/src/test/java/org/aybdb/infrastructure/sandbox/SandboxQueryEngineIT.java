@@ -66,6 +66,9 @@ class SandboxQueryEngineIT {
     assertEquals(1, r.statements());
     assertEquals(1, engine.pool().liveDaemons());
     assertTrue(engine.pool().daemonPid("alice/test.sqlite").isPresent());
+    String hello = engine.pool().sandboxStatus("alice/test.sqlite").orElseThrow();
+    assertTrue(hello.startsWith("sandboxed,landlock="), hello);
+    assertTrue(hello.contains(",seccomp=on,netns=on,"), hello);
   }
 
   @Test
@@ -126,6 +129,17 @@ class SandboxQueryEngineIT {
   }
 
   @Test
+  void emptyOrCommentOnlySqlIsAnEmptyResultNotAFailure() {
+    DatabaseRef db = create(data, "alice", "empty.sqlite");
+    for (String sql : List.of("", "   ", "-- nothing", ";;")) {
+      QueryResult r = engine.execute(db, AccessMode.READ_WRITE, sql);
+      assertEquals(List.of(), r.fields(), sql);
+      assertEquals(List.of(), r.rows(), sql);
+      assertEquals(0, r.statements(), sql);
+    }
+  }
+
+  @Test
   void oversizedSqlIs413() {
     DatabaseRef db = create(data, "alice", "big.sqlite");
     String sql = "SELECT '" + "x".repeat(1 << 20) + "'";
@@ -180,6 +194,7 @@ class SandboxQueryEngineIT {
     engine.execute(db, AccessMode.READ_WRITE, "CREATE TABLE t(a); INSERT INTO t VALUES ('u')");
     assertEquals(
         List.of(List.of("u")), engine.execute(db, AccessMode.READ_ONLY, "SELECT a FROM t").rows());
+    assertEquals("unsandboxed", engine.pool().sandboxStatus(db.path()).orElseThrow());
     // Read-only is the connection's, not the sandbox's: still enforced.
     fails(
         ErrorType.NoWriteAccessError,

@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -180,6 +181,33 @@ class HttpApiFoundationIT {
             .orElseThrow(() -> new AssertionError("no request count in\n" + metrics.body()));
     double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     assertTrue(count >= 3, line);
+  }
+
+  @Test
+  void metricsShowTheQueryDaemonPool() throws Exception {
+    HttpResponse<String> metrics = send(request("/metrics").header("Accept", "text/plain"));
+    assertEquals(200, metrics.statusCode(), metrics.body());
+    List<String> pool = metrics.body().lines().filter(l -> l.startsWith("ayb_sandbox_")).toList();
+    String max =
+        pool.stream()
+            .filter(l -> l.startsWith("ayb_sandbox_daemons_max"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no pool bound in\n" + metrics.body()));
+    assertEquals(16.0, Double.parseDouble(max.substring(max.lastIndexOf(' ') + 1)), max);
+    for (String name :
+        List.of(
+            "ayb_sandbox_daemons{",
+            "ayb_sandbox_spawns_seconds_count",
+            "ayb_sandbox_spawn_failures_total",
+            "ayb_sandbox_crashes_total",
+            "ayb_sandbox_evictions_total")) {
+      assertTrue(pool.stream().anyMatch(l -> l.startsWith(name)), name + " missing in " + pool);
+    }
+    assertTrue(
+        pool.stream()
+            .anyMatch(
+                l -> l.startsWith("ayb_sandbox_evictions_total") && l.contains("reason=\"lru\"")),
+        pool.toString());
   }
 
   @Test

@@ -76,6 +76,23 @@ public final class TestAccounts {
     return new Account(entity, confirm(lastTokenTo(address)));
   }
 
+  /**
+   * The entity named exactly {@code entity} with a new API token: registered on first use; later
+   * registrations with the same (verified) address are log-ins, as in ayb.
+   */
+  public Account named(String entity) throws Exception {
+    String address = entity + "@example.org";
+    HttpResponse<String> registered =
+        api.send(
+            api.request("/v1/register")
+                .header("entity", entity)
+                .header("email-address", address)
+                .header("entity-type", "organization")
+                .POST(BodyPublishers.noBody()));
+    assertEquals(200, registered.statusCode(), registered.body());
+    return new Account(entity, confirm(lastTokenTo(address)));
+  }
+
   /** A second API token for {@code account}, through log-in and confirmation. */
   public Account logIn(Account account) throws Exception {
     HttpResponse<String> loggedIn =

@@ -125,6 +125,15 @@ public final class DaemonPool implements AutoCloseable {
     return daemon != null && daemon.isAlive() ? Optional.of(daemon.pid()) : Optional.empty();
   }
 
+  /** What {@code database}'s live daemon said about its sandbox when it started, if it has one. */
+  public Optional<String> sandboxStatus(String database) {
+    Slot slot = slots.get(database);
+    ManagedDaemon daemon = slot == null ? null : slot.daemon;
+    return daemon != null && daemon.isAlive()
+        ? Optional.of(daemon.sandboxStatus())
+        : Optional.empty();
+  }
+
   /** Process ids of every daemon the pool has started and not yet seen exit. */
   public List<Long> pids() {
     return all.stream().map(ManagedDaemon::pid).toList();

@@ -50,6 +50,15 @@ public final class ManagedDaemonFactory {
   public ManagedDaemon create(String database, Path file) throws DaemonFailureException {
     List<String> command = SandboxCommand.daemon(config, runtime, file);
     DaemonProcess process = DaemonProcess.start(command, file.getParent(), stderr, startTimeout);
+    String status = process.hello().sandboxStatus();
+    if (config.sandboxed() && !status.startsWith("sandboxed")) {
+      // Defence in depth: never serve from a daemon that says it runs outside its sandbox.
+      process.close();
+      throw new DaemonFailureException(
+          DaemonFailureException.Reason.START_FAILED,
+          "the daemon reports \"" + status + "\" instead of a sandbox",
+          null);
+    }
     return new ManagedDaemon(database, file, process);
   }
 

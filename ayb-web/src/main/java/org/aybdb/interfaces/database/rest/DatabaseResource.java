@@ -25,6 +25,7 @@ import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.TextBodies;
@@ -39,15 +40,13 @@ import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
  *
  * <p>A query answer is ayb's {@code {"fields":[...],"rows":[[...]]}}; when the engine cut it short
  * (row or byte cap) it also has {@code "truncated":"rows"|"bytes"} and the response carries the
- * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both).
+ * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both). SQL longer than {@code [sandbox]
+ * max_sql_bytes} is refused with 413 before anything runs.
  */
 @Path("v1/{entity}/{database}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseResource {
-
-  /** The largest SQL body accepted: ayb's limit for raw text bodies. */
-  static final int MAX_SQL_BYTES = 256 * 1024;
 
   /** Names why a query answer is incomplete ({@code rows} or {@code bytes}). */
   static final String TRUNCATED_HEADER = "Ayb-Truncated";
@@ -55,6 +54,7 @@ public class DatabaseResource {
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
   @Inject CallerContext callers;
+  @Inject AybConfiguration configuration;
   @Context HttpHeaders headers;
 
   @PathParam("entity")
@@ -71,7 +71,7 @@ public class DatabaseResource {
         databases.create(
             callers.caller(),
             entity(),
-            database,
+            database(),
             headers.getHeaderString("db-type"),
             headers.getHeaderString("public-sharing-level"));
     String body =
@@ -88,7 +88,7 @@ public class DatabaseResource {
   @Path("details")
   @OptionallyAuthenticated
   public String details() {
-    DatabaseDetails details = databases.details(callers.optionalCaller(), entity(), database);
+    DatabaseDetails details = databases.details(callers.optionalCaller(), entity(), database());
     var body =
         Json.createObjectBuilder()
             .add("entity_slug", details.entitySlug())
@@ -109,7 +109,7 @@ public class DatabaseResource {
   @Authenticated
   public String update() {
     databases.update(
-        callers.caller(), entity(), database, headers.getHeaderString("public-sharing-level"));
+        callers.caller(), entity(), database(), headers.getHeaderString("public-sharing-level"));
     return JsonBodies.EMPTY;
   }
 
@@ -118,8 +118,8 @@ public class DatabaseResource {
   @Path("query")
   @OptionallyAuthenticated
   public Response query(InputStream body) {
-    String sql = TextBodies.readUtf8(body, MAX_SQL_BYTES, "SQL");
-    QueryResult result = databases.query(callers.optionalCaller(), entity(), database, sql);
+    String sql = TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL");
+    QueryResult result = databases.query(callers.optionalCaller(), entity(), database(), sql);
     Response.ResponseBuilder response = Response.ok(json(result));
     if (result.truncation() != QueryResult.Truncation.NONE) {
       response.header(TRUNCATED_HEADER, truncation(result));
@@ -134,7 +134,7 @@ public class DatabaseResource {
     sharing.share(
         callers.caller(),
         entity(),
-        database,
+        database(),
         headers.getHeaderString("entity-for-permission"),
         headers.getHeaderString("sharing-level"));
     return Response.noContent().build();
@@ -145,7 +145,7 @@ public class DatabaseResource {
   @Authenticated
   public String permissions() {
     JsonArrayBuilder items = Json.createArrayBuilder();
-    for (DatabaseGrant grant : sharing.permissions(callers.caller(), entity(), database)) {
+    for (DatabaseGrant grant : sharing.permissions(callers.caller(), entity(), database())) {
       items.add(
           Json.createObjectBuilder()
               .add("entity_slug", grant.entitySlug())
@@ -154,8 +154,14 @@ public class DatabaseResource {
     return Json.createObjectBuilder().add("permissions", items).build().toString();
   }
 
-  private String entity() {
+  /** The owner named by the path (entity names are case-insensitive). */
+  String entity() {
     return entity.toLowerCase(Locale.ROOT);
+  }
+
+  /** The database named by the path (case-sensitive, as in ayb). */
+  String database() {
+    return database;
   }
 
   /** ayb serializes this one enum by its Rust variant name, not kebab-case. */

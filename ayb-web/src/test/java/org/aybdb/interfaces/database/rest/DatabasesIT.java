@@ -238,6 +238,29 @@ class DatabasesIT {
     assertTrue(asManager.getBoolean("can_manage_database"));
   }
 
+  /** {@code /v1/entity/...} is also the entity page's path; the database paths still route. */
+  @Test
+  void anEntityNamedEntityHasDatabasesToo() throws Exception {
+    Account entity = accounts.named("entity");
+    String database = TestAccounts.unique("db") + ".sqlite";
+    String path = "/v1/entity/" + database;
+    HttpResponse<String> created = calls.create(entity.bearer(), path, "sqlite", "fork");
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(
+        "{\"entity\":\"entity\",\"database\":\"" + database + "\",\"database_type\":\"sqlite\"}",
+        created.body());
+    assertEquals(
+        "{\"fields\":[\"x\"],\"rows\":[[\"1\"]]}",
+        calls.queryOrFail(entity.bearer(), path, "SELECT 1 AS x").body());
+    assertEquals("fork", json(calls.details(null, path)).getString("public_sharing_level"));
+    assertEquals("{\"permissions\":[]}", calls.permissions(entity.bearer(), path).body());
+    assertTrue(slugs(calls.entityPage(null, "entity")).contains(database));
+    assertRecordNotFound(
+        calls.details(null, "/v1/entity/missing-" + database),
+        "entity/missing-" + database,
+        "database");
+  }
+
   // ---- sharing ---------------------------------------------------------------------------------
 
   @Test

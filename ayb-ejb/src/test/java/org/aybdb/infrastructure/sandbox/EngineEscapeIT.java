@@ -1,0 +1,217 @@
+package org.aybdb.infrastructure.sandbox;
+
+import static org.aybdb.infrastructure.sandbox.Engines.create;
+import static org.aybdb.infrastructure.sandbox.Engines.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryResult;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.infrastructure.storage.DatabaseDirectories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Escape attempts through the engine, as a tenant's SQL would make them: each is contained with a
+ * clear error, and a normal query on the same database still works afterwards.
+ */
+class EngineEscapeIT {
+
+  private static final AybConfiguration.Sandbox SMALL =
+      new AybConfiguration.Sandbox(
+          false,
+          "auto",
+          4,
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(1), // query_timeout
+          100, // max_result_rows
+          10_000, // max_result_bytes
+          1 << 20,
+          1 << 20, // max_value_bytes
+          64L << 20,
+          2L << 20, // max_file_size
+          32);
+
+  private static final String THOUSAND =
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) ";
+
+  private Path data;
+  private PooledQueryEngine engine;
+  private DatabaseRef mine;
+  private DatabaseRef theirs;
+  private long pid;
+
+  @BeforeEach
+  void start() throws Exception {
+    data = Engines.newDataPath();
+    engine = Engines.engine(data, SandboxSettings.from(SMALL), new RecordingListener());
+    assertEquals(SandboxEnvironment.Mode.SANDBOXED, engine.environment().mode());
+    mine = create(data, "mallory", "mine.sqlite");
+    theirs = create(data, "alice", "secret.sqlite");
+    engine.execute(
+        theirs, AccessMode.READ_WRITE, "CREATE TABLE s(x); INSERT INTO s VALUES ('s3cr3t')");
+    engine.execute(
+        mine,
+        AccessMode.READ_WRITE,
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t(name) VALUES ('ann'), ('bob')");
+    pid = engine.pool().daemonPid(mine.path()).orElseThrow();
+  }
+
+  @AfterEach
+  void stop() {
+    engine.close();
+  }
+
+  private AybException refused(String sql) {
+    return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
+  }
+
+  /** The normal query that must still work, on the same daemon (nothing crashed). */
+  private void stillWorks() {
+    QueryResult r = engine.execute(mine, AccessMode.READ_ONLY, "SELECT name FROM t ORDER BY id");
+    assertEquals(List.of(List.of("ann"), List.of("bob")), r.rows());
+    assertEquals(pid, engine.pool().daemonPid(mine.path()).orElseThrow(), "same daemon");
+  }
+
+  private Path fileOf(DatabaseRef db) {
+    return new DatabaseDirectories(data).currentFile(db.entity(), db.database()).orElseThrow();
+  }
+
+  @Test
+  void attachOfAnotherTenantsFile() {
+    AybException e = refused("ATTACH '" + fileOf(theirs) + "' AS o; SELECT * FROM o.s");
+    assertEquals("too many attached databases - max 0", e.getMessage());
+    e = refused("ATTACH 'file:" + fileOf(theirs) + "?mode=ro' AS o");
+    assertEquals("too many attached databases - max 0", e.getMessage());
+    stillWorks();
+  }
+
+  @Test
+  void vacuumIntoOutsideTheFolder() throws Exception {
+    Path outside = data.resolve("stolen.sqlite");
+    refused("VACUUM INTO '" + outside + "'");
+    refused("VACUUM INTO '../escape.sqlite'");
+    assertFalse(Files.exists(outside));
+    assertFalse(Files.exists(fileOf(mine).getParent().getParent().resolve("escape.sqlite")));
+    fails(ErrorType.Other, 500, () -> engine.copyInto(mine, outside.toString()));
+    assertFalse(Files.exists(outside));
+    stillWorks();
+  }
+
+  @Test
+  void loadExtension() {
+    AybException e = refused("SELECT load_extension('/usr/lib/x86_64-linux-gnu/libsqlite3.so.0')");
+    assertEquals("not authorized", e.getMessage());
+    stillWorks();
+  }
+
+  @Test
+  void writableSchemaTrick() {
+    AybException e =
+        refused(
+            "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql='CREATE TABLE t(id INTEGER"
+                + " PRIMARY KEY, name TEXT, x)' WHERE name='t'");
+    assertEquals("table sqlite_master may not be modified", e.getMessage());
+    assertEquals(
+        List.of(List.of("ok")),
+        engine.execute(mine, AccessMode.READ_ONLY, "PRAGMA integrity_check").rows());
+    stillWorks();
+  }
+
+  @Test
+  void etcPasswdThroughEverySqlPath() {
+    assertEquals(
+        "no such function: readfile", refused("SELECT readfile('/etc/passwd')").getMessage());
+    assertEquals("no such table: fsdir", refused("SELECT * FROM fsdir('/etc')").getMessage());
+    assertEquals(
+        "too many attached databases - max 0", refused("ATTACH '/etc/passwd' AS p").getMessage());
+    assertEquals(
+        "too many attached databases - max 0",
+        fails(
+                ErrorType.QueryError,
+                400,
+                () ->
+                    engine.execute(
+                        mine, AccessMode.READ_ONLY, "ATTACH 'file:/etc/passwd?mode=ro' AS p"))
+            .getMessage());
+    refused("CREATE VIRTUAL TABLE p USING csv(filename='/etc/passwd')");
+    refused("SELECT edit('x', '/bin/sh')");
+    stillWorks();
+  }
+
+  @Test
+  void anInfiniteRecursiveCteHitsTheTimeLimit() {
+    long start = System.nanoTime();
+    AybException e =
+        fails(
+            ErrorType.QueryError,
+            400,
+            () ->
+                engine.execute(
+                    mine,
+                    AccessMode.READ_ONLY,
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                        + " SELECT max(x) FROM c"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("Query exceeded the time limit of 1000 ms and was interrupted", e.getMessage());
+    assertTrue(millis < 4000, "took " + millis + " ms");
+    stillWorks();
+  }
+
+  @Test
+  void resultsOverTheRowAndByteCapsAreTruncatedAndSaySo() {
+    QueryResult rows = engine.execute(mine, AccessMode.READ_ONLY, THOUSAND + "SELECT x FROM c");
+    assertEquals(100, rows.rows().size());
+    assertEquals(QueryResult.Truncation.ROWS, rows.truncation());
+    QueryResult bytes =
+        engine.execute(
+            mine, AccessMode.READ_ONLY, THOUSAND + "SELECT printf('%.1000c', 'x') FROM c");
+    assertEquals(10, bytes.rows().size());
+    assertEquals(QueryResult.Truncation.BYTES, bytes.truncation());
+    stillWorks();
+  }
+
+  @Test
+  void aHugeRandomblob() {
+    assertEquals(
+        "string or blob too big", refused("SELECT length(randomblob(1000000000))").getMessage());
+    assertEquals("string or blob too big", refused("SELECT zeroblob(2000000)").getMessage());
+    stillWorks();
+  }
+
+  @Test
+  void fillingPastTheFileSizeLimit() {
+    AybException e =
+        refused(
+            "CREATE TABLE big(b);" + THOUSAND + " INSERT INTO big SELECT randomblob(10000) FROM c");
+    assertTrue(
+        e.getMessage().startsWith("File size limit reached (2097152 bytes per file)")
+            || e.getMessage().equals("database or disk is full"),
+        e.getMessage());
+    assertEquals(
+        List.of(List.of("0")),
+        engine.execute(mine, AccessMode.READ_WRITE, "SELECT count(*) FROM big").rows());
+    assertEquals(
+        List.of(List.of("ok")),
+        engine.execute(mine, AccessMode.READ_ONLY, "PRAGMA integrity_check").rows());
+    stillWorks();
+  }
+
+  @Test
+  void theOtherTenantsDataIsIntact() {
+    attachOfAnotherTenantsFile();
+    assertEquals(
+        List.of(List.of("s3cr3t")),
+        engine.execute(theirs, AccessMode.READ_ONLY, "SELECT x FROM s").rows());
+  }
+}

@@ -74,7 +74,9 @@ public class UiRoutingFilter extends HttpFilter {
     request.getRequestDispatcher(route.get().facesPath()).forward(request, response);
   }
 
-  /** Whether the request would reach the catch-all JAX-RS servlet ({@code /*}), not one of its own. */
+  /**
+   * Whether the request would reach the catch-all JAX-RS servlet ({@code /*}), not one of its own.
+   */
   static boolean reachesTheApi(HttpServletRequest request) {
     HttpServletMapping mapping = request.getHttpServletMapping();
     if (mapping == null) {

@@ -116,8 +116,13 @@ final class Browser implements AutoCloseable {
 
   /** Waits up to 30 s; on a timeout the page is saved (screenshot and HTML) for diagnosis. */
   <T> T waitFor(ExpectedCondition<T> condition) {
+    return waitFor(condition, Duration.ofSeconds(30));
+  }
+
+  /** Waits up to {@code limit}; on a timeout the page is saved for diagnosis. */
+  <T> T waitFor(ExpectedCondition<T> condition, Duration limit) {
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+      return new WebDriverWait(driver, limit).until(condition);
     } catch (TimeoutException timeout) {
       String name = "failure-" + System.currentTimeMillis();
       try {

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -472,6 +473,8 @@ class WebUiIT {
    * its id.
    */
   private static String awaitSnapshotAfter(Browser browser, long epochMillis) {
+    // Every database of the run is snapshotted in turn (about a second each), so the whole IT
+    // run's databases may come before this one.
     return browser.waitFor(
         d -> {
           click(browser, id("tabs:snapshots:refresh"));
@@ -480,7 +483,8 @@ class WebUiIT {
               .map(code -> code.getAttribute("title"))
               .findFirst()
               .orElse(null);
-        });
+        },
+        Duration.ofMinutes(3));
   }
 
   /** Types SQL into the editor with the keyboard and runs it with the button. */

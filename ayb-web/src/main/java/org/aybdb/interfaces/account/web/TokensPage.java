@@ -45,6 +45,10 @@ public class TokensPage implements Serializable {
       Pages.redirect("/log_in?next=/settings/tokens");
       return;
     }
+    if (selected == null || selected.isBlank()) {
+      Pages.error("No token selected", "Choose the token to revoke.");
+      return;
+    }
     try {
       tokenService.revoke(caller.get(), selected);
       Pages.info("Token revoked", "Token " + selected + " was revoked.");

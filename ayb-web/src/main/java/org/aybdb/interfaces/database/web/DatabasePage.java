@@ -41,8 +41,7 @@ public class DatabasePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter SNAPSHOT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-          .withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   @Inject DatabaseService databases;
   @Inject SharingService sharing;

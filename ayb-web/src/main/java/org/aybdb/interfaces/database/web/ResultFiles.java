@@ -1,0 +1,68 @@
+package org.aybdb.interfaces.database.web;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.aybdb.application.engine.QueryResult;
+
+/** A query result as the files the database page offers: CSV and JSON. */
+final class ResultFiles {
+
+  private ResultFiles() {}
+
+  /**
+   * RFC 4180 CSV: a header of the field names, one line per row ending in {@code \n}; a value is
+   * quoted when it holds a comma, a quote or a line break; NULL is an empty cell.
+   */
+  static String csv(QueryResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append(result.fields().stream().map(ResultFiles::cell).collect(Collectors.joining(",")));
+    out.append('\n');
+    for (List<String> row : result.rows()) {
+      out.append(
+          row.stream()
+              .map(value -> value == null ? "" : cell(value))
+              .collect(Collectors.joining(",")));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String cell(String value) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+
+  /** ayb's query answer, pretty-printed: {@code {"fields": [...], "rows": [[...], ...]}}. */
+  static String json(QueryResult result) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json =
+        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+            .createGenerator(out)) {
+      json.writeStartObject().writeStartArray("fields");
+      result.fields().forEach(json::write);
+      json.writeEnd().writeStartArray("rows");
+      for (List<String> row : result.rows()) {
+        json.writeStartArray();
+        for (String value : row) {
+          if (value == null) {
+            json.writeNull();
+          } else {
+            json.write(value);
+          }
+        }
+        json.writeEnd();
+      }
+      json.writeEnd().writeEnd();
+    }
+    return out.toString().strip() + "\n";
+  }
+}

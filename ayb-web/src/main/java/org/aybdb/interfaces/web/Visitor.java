@@ -1,0 +1,60 @@
+package org.aybdb.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Optional;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.TokenService;
+
+/**
+ * The person behind this request: the session's API token checked once per request with the same
+ * {@link TokenService} the HTTP API uses. A token that no longer holds (revoked, expired) logs the
+ * session out.
+ */
+@Named
+@RequestScoped
+public class Visitor {
+
+  @Inject UiSession session;
+  @Inject TokenService tokens;
+
+  private Optional<Caller> caller;
+
+  /** The logged-in caller, or empty for an anonymous visitor. */
+  public Optional<Caller> caller() {
+    if (caller == null) {
+      caller = session.token().flatMap(this::authenticate);
+    }
+    return caller;
+  }
+
+  private Optional<Caller> authenticate(String token) {
+    try {
+      return Optional.of(tokens.authenticate(token));
+    } catch (AybException refused) {
+      session.logOut();
+      return Optional.empty();
+    }
+  }
+
+  public boolean isLoggedIn() {
+    return caller().isPresent();
+  }
+
+  /** The logged-in entity's slug, or null. */
+  public String getEntity() {
+    return caller().map(Caller::slug).orElse(null);
+  }
+
+  /** The short part of the session's own token, to mark it in the token list. */
+  public String getSessionToken() {
+    return caller().map(Caller::shortToken).orElse(null);
+  }
+
+  /** Whether the logged-in entity is {@code entity}. */
+  public boolean is(String entity) {
+    return entity != null && entity.equals(getEntity());
+  }
+}

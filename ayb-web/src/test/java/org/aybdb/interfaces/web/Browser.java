@@ -1,0 +1,207 @@
+package org.aybdb.interfaces.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a fresh
+ * profile and its own download folder, driven through Selenium. A machine without them fails the
+ * test with a message saying what to install: these tests are never skipped.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("ayb.test.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("ayb.test.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("ayb.test.screenshots", "target/screenshots"));
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Path downloads;
+  private final String base;
+
+  Browser(String base) throws IOException {
+    this.base = Objects.requireNonNull(base, "base").replaceAll("/$", "");
+    for (Path required : new Path[] {CHROMIUM, DRIVER}) {
+      if (!Files.isExecutable(required)) {
+        throw new IllegalStateException(
+            required
+                + " is missing: the web UI tests need a real Chromium. Install Debian's packages:"
+                + " apt-get install -y chromium chromium-driver");
+      }
+    }
+    profile = Files.createTempDirectory("ayb-chromium-profile");
+    downloads = Files.createTempDirectory("ayb-chromium-downloads");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,900");
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens a path of the server under test. */
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  String path() {
+    return driver.getCurrentUrl().substring(base.length());
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  boolean present(String css) {
+    return !driver.findElements(By.cssSelector(css)).isEmpty();
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Waits up to 30 s; on a timeout the page is saved (screenshot and HTML) for diagnosis. */
+  <T> T waitFor(ExpectedCondition<T> condition) {
+    return waitFor(condition, Duration.ofSeconds(30));
+  }
+
+  /** Waits up to {@code limit}; on a timeout the page is saved for diagnosis. */
+  <T> T waitFor(ExpectedCondition<T> condition, Duration limit) {
+    try {
+      return new WebDriverWait(driver, limit).until(condition);
+    } catch (TimeoutException timeout) {
+      String name = "failure-" + System.currentTimeMillis();
+      try {
+        screenshot(name);
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      } catch (IOException | RuntimeException saving) {
+        timeout.addSuppressed(saving);
+        throw timeout;
+      }
+      throw new TimeoutException(
+          "On " + driver.getCurrentUrl() + " (page saved as " + name + "): " + timeout.getMessage(),
+          timeout);
+    }
+  }
+
+  /** Waits until no PrimeFaces AJAX request is running and the page is loaded. */
+  void settle() {
+    waitFor(
+        d ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.readyState === 'complete' && (!window.PrimeFaces"
+                            + " || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+  }
+
+  /**
+   * Saves a screenshot of the whole page (beyond the window, through Chromium's DevTools) as {@code
+   * target/screenshots/<name>.png}.
+   */
+  Path screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    long width = ((Number) script("return window.innerWidth;")).longValue();
+    long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    return file;
+  }
+
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** The one file downloaded so far, once Chromium has finished writing it. */
+  Path download(String name) {
+    Path file = downloads.resolve(name);
+    waitFor(
+        d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+    return file;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      delete(profile);
+      delete(downloads);
+    }
+  }
+
+  private static void delete(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}

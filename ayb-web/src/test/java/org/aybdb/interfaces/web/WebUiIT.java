@@ -1,0 +1,542 @@
+package org.aybdb.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.TestAccounts;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web UI in a real headless Chromium against the real WAR on Payara Micro: the whole journey
+ * (sign up, the e-mailed link, a database, SQL, results, CSV, sharing read-only with a second user,
+ * revoking, tokens, log-out and log-in), then the security properties: forged and tampered session
+ * cookies, the session cookie's attributes and rotation, and cross-site form posts. Screenshots of
+ * the main pages land in {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebUiIT {
+
+  @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @ArquillianResource URL url;
+
+  private String base;
+  private ApiClient api;
+  private TestAccounts accounts;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.aybWar();
+  }
+
+  @BeforeEach
+  void setUp() {
+    base = url.toString().replaceAll("/$", "");
+    api = new ApiClient(url);
+    accounts = new TestAccounts(api);
+  }
+
+  // ---- the journey ----------------------------------------------------------------------------
+
+  @Test
+  void wholeJourneyInTheBrowser() throws Exception {
+    String alice = TestAccounts.unique("alice");
+    String bob = TestAccounts.unique("bob");
+    String database = "notes.sqlite";
+    String dbPath = "/" + alice + "/" + database;
+
+    try (Browser owner = new Browser(base);
+        Browser guest = new Browser(base)) {
+      owner.open("/");
+      assertEquals("Welcome - ayb", owner.driver().getTitle());
+      assertTrue(owner.present("#home-register"));
+      owner.screenshot("01-home");
+
+      // Sign up, then the link from the e-mail logs this browser in and lands on the entity page.
+      signUp(owner, alice, true);
+      owner.screenshot("03-check-email");
+      String before = sessionCookie(owner);
+      followEmailLink(owner, alice);
+      assertEquals("/" + alice, owner.path());
+      assertEquals(alice, owner.text("#nav-profile"));
+      assertNotEquals(before, sessionCookie(owner), "the session id is rotated on log-in");
+      assertTrue(owner.present("#no-databases"), "a new entity has no databases");
+      owner.screenshot("04-entity-empty");
+
+      // Edit the profile in place.
+      click(owner, id("profile:edit"));
+      owner.waitFor(d -> owner.present(id("profile:displayName")));
+      owner.type(id("profile:displayName"), "Alice <Tester>");
+      owner.type(id("profile:description"), "Keeps notes & lists");
+      click(owner, id("profile:save"));
+      owner.waitFor(d -> owner.present("#profile-name"));
+      assertEquals("Alice <Tester>", owner.text("#profile-name"), "escaped, shown as typed");
+
+      // Create a database with the form.
+      click(owner, id("create:toggle"));
+      owner.waitFor(d -> owner.present(id("create:slug")));
+      owner.type(id("create:slug"), database);
+      owner.screenshot("05-create-database");
+      click(owner, id("create:create-database-submit"));
+      owner.waitFor(d -> owner.path().equals(dbPath));
+      owner.settle();
+      assertEquals("Explore " + alice + "/" + database + " - ayb", owner.driver().getTitle());
+      assertTrue(owner.text("#access").contains("Read-write"));
+      assertTrue(owner.present(".CodeMirror"), "the SQL editor is CodeMirror");
+      assertTrue(owner.present("#no-results"));
+
+      // A table and rows, run with Ctrl-Enter; then typed SQL, run with the button.
+      runQuery(
+          owner,
+          "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, tag TEXT);\n"
+              + "INSERT INTO notes (body, tag) VALUES ('hello', NULL), ('a, \"quoted\" one', 'x');");
+      long written = System.currentTimeMillis();
+      assertEquals(
+          "Query executed successfully. No results returned.",
+          owner.text("#row-summary").replaceAll(" · .*", ""));
+      typeAndRun(owner, "SELECT * FROM notes ORDER BY id;");
+      assertTrue(owner.text("#row-summary").startsWith("2 rows"), owner.text("#row-summary"));
+      List<String> headers =
+          owner.driver().findElements(By.cssSelector(".results-table th")).stream()
+              .map(WebElement::getText)
+              .toList();
+      assertEquals(List.of("id", "body", "tag"), headers);
+      List<WebElement> cells = owner.driver().findElements(By.cssSelector(".results-table td"));
+      assertEquals("hello", cells.get(1).getText());
+      assertEquals("NULL", cells.get(2).getText());
+      assertEquals(
+          "null-value",
+          cells.get(2).findElement(By.cssSelector("span")).getAttribute("class"),
+          "NULL is shown distinctly");
+      assertEquals("a, \"quoted\" one", cells.get(4).getText());
+      owner.screenshot("06-database-results");
+
+      // The CSV download holds the full result.
+      click(owner, id("tabs:query:download-csv"));
+      Path csv = owner.download("query-result-" + alice + "-" + database + ".csv");
+      assertEquals("id,body,tag\n1,hello,\n2,\"a, \"\"quoted\"\" one\",x\n", Files.readString(csv));
+
+      // Snapshots: an automatic one of the two rows appears; a third row is undone by restoring it.
+      owner.driver().findElement(By.linkText("Snapshots")).click();
+      // S3 keeps whole seconds; the database had no other content in the second of the write.
+      String snapshot = awaitSnapshotAfter(owner, written / 1000 * 1000);
+      owner.screenshot("08-snapshots");
+      owner.driver().findElement(By.linkText("Query")).click();
+      runQuery(owner, "INSERT INTO notes (body) VALUES ('third');");
+      runQuery(owner, "SELECT count(*) FROM notes;");
+      assertEquals("3", owner.find(".results-table td").getText());
+      owner.driver().findElement(By.linkText("Snapshots")).click();
+      owner
+          .driver()
+          .findElement(By.xpath("//code[@title='" + snapshot + "']/ancestor::tr//button"))
+          .click();
+      owner.settle();
+      owner.waitFor(d -> owner.find(id("tabs:snapshots:confirm-restore-btn")).isDisplayed());
+      assertTrue(
+          owner.text(id("tabs:snapshots:restore-dialog")).contains(snapshot.substring(0, 10)));
+      click(owner, id("tabs:snapshots:confirm-restore-btn"));
+      owner.waitFor(
+          d ->
+              owner
+                  .text(id("tabs:snapshots:messages"))
+                  .contains("Database successfully restored from snapshot '" + snapshot + "'."));
+      owner.driver().findElement(By.linkText("Query")).click();
+      runQuery(owner, "SELECT count(*) FROM notes;");
+      assertEquals("2", owner.find(".results-table td").getText(), "the third row is undone");
+
+      // SQLite's error inline.
+      runQuery(owner, "SELEC * FROM notes;");
+      assertEquals("Query error", owner.find("#query-error strong").getText());
+      assertTrue(
+          owner.text("#query-error pre").contains("near \"SELEC\": syntax error"),
+          owner.text("#query-error pre"));
+      owner.screenshot("07-query-error");
+
+      // The second user signs up in another browser; the owner shares read-only with them.
+      signUp(guest, bob, false);
+      followEmailLink(guest, bob);
+      assertEquals("/" + bob, guest.path());
+      guest.open("/" + alice);
+      assertTrue(guest.present("#no-databases"), "nothing is shared yet");
+      guest.open(dbPath);
+      assertTrue(guest.present("#not-found"));
+
+      owner.driver().findElement(By.linkText("Sharing")).click();
+      owner.waitFor(d -> owner.find(id("tabs:sharing:share-entity")).isDisplayed());
+      owner.type(id("tabs:sharing:share-entity"), bob);
+      click(owner, id("tabs:sharing:share-entity-btn"));
+      owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains(bob));
+      assertTrue(owner.text(id("tabs:sharing:grants")).contains("read-only"));
+      owner.screenshot("09-sharing");
+
+      guest.open("/" + alice);
+      assertEquals(database, guest.text(".database-card .database-name"));
+      guest.find(".database-card").click();
+      guest.waitFor(d -> guest.path().equals(dbPath));
+      guest.settle();
+      assertTrue(guest.text("#access").contains("Read-only"), guest.text("#access"));
+      assertFalse(guest.present("a[href*='sharing-tab']"), "no sharing tab for a reader");
+      runQuery(guest, "INSERT INTO notes (body) VALUES ('from bob');");
+      assertEquals("No write access", guest.find("#query-error strong").getText());
+      guest.screenshot("10-shared-read-only");
+      runQuery(guest, "SELECT count(*) AS notes FROM notes;");
+      assertEquals("2", guest.find(".results-table td").getText(), "bob's insert did not happen");
+
+      // Revoke: bob's access is gone.
+      click(owner, ".remove-access");
+      owner.waitFor(d -> owner.find(id("tabs:sharing:confirm-remove-btn")).isDisplayed());
+      click(owner, id("tabs:sharing:confirm-remove-btn"));
+      owner.waitFor(d -> !owner.text(id("tabs:sharing:grants")).contains(bob));
+      guest.open(dbPath);
+      assertTrue(guest.present("#not-found"));
+      assertEquals("Database not found - ayb", guest.driver().getTitle());
+      guest.open("/" + alice);
+      assertTrue(guest.present("#no-databases"));
+
+      // Tokens: bob gets a second token (as the CLI would) and revokes it on the settings page.
+      TestAccounts.Account cli = accounts.logIn(new TestAccounts.Account(bob, "unused"));
+      String cliShort = cli.token().split("_")[1];
+      assertEquals(
+          200,
+          api.send(api.request("/v1/tokens").header("Authorization", cli.bearer())).statusCode());
+      guest.open("/settings/tokens");
+      assertEquals(2, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
+      assertTrue(guest.present(".tokens-table .badge"), "this browser's own token is marked");
+      guest.screenshot("11-tokens");
+      click(guest, "tr.token-row-" + cliShort + " .revoke-button");
+      guest.waitFor(d -> guest.find(id("tokens:confirm-revoke-btn")).isDisplayed());
+      click(guest, id("tokens:confirm-revoke-btn"));
+      guest.waitFor(d -> !guest.present("tr.token-row-" + cliShort));
+      assertEquals(
+          401,
+          api.send(api.request("/v1/tokens").header("Authorization", cli.bearer())).statusCode());
+      assertEquals(1, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
+
+      // Phone-sized pages.
+      owner.open("/" + alice);
+      owner.screenshot("12-entity");
+      owner.resize(390, 844);
+      owner.screenshot("13-phone-entity");
+      owner.open(dbPath);
+      owner.screenshot("14-phone-database");
+      owner.resize(1280, 900);
+
+      // Log out (a form post), then log in again by username.
+      owner.open("/" + alice);
+      click(owner, id("nav:logout"));
+      owner.waitFor(d -> owner.path().startsWith("/log_in"));
+      assertTrue(owner.present("#nav-login"));
+      owner.open("/settings/tokens");
+      assertTrue(owner.path().startsWith("/log_in"), owner.path());
+      owner.type(id("login:username"), alice.toUpperCase(Locale.ROOT));
+      owner.screenshot("15-log-in");
+      click(owner, id("login:submit"));
+      owner.waitFor(d -> owner.present("#sent"));
+      followEmailLink(owner, alice);
+      assertEquals("/settings/tokens", owner.path(), "log-in continues where it was asked for");
+      assertEquals(alice, owner.text("#nav-profile"));
+      assertEquals(
+          1,
+          owner.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size(),
+          "logging out revoked the first session's token; only this session's is left");
+    }
+  }
+
+  // ---- security ---------------------------------------------------------------------------------
+
+  @Test
+  void forgedOrTamperedSessionCookiesLogNobodyIn() throws Exception {
+    String carol = TestAccounts.unique("carol");
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, carol, false);
+      followEmailLink(browser, carol);
+      String session = sessionCookie(browser);
+      assertEquals(200, get("/settings/tokens", "JSESSIONID=" + session).statusCode());
+
+      String tampered =
+          session.substring(0, session.length() - 1) + (session.endsWith("0") ? "1" : "0");
+      for (String cookie :
+          List.of(
+              "JSESSIONID=" + tampered,
+              "JSESSIONID=" + session.toUpperCase(Locale.ROOT) + "x",
+              "auth=" + carol + ":ayb_forged_token",
+              "JSESSIONID=forged; auth=" + carol + ":ayb_forged_token")) {
+        HttpResponse<String> page = get("/settings/tokens", cookie);
+        assertEquals(302, page.statusCode(), cookie);
+        assertTrue(page.headers().firstValue("Location").orElse("").contains("/log_in"), cookie);
+        HttpResponse<String> entity = get("/" + carol, cookie);
+        assertEquals(200, entity.statusCode());
+        assertFalse(entity.body().contains("id=\"nav-profile\""), cookie);
+        assertFalse(entity.body().contains("Edit profile"), cookie);
+      }
+
+      // The same in the browser: swapping the cookie for a forged one logs the browser out.
+      browser.driver().manage().deleteCookieNamed("JSESSIONID");
+      browser.driver().manage().addCookie(new Cookie("JSESSIONID", tampered, "/"));
+      browser.driver().manage().addCookie(new Cookie("auth", carol + ":ayb_forged_token", "/"));
+      browser.open("/" + carol);
+      assertTrue(browser.present("#nav-login"));
+      assertFalse(browser.present(id("profile:edit")));
+    }
+  }
+
+  @Test
+  void sessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+    HttpResponse<String> page = get("/register", null);
+    assertEquals(200, page.statusCode());
+    String setCookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
+    String attributes = setCookie.toLowerCase(Locale.ROOT);
+    assertTrue(attributes.contains("; httponly"), setCookie);
+    assertTrue(attributes.contains("samesite=lax"), setCookie);
+    assertFalse(attributes.contains("secure"), "not Secure over plain HTTP: " + setCookie);
+    assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+    assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void crossSiteFormPostsAreRefused() throws Exception {
+    String dave = TestAccounts.unique("dave");
+    HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String target = base + "/" + dave;
+    attacker.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              ("<!DOCTYPE html><html><body><form id='f' method='post' action='"
+                      + target
+                      + "'><input name='create' value='create'>"
+                      + "<input name='create:slug' value='evil'>"
+                      + "<input name='create:create-database-submit' value=''>"
+                      + "<input name='jakarta.faces.ViewState' value='stolen'></form>"
+                      + "<script>document.getElementById('f').submit()</script></body></html>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html");
+          exchange.sendResponseHeaders(200, page.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
+          }
+        });
+    attacker.start();
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, dave, false);
+      followEmailLink(browser, dave);
+      String session = sessionCookie(browser);
+
+      // Another origin (here another port of the same host: same-site, so SameSite=Lax alone
+      // would let the cookie through) posts a form at dave's page in dave's browser.
+      browser.driver().get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
+      browser.waitFor(d -> d.getPageSource().contains("Refused"));
+      assertTrue(browser.driver().getPageSource().contains("this form was sent from another site"));
+
+      // Without browser headers, a post with the victim's cookie still lacks the view state.
+      HttpResponse<String> forged =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(target))
+                  .header("Cookie", "JSESSIONID=" + session)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "create=create&create%3Aslug=evil2&create%3Acreate-database-submit="
+                              + "&jakarta.faces.ViewState=-123%3A456"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, forged.statusCode(), forged.body());
+      assertTrue(forged.body().contains("This page has expired"), forged.body());
+
+      browser.open("/" + dave);
+      assertTrue(browser.present("#no-databases"), "no database was created");
+      browser.open("/" + dave + "/evil");
+      assertTrue(browser.present("#not-found"));
+      browser.open("/" + dave + "/evil2");
+      assertTrue(browser.present("#not-found"));
+    } finally {
+      attacker.stop(0);
+    }
+  }
+
+  @Test
+  void pagesAndApiShareTheRootWithoutStepping() throws Exception {
+    assertEquals(200, get("/", null).statusCode());
+    assertEquals(200, get("/log_in", null).statusCode());
+    assertTrue(
+        get("/health", null).headers().firstValue("Content-Type").orElse("").contains("json"));
+    HttpResponse<String> api = get("/v1/nobody-here/details", null);
+    assertTrue(api.body().startsWith("{"), api.body());
+    assertEquals(404, get("/static/entity.xhtml", null).statusCode(), "views only via their paths");
+    assertEquals(404, get("/nobody-" + System.nanoTime(), null).statusCode());
+    assertEquals(404, get("/nobody/db-" + System.nanoTime(), null).statusCode());
+    HttpResponse<String> expired = get("/confirm/not-a-token", null);
+    assertEquals(400, expired.statusCode());
+    assertTrue(expired.body().contains("Invalid or expired confirmation link"));
+    assertEquals(200, get("/static/jakarta.faces.resource/ayb/ayb.css", null).statusCode());
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private void signUp(Browser browser, String entity, boolean screenshot) throws IOException {
+    browser.open("/register");
+    assertEquals("Create account - ayb", browser.driver().getTitle());
+    browser.type(id("register:username"), entity);
+    browser.type(id("register:email"), address(entity));
+    if (screenshot) {
+      browser.screenshot("02-register");
+    }
+    click(browser, id("register:submit"));
+    browser.waitFor(d -> browser.present("#sent"));
+    assertTrue(browser.text("#sent").contains("Please check your email"));
+  }
+
+  /** Opens the link of the newest e-mail to the entity, on the server under test. */
+  private void followEmailLink(Browser browser, String entity) throws IOException {
+    Path log =
+        Path.of(Objects.requireNonNull(System.getenv("AYB__DATA_PATH"), "AYB__DATA_PATH"))
+            .resolve("emails.jsonl");
+    String link = null;
+    for (String line : Files.readAllLines(log)) {
+      JsonObject message = Json.createReader(new StringReader(line)).readObject();
+      if (message.getString("to").equals(address(entity))) {
+        link =
+            message.getJsonArray("content").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .filter(text -> text.startsWith("\t") && text.contains("/confirm/"))
+                .map(String::strip)
+                .findFirst()
+                .orElse(null);
+      }
+    }
+    assertNotNull(link, "no confirmation link mailed to " + address(entity));
+    // The link is built from public_url; the server under test listens elsewhere.
+    browser.open(URI.create(link).getRawPath());
+    browser.settle();
+  }
+
+  private static String address(String entity) {
+    return entity + "@example.org";
+  }
+
+  private static String sessionCookie(Browser browser) {
+    Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
+    assertNotNull(cookie, "no session cookie");
+    assertTrue(cookie.isHttpOnly());
+    return cookie.getValue();
+  }
+
+  /**
+   * Refreshes the snapshots tab until it lists a snapshot stored at or after {@code epochMillis};
+   * its id.
+   */
+  private static String awaitSnapshotAfter(Browser browser, long epochMillis) {
+    // Every database of the run is snapshotted in turn (about a second each), so the whole IT
+    // run's databases may come before this one.
+    return browser.waitFor(
+        d -> {
+          click(browser, id("tabs:snapshots:refresh"));
+          return d.findElements(By.cssSelector("code.snapshot-id")).stream()
+              .filter(code -> Long.parseLong(code.getAttribute("data-modified")) >= epochMillis)
+              .map(code -> code.getAttribute("title"))
+              .findFirst()
+              .orElse(null);
+        },
+        Duration.ofMinutes(3));
+  }
+
+  /** Types SQL into the editor with the keyboard and runs it with the button. */
+  private static void typeAndRun(Browser browser, String sql) {
+    browser.script("aybEditor.get().setValue('')");
+    browser.find(".CodeMirror").click();
+    new Actions(browser.driver()).sendKeys(sql).perform();
+    forgetResults(browser);
+    browser.find(id("tabs:query:run")).click();
+    awaitResults(browser);
+  }
+
+  /** Puts SQL in the editor and runs it with Ctrl-Enter, waiting for the results. */
+  private static void runQuery(Browser browser, String sql) {
+    browser.script("aybEditor.get().setValue(arguments[0])", sql);
+    browser.find(".CodeMirror").click();
+    forgetResults(browser);
+    new Actions(browser.driver())
+        .keyDown(Keys.CONTROL)
+        .sendKeys(Keys.ENTER)
+        .keyUp(Keys.CONTROL)
+        .perform();
+    awaitResults(browser);
+  }
+
+  /** Removes the shown results, so that the next ones are recognized when they arrive. */
+  private static void forgetResults(Browser browser) {
+    browser.script(
+        "document.querySelectorAll('#row-summary, #query-error, #no-results')"
+            + ".forEach(e => e.remove());");
+  }
+
+  private static void awaitResults(Browser browser) {
+    browser.waitFor(d -> browser.present("#row-summary") || browser.present("#query-error"));
+    browser.settle();
+    browser.waitFor(d -> !browser.present(".run-button.ui-state-loading, .run-button:disabled"));
+  }
+
+  private static void click(Browser browser, String css) {
+    browser.find(css).click();
+    browser.settle();
+  }
+
+  private static String id(String clientId) {
+    return "[id='" + clientId + "']";
+  }
+
+  private HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -127,6 +127,7 @@ class ServerCommandIT {
                 HttpRequest.newBuilder(URI.create(base + "/v1/register"))
                     .header("entity", "stopper")
                     .header("email-address", "stopper@example.org")
+                    .header("entity-type", "user")
                     .POST(HttpRequest.BodyPublishers.noBody()))
             .statusCode());
     String email = Files.readString(directory.resolve("ayb_data/emails.jsonl"));

@@ -18,6 +18,9 @@ final class QueryErrors {
     return switch (e.kind()) {
       case READ_ONLY -> new AybException(ErrorType.NoWriteAccessError, 403, READ_ONLY_MESSAGE);
       case SQL_TOO_LARGE -> new AybException(ErrorType.QueryError, 413, e.errorMessage());
+      // The SQL is well-formed but asks for a function, pragma, ATTACH or module the daemon's
+      // allow-lists refuse (to this caller's access level, or to everyone).
+      case NOT_AUTHORIZED -> new AybException(ErrorType.QueryError, 403, e.errorMessage());
       case SQL,
           TIMEOUT,
           VALUE_NOT_UTF8,

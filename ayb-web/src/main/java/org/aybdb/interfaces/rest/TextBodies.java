@@ -59,4 +59,19 @@ public final class TextBodies {
       throw AybException.badRequest("The " + what + " must be UTF-8 text");
     }
   }
+
+  /**
+   * Refuses SQL holding a NUL byte (400 {@code QueryError}): SQLite stops reading a statement at the
+   * NUL and would run what follows as the next one, text that logs and screens cut off.
+   */
+  public static String requireNoNul(String sql) {
+    int at = sql.indexOf('\0');
+    if (at >= 0) {
+      throw new AybException(
+          ErrorType.QueryError,
+          400,
+          "The query contains a NUL byte (at character " + at + "); SQL text must not contain NUL");
+    }
+    return sql;
+  }
 }

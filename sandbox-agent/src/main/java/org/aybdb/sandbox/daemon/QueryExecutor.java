@@ -17,6 +17,7 @@ import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.protocol.Response;
 import org.aybdb.sandbox.protocol.Truncation;
+import org.aybdb.sandbox.sqlite.AccessPolicy;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
 import org.aybdb.sandbox.sqlite.SqliteException;
 
@@ -29,19 +30,23 @@ import org.aybdb.sandbox.sqlite.SqliteException;
  * sqlite3_exec}); a transaction still open when the request ends is rolled back and reported.
  *
  * <p>Connections: one read-only ({@code SQLITE_OPEN_READONLY}) and one read-write connection are
- * kept open between requests to save the open cost, but a connection is closed after any request
- * that failed or whose SQL could leave state behind on it (any of the words {@code pragma}, {@code
- * temp}, {@code begin}, {@code savepoint}, {@code attach}, case-insensitive, anywhere in the text —
- * a deliberately blunt test: false positives only cost a re-open). So every request sees a
- * connection as freshly opened, as in ayb.
+ * kept open between requests to save the open cost. Both run user SQL under an {@link AccessPolicy}
+ * (SQLite's authorizer), which also reports what each request did: a connection is closed after any
+ * request that failed, changed a row ({@code last_insert_rowid()} and {@code total_changes()} would
+ * show it), set a pragma, or created a temp object. Transactions cannot outlive a request (see
+ * above), ATTACH is refused, and nothing process-wide is reachable from SQL (the policy refuses
+ * those pragmas). So every request sees a connection as freshly opened, as in ayb.
+ *
+ * <p>SQL holding a NUL byte is refused before anything runs: SQLite would stop reading at the NUL
+ * and run what follows it as the next statement, text nobody shown the SQL would have seen.
+ *
+ * <p>The byte cap ({@code max_result_bytes}) counts what the rows cost as ayb's JSON ({@link
+ * JsonCost}): quotes, escapes, {@code null}, commas and brackets, not just the cell text.
  */
 public final class QueryExecutor implements AutoCloseable {
 
   private static final int BATCH_BYTES = 64 << 10;
   private static final int EFBIG = 27;
-  private static final byte[][] STATEFUL_WORDS = {
-    ascii("pragma"), ascii("temp"), ascii("begin"), ascii("savepoint"), ascii("attach")
-  };
 
   private final DaemonOptions options;
   private final SqliteConnection.Settings userSettings;
@@ -50,6 +55,7 @@ public final class QueryExecutor implements AutoCloseable {
   private Memory sqlMemory = new Memory(4096);
   private byte[][] cellBuffers = new byte[0][];
   private int[] cellLengths = new int[0];
+  private long rowCost;
 
   public QueryExecutor(DaemonOptions options) {
     this.options = options;
@@ -113,6 +119,17 @@ public final class QueryExecutor implements AutoCloseable {
               + " bytes");
       return;
     }
+    int nul = indexOfNul(sql);
+    if (nul >= 0) {
+      error(
+          out,
+          q.id(),
+          ErrorKind.BAD_REQUEST,
+          -1,
+          0,
+          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+      return;
+    }
     if (q.sessionId() != 0) {
       error(out, q.id(), ErrorKind.UNSUPPORTED, -1, 0, "Sessions are not supported yet");
       return;
@@ -126,7 +143,7 @@ public final class QueryExecutor implements AutoCloseable {
     try {
       conn = connection(ro);
     } catch (SqliteException e) {
-      sqlError(out, q.id(), e, 0, timeout);
+      sqlError(out, q.id(), e, 0, timeout, null);
       return;
     }
     conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
@@ -139,7 +156,8 @@ public final class QueryExecutor implements AutoCloseable {
     sqlMemory.setByte(sql.length, (byte) 0);
     long base = Pointer.nativeValue(sqlMemory);
 
-    boolean keep = !containsAny(sql, STATEFUL_WORDS);
+    conn.beginRequest();
+    boolean keep = true;
     int index = 0;
     Truncation truncation = Truncation.NONE;
     boolean columnsSent = false;
@@ -172,7 +190,7 @@ public final class QueryExecutor implements AutoCloseable {
     } catch (SqliteException e) {
       keep = false;
       rollbackIfOpen(conn);
-      sqlError(out, q.id(), e, current, timeout);
+      sqlError(out, q.id(), e, current, timeout, conn.denial());
       discardIfNot(keep, ro);
       return;
     } catch (NotUtf8 e) {
@@ -199,7 +217,7 @@ public final class QueryExecutor implements AutoCloseable {
       FrameCodec.writeResponse(out, new Response.Columns(q.id(), List.of()));
     }
     FrameCodec.writeResponse(out, new Response.End(q.id(), index, truncation));
-    discardIfNot(keep, ro);
+    discardIfNot(keep && !conn.leftState(), ro);
   }
 
   private Truncation streamRows(
@@ -243,8 +261,8 @@ public final class QueryExecutor implements AutoCloseable {
       for (int c = 0; c < columns; c++) {
         int length = cellLengths[c];
         batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
-        bytes += Math.max(length, 0);
       }
+      bytes += rowCost;
       batch.endRow();
       rows++;
       if (batch.size() >= BATCH_BYTES) {
@@ -258,17 +276,22 @@ public final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * Reads the current row's cells into {@link #cellBuffers} (length -1 = NULL). Returns false,
-   * without reading further, when the row's text would exceed {@code budget} bytes.
+   * Reads the current row's cells into {@link #cellBuffers} (length -1 = NULL) and sets {@link
+   * #rowCost} to the row's JSON cost. Returns false, without reading further, when that cost would
+   * exceed {@code budget} bytes.
    */
   private boolean readRow(Pointer stmt, int columns, long budget, int rowIndex) throws NotUtf8 {
-    long rowBytes = 0;
+    long rowBytes = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);
       byte[] text;
       switch (type) {
         case SQLITE_NULL -> {
           cellLengths[c] = -1;
+          rowBytes += JsonCost.NULL_CELL;
+          if (rowBytes > budget) {
+            return false;
+          }
           continue;
         }
         case SQLITE_INTEGER -> text = ascii(Long.toString(sqlite3_column_int64(stmt, c)));
@@ -277,7 +300,7 @@ public final class QueryExecutor implements AutoCloseable {
           Pointer p =
               type == SQLITE_BLOB ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
-          if (rowBytes + n > budget) {
+          if (rowBytes + JsonCost.STRING_CELL + n > budget) {
             return false;
           }
           if (cellBuffers[c].length < n) {
@@ -293,11 +316,14 @@ public final class QueryExecutor implements AutoCloseable {
                 type == SQLITE_BLOB ? bad.rustDebug() : "Other(" + bad.rustDebug() + ")");
           }
           cellLengths[c] = n;
-          rowBytes += n;
+          rowBytes += JsonCost.string(cellBuffers[c], n);
+          if (rowBytes > budget) {
+            return false;
+          }
           continue;
         }
       }
-      if (rowBytes + text.length > budget) {
+      if (rowBytes + JsonCost.STRING_CELL + text.length > budget) {
         return false;
       }
       if (cellBuffers[c].length < text.length) {
@@ -305,8 +331,9 @@ public final class QueryExecutor implements AutoCloseable {
       }
       System.arraycopy(text, 0, cellBuffers[c], 0, text.length);
       cellLengths[c] = text.length;
-      rowBytes += text.length;
+      rowBytes += JsonCost.STRING_CELL + text.length; // digits, '.', '-', "inf": nothing to escape
     }
+    rowCost = rowBytes;
     return true;
   }
 
@@ -379,7 +406,7 @@ public final class QueryExecutor implements AutoCloseable {
       }
       FrameCodec.writeResponse(out, new Response.Ok(v.id()));
     } catch (SqliteException e) {
-      sqlError(out, v.id(), e, 0, timeout);
+      sqlError(out, v.id(), e, 0, timeout, null);
     }
   }
 
@@ -388,14 +415,25 @@ public final class QueryExecutor implements AutoCloseable {
   private SqliteConnection connection(boolean ro) throws SqliteException {
     if (ro) {
       if (readOnly == null) {
-        readOnly = SqliteConnection.open(options.dbFile(), true, userSettings);
+        if (!Files.exists(options.dbFile())) {
+          // Created but never written: make the empty database (in WAL mode, as a writer would)
+          // so that readers get empty results instead of "unable to open database file".
+          SqliteConnection.open(options.dbFile(), false, userSettings).close();
+        }
+        readOnly = openForUsers(true);
       }
       return readOnly;
     }
     if (readWrite == null) {
-      readWrite = SqliteConnection.open(options.dbFile(), false, userSettings);
+      readWrite = openForUsers(false);
     }
     return readWrite;
+  }
+
+  private SqliteConnection openForUsers(boolean ro) throws SqliteException {
+    SqliteConnection conn = SqliteConnection.open(options.dbFile(), ro, userSettings);
+    conn.enforce(new AccessPolicy(ro));
+    return conn;
   }
 
   private void discardIfNot(boolean keep, boolean ro) {
@@ -421,12 +459,22 @@ public final class QueryExecutor implements AutoCloseable {
     }
   }
 
-  private void sqlError(OutputStream out, long id, SqliteException e, int index, int timeout)
+  private void sqlError(
+      OutputStream out,
+      long id,
+      SqliteException e,
+      int index,
+      int timeout,
+      AccessPolicy.Denial denial)
       throws IOException {
     int primary = e.primaryCode();
     ErrorKind kind = ErrorKind.SQL;
     String message = e.getMessage();
-    if (primary == SQLITE_INTERRUPT) {
+    if (denial != null || primary == SQLITE_AUTH) {
+      // SQLite reports some refusals as SQLITE_AUTH, others (functions) as a plain error.
+      kind = ErrorKind.NOT_AUTHORIZED;
+      message = "not authorized: " + (denial == null ? "the statement was refused" : denial.what());
+    } else if (primary == SQLITE_INTERRUPT) {
       kind = ErrorKind.TIMEOUT;
       message = "Query exceeded the time limit of " + timeout + " ms and was interrupted";
     } else if (e.code() == SQLITE_READONLY) {
@@ -468,23 +516,13 @@ public final class QueryExecutor implements AutoCloseable {
     closeConnections();
   }
 
-  static boolean containsAny(byte[] text, byte[][] words) {
-    for (byte[] word : words) {
-      outer:
-      for (int i = 0; i + word.length <= text.length; i++) {
-        for (int k = 0; k < word.length; k++) {
-          int b = text[i + k];
-          if (b >= 'A' && b <= 'Z') {
-            b += 'a' - 'A';
-          }
-          if (b != word[k]) {
-            continue outer;
-          }
-        }
-        return true;
+  static int indexOfNul(byte[] text) {
+    for (int i = 0; i < text.length; i++) {
+      if (text[i] == 0) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   private static byte[] ascii(String s) {

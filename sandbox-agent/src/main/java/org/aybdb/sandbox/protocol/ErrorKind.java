@@ -35,7 +35,12 @@ public enum ErrorKind {
   /** The request uses a feature this daemon does not have yet (e.g. sessions). */
   UNSUPPORTED(9),
   /** A bug or an unexpected failure inside the daemon. */
-  INTERNAL(10);
+  INTERNAL(10),
+  /**
+   * The SQL asked for something its caller's access does not allow (a function, pragma, ATTACH or
+   * virtual-table module outside the daemon's allow-lists); the message names what was refused.
+   */
+  NOT_AUTHORIZED(11);
 
   private final int code;
 

@@ -33,12 +33,14 @@ public final class Sqlite3 {
           "/usr/lib/libsqlite3.so.0");
 
   public static final int SQLITE_OK = 0;
+  public static final int SQLITE_DENY = 1;
   public static final int SQLITE_ERROR = 1;
   public static final int SQLITE_READONLY = 8;
   public static final int SQLITE_INTERRUPT = 9;
   public static final int SQLITE_IOERR = 10;
   public static final int SQLITE_FULL = 13;
   public static final int SQLITE_TOOBIG = 18;
+  public static final int SQLITE_AUTH = 23;
   public static final int SQLITE_ROW = 100;
   public static final int SQLITE_DONE = 101;
 
@@ -56,9 +58,12 @@ public final class Sqlite3 {
   public static final int SQLITE_LIMIT_LENGTH = 0;
   public static final int SQLITE_LIMIT_SQL_LENGTH = 1;
   public static final int SQLITE_LIMIT_ATTACHED = 7;
+  public static final int SQLITE_LIMIT_WORKER_THREADS = 11;
 
+  public static final int SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER = 1004;
   public static final int SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION = 1005;
   public static final int SQLITE_DBCONFIG_DEFENSIVE = 1010;
+  public static final int SQLITE_DBCONFIG_WRITABLE_SCHEMA = 1011;
   public static final int SQLITE_DBCONFIG_TRUSTED_SCHEMA = 1017;
 
   /** {@code SQLITE_TRANSIENT}: SQLite copies bound values. */
@@ -97,7 +102,20 @@ public final class Sqlite3 {
     int invoke(Pointer arg);
   }
 
+  /**
+   * The authorizer: called while a statement is prepared, once per action ({@code SQLITE_READ},
+   * {@code SQLITE_FUNCTION}, {@code SQLITE_PRAGMA}, ...), with up to four C strings (may be null).
+   * Returns {@code SQLITE_OK} (0), {@code SQLITE_DENY} (1) or {@code SQLITE_IGNORE} (2).
+   */
+  public interface Authorizer extends Callback {
+    int invoke(Pointer arg, int action, Pointer a1, Pointer a2, Pointer a3, Pointer a4);
+  }
+
   public static native Pointer sqlite3_libversion();
+
+  public static native int sqlite3_set_authorizer(Pointer db, Authorizer authorizer, Pointer arg);
+
+  public static native int sqlite3_total_changes(Pointer db);
 
   public static native int sqlite3_open_v2(byte[] filename, Pointer ppDb, int flags, Pointer vfs);
 

@@ -7,6 +7,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * One hardened SQLite connection. Not thread-safe (opened with {@code SQLITE_OPEN_NOMUTEX}; the
@@ -19,7 +20,14 @@ import java.nio.file.Path;
  * SQLITE_LIMIT_LENGTH} and {@code SQLITE_LIMIT_SQL_LENGTH} caps; a busy timeout; a progress handler
  * that interrupts statements past the deadline set by {@link #setDeadline}. Read-write connections
  * also get {@code journal_mode=WAL}, {@code synchronous=FULL} and {@code foreign_keys=ON}, as in
- * ayb.
+ * ayb. Also: {@code SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER} off (the two-argument {@code
+ * fts3_tokenizer()} cannot register a pointer), {@code SQLITE_DBCONFIG_WRITABLE_SCHEMA} off, and
+ * {@code SQLITE_LIMIT_WORKER_THREADS} 0 (no helper threads whatever {@code PRAGMA threads} says).
+ *
+ * <p>Connections that run untrusted SQL also get an {@link AccessPolicy} through {@link #enforce}:
+ * SQLite's authorizer then asks it about every action of every statement prepared afterwards, and
+ * the connection remembers the first refusal and whether an allowed action left state behind (see
+ * {@link #beginRequest}).
  */
 public final class SqliteConnection implements AutoCloseable {
 
@@ -37,6 +45,12 @@ public final class SqliteConnection implements AutoCloseable {
 
   // Held in a field: JNA callbacks must stay strongly reachable while registered.
   private final ProgressHandler progress = arg -> System.nanoTime() - deadlineNanos > 0 ? 1 : 0;
+
+  private AccessPolicy policy;
+  private AccessPolicy.Denial denial;
+  private boolean stateLeft;
+  private final Authorizer authorizer =
+      (arg, action, a1, a2, a3, a4) -> authorize(action, a1, a2, a3);
 
   private SqliteConnection(Pointer db, boolean readOnly) {
     this.db = db;
@@ -82,6 +96,9 @@ public final class SqliteConnection implements AutoCloseable {
     dbConfig(SQLITE_DBCONFIG_DEFENSIVE, 1);
     dbConfig(SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0);
     dbConfig(SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0);
+    dbConfig(SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0);
+    dbConfig(SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0);
+    sqlite3_limit(db, SQLITE_LIMIT_WORKER_THREADS, 0);
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, settings.attachedLimit());
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, settings.maxValueLength());
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, settings.maxSqlLength());
@@ -110,6 +127,67 @@ public final class SqliteConnection implements AutoCloseable {
     out.setInt(0, -1);
     sqlite3_db_config(db, op, -1, out);
     return out.getInt(0);
+  }
+
+  /**
+   * From now on, every statement prepared on this connection is checked against {@code policy} (the
+   * daemon's own set-up statements ran before this).
+   */
+  public void enforce(AccessPolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    sqlite3_set_authorizer(db, authorizer, null);
+  }
+
+  /** Forgets the refusal and the state flag of the previous request. */
+  public void beginRequest() {
+    denial = null;
+    stateLeft = false;
+  }
+
+  /** The first action refused since {@link #beginRequest}, or null. */
+  public AccessPolicy.Denial denial() {
+    return denial;
+  }
+
+  /**
+   * Whether, since {@link #beginRequest}, an allowed action left state on this connection (a pragma
+   * setting, a temp object) or a row changed (which {@code last_insert_rowid()} and {@code
+   * total_changes()} would show the next caller). Such a connection must not serve anyone else.
+   */
+  public boolean leftState() {
+    return stateLeft || sqlite3_total_changes(db) != 0;
+  }
+
+  private int authorize(int action, Pointer a1, Pointer a2, Pointer a3) {
+    try {
+      if (!AccessPolicy.needsArguments(action)) {
+        return SQLITE_OK;
+      }
+      String s1 = string(a1);
+      String s2 = string(a2);
+      String s3 = string(a3);
+      AccessPolicy.Denial refused = policy.decide(action, s1, s2, s3);
+      if (refused != null) {
+        if (denial == null) {
+          denial = refused;
+        }
+        return SQLITE_DENY;
+      }
+      if (AccessPolicy.leavesState(action, s1, s2, s3)) {
+        stateLeft = true;
+      }
+      return SQLITE_OK;
+    } catch (RuntimeException | Error e) {
+      // A callback must never throw into SQLite; refusing is the safe answer.
+      if (denial == null) {
+        denial = new AccessPolicy.Denial("the statement (the access check failed: " + e + ")");
+      }
+      return SQLITE_DENY;
+    }
+  }
+
+  private static String string(Pointer p) {
+    return p == null ? null : p.getString(0, "UTF-8");
   }
 
   /** Whether the connection was opened read-only. */

@@ -118,7 +118,9 @@ public class DatabaseResource {
   @Path("query")
   @OptionallyAuthenticated
   public Response query(InputStream body) {
-    String sql = TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL");
+    String sql =
+        TextBodies.requireNoNul(
+            TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL"));
     QueryResult result = databases.query(callers.optionalCaller(), entity(), database(), sql);
     Response.ResponseBuilder response = Response.ok(json(result));
     if (result.truncation() != QueryResult.Truncation.NONE) {

@@ -334,4 +334,36 @@ class SandboxDaemonIT {
     assertEquals("unsandboxed", daemon.hello().sandboxStatus());
     stillWorks();
   }
+
+  @Test
+  void aCrashLeavesNoFileInTheDatabaseFolderAndReportsOnStderr() throws Exception {
+    daemon.close();
+    Path log = Sandboxes.newDir("crash-log").resolve("stderr.log");
+    for (String signal : List.of("SEGV", "ABRT", "BUS")) {
+      daemon =
+          DaemonProcess.start(
+              org.aybdb.sandbox.launcher.SandboxCommand.daemon(
+                  CONFIG, Sandboxes.runtime(), dir.resolve("db.sqlite")),
+              dir,
+              ProcessBuilder.Redirect.appendTo(log.toFile()),
+              Duration.ofSeconds(30));
+      stillWorks();
+      long pid = daemon.pid();
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+      assertEquals(0, kill.waitFor());
+      daemon.onExit().get(30, TimeUnit.SECONDS);
+      daemon.close();
+      try (var files = Files.list(dir)) {
+        List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        assertTrue(
+            names.stream().allMatch(n -> n.startsWith("db.sqlite")),
+            signal + " left files in the database folder: " + names);
+      }
+    }
+    String stderr = Files.readString(log);
+    assertTrue(stderr.contains("A fatal error has been detected"), stderr);
+    assertFalse(stderr.contains("hs_err_pid"), "no crash file is named: " + stderr);
+    daemon = Sandboxes.start(CONFIG, dir);
+    stillWorks();
+  }
 }

@@ -34,7 +34,21 @@ public final class SandboxCommand {
    * Flags of both JVMs: C1 only and the serial collector (quick start, small footprint), no
    * perf-data file or attach listener (both would want /tmp), JVM warnings to stderr (unified
    * logging writes to stdout by default, which is the protocol channel).
+   *
+   * <p>A crash leaves no file: both JVMs run in the database's folder, where an {@code
+   * hs_err_pid*.log}, a core dump or a compiler replay file would be readable by the tenant (and
+   * hold the daemon's memory). The crash report goes to stderr (the server's log) instead, core
+   * dumps are off (the launcher also sets {@code RLIMIT_CORE} to 0 for native aborts), and so are
+   * replay files. No folder outside the tenant's has to be writable for this.
    */
+  static final List<String> NO_CRASH_FILES =
+      List.of(
+          "-XX:+ErrorFileToStderr",
+          "-XX:+DisplayVMOutputToStderr",
+          "-XX:-CreateCoredumpOnCrash",
+          "-XX:-DumpReplayDataOnError",
+          "-XX:-HeapDumpOnOutOfMemoryError");
+
   private static final List<String> SMALL_JVM =
       List.of(
           "-XX:+UseSerialGC",
@@ -123,6 +137,7 @@ public final class SandboxCommand {
     cmd.add(runtime.javaExecutable().toString());
     cmd.addAll(List.of("-Xmx32m", "-Xss512k"));
     cmd.addAll(SMALL_JVM);
+    cmd.addAll(NO_CRASH_FILES);
     cmd.addAll(archiveAndClassPath(runtime, dumpArchive, runtime.launcherArchive()));
     cmd.add(SandboxLauncher.class.getName());
     return cmd;
@@ -142,6 +157,7 @@ public final class SandboxCommand {
             "-XX:MaxMetaspaceSize=32m",
             "-XX:-UseContainerSupport"));
     cmd.addAll(SMALL_JVM);
+    cmd.addAll(NO_CRASH_FILES);
     cmd.add("-Dayb.sqlite.library=" + runtime.sqliteLibrary());
     cmd.addAll(archiveAndClassPath(runtime, dump, runtime.daemonArchive()));
     return cmd;

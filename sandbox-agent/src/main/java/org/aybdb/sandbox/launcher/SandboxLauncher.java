@@ -260,6 +260,12 @@ public final class SandboxLauncher {
     setLimit(LibC.RLIMIT_FSIZE, args.fsize(), rlimit);
     setLimit(LibC.RLIMIT_NOFILE, args.nofile(), rlimit);
     setLimit(LibC.RLIMIT_NPROC, args.nproc(), rlimit);
+    // No core dump: it would land in the database's folder, holding the daemon's memory.
+    rlimit.setLong(0, 0);
+    rlimit.setLong(8, 0);
+    if (LibC.setrlimit(LibC.RLIMIT_CORE, rlimit) != 0) {
+      fail(EXIT_UNAVAILABLE, LibC.describe("setrlimit(RLIMIT_CORE, 0)"));
+    }
     if (LibC.dup2(1, PROTOCOL_FD) < 0 || LibC.dup2(2, 1) < 0) {
       fail(EXIT_EXEC, LibC.describe("dup2"));
     }

@@ -26,6 +26,7 @@ public final class LibC {
 
   public static final int RLIMIT_FSIZE = 1;
   public static final int RLIMIT_DATA = 2;
+  public static final int RLIMIT_CORE = 4;
   public static final int RLIMIT_NPROC = 6;
   public static final int RLIMIT_NOFILE = 7;
   public static final int RLIMIT_AS = 9;

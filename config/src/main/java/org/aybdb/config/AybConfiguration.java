@@ -175,12 +175,17 @@ public record AybConfiguration(
    * @param idleTimeout a daemon idle this long is retired
    * @param queryTimeout the per-query time limit
    * @param maxResultRows rows beyond this are dropped and the result says it was truncated
-   * @param maxResultBytes cell text beyond this is dropped likewise
+   * @param maxResultBytes rows beyond this JSON size (quotes, escapes, {@code null}, commas and
+   *     brackets counted) are dropped likewise
    * @param maxSqlBytes larger SQL bodies are refused with 413
    * @param maxValueBytes the largest string or blob SQLite may build (SQLITE_LIMIT_LENGTH)
    * @param daemonMemory RLIMIT_DATA of a daemon
    * @param maxFileSize RLIMIT_FSIZE of a daemon: no database file may grow past it
    * @param openFiles RLIMIT_NOFILE of a daemon
+   * @param crashBackoffInitial after a database's daemon crashed twice in a row, no daemon starts
+   *     for it for this long (doubling with each further crash); its requests get 503 with
+   *     Retry-After
+   * @param crashBackoffMax the longest such wait
    */
   public record Sandbox(
       boolean allowUnsandboxed,
@@ -194,7 +199,48 @@ public record AybConfiguration(
       int maxValueBytes,
       long daemonMemory,
       long maxFileSize,
-      int openFiles) {
+      int openFiles,
+      java.time.Duration crashBackoffInitial,
+      java.time.Duration crashBackoffMax) {
+
+    /** The default of {@code crash_backoff_initial}. */
+    public static final java.time.Duration DEFAULT_CRASH_BACKOFF_INITIAL =
+        java.time.Duration.ofSeconds(1);
+
+    /** The default of {@code crash_backoff_max}. */
+    public static final java.time.Duration DEFAULT_CRASH_BACKOFF_MAX =
+        java.time.Duration.ofMinutes(1);
+
+    /** The settings without the crash backoff keys (their defaults apply). */
+    public Sandbox(
+        boolean allowUnsandboxed,
+        String network,
+        int maxDaemons,
+        java.time.Duration idleTimeout,
+        java.time.Duration queryTimeout,
+        int maxResultRows,
+        int maxResultBytes,
+        int maxSqlBytes,
+        int maxValueBytes,
+        long daemonMemory,
+        long maxFileSize,
+        int openFiles) {
+      this(
+          allowUnsandboxed,
+          network,
+          maxDaemons,
+          idleTimeout,
+          queryTimeout,
+          maxResultRows,
+          maxResultBytes,
+          maxSqlBytes,
+          maxValueBytes,
+          daemonMemory,
+          maxFileSize,
+          openFiles,
+          DEFAULT_CRASH_BACKOFF_INITIAL,
+          DEFAULT_CRASH_BACKOFF_MAX);
+    }
 
     /** Network isolation values. */
     public static final List<String> NETWORK_MODES = List.of("auto", "required", "off");

@@ -62,7 +62,9 @@ final class ConfigurationKeys {
           "sandbox.max_value_bytes",
           "sandbox.daemon_memory",
           "sandbox.max_file_size",
-          "sandbox.open_files");
+          "sandbox.open_files",
+          "sandbox.crash_backoff_initial",
+          "sandbox.crash_backoff_max");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

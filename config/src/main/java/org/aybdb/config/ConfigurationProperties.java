@@ -97,6 +97,9 @@ final class ConfigurationProperties {
     properties.put("sandbox.daemon_memory", Long.toString(sandbox.daemonMemory()));
     properties.put("sandbox.max_file_size", Long.toString(sandbox.maxFileSize()));
     properties.put("sandbox.open_files", Integer.toString(sandbox.openFiles()));
+    properties.put(
+        "sandbox.crash_backoff_initial", GoDuration.format(sandbox.crashBackoffInitial()));
+    properties.put("sandbox.crash_backoff_max", GoDuration.format(sandbox.crashBackoffMax()));
   }
 
   private static String absolute(Path path) {

@@ -253,6 +253,7 @@ final class ConfigurationValidator {
       throw values.invalid(
           networkKey, "`" + network + "` is not one of auto (the default), required, off");
     }
+    Backoff crashBackoff = crashBackoff(d);
     return new Sandbox(
         values.bool("sandbox.allow_unsandboxed").orElse(d.allowUnsandboxed()),
         normalizedNetwork,
@@ -268,7 +269,33 @@ final class ConfigurationValidator {
         // Below about 48 MiB the daemon JVM cannot start at all.
         bounded("sandbox.daemon_memory", d.daemonMemory(), 48L << 20, 1L << 40, "bytes"),
         bounded("sandbox.max_file_size", d.maxFileSize(), 1L << 20, Long.MAX_VALUE, "bytes"),
-        (int) bounded("sandbox.open_files", d.openFiles(), 12, 65_536, "files"));
+        (int) bounded("sandbox.open_files", d.openFiles(), 12, 65_536, "files"),
+        crashBackoff.initial(),
+        crashBackoff.max());
+  }
+
+  private record Backoff(Duration initial, Duration max) {}
+
+  /** {@code crash_backoff_initial} (0 switches the backoff off) and {@code crash_backoff_max}. */
+  private Backoff crashBackoff(Sandbox d) {
+    Duration initial =
+        duration(
+            "sandbox.crash_backoff_initial",
+            d.crashBackoffInitial(),
+            Duration.ZERO,
+            Duration.ofHours(1));
+    Duration max =
+        duration(
+            "sandbox.crash_backoff_max", d.crashBackoffMax(), Duration.ZERO, Duration.ofDays(1));
+    if (max.compareTo(initial) < 0) {
+      throw values.invalid(
+          "sandbox.crash_backoff_max",
+          GoDuration.format(max)
+              + " is shorter than crash_backoff_initial ("
+              + GoDuration.format(initial)
+              + ")");
+    }
+    return new Backoff(initial, max);
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

@@ -64,6 +64,8 @@ class ConfigurationPropertiesTest {
     expected.put("sandbox.daemon_memory", "100663296");
     expected.put("sandbox.max_file_size", "2147483648");
     expected.put("sandbox.open_files", "64");
+    expected.put("sandbox.crash_backoff_initial", "1s");
+    expected.put("sandbox.crash_backoff_max", "60s");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

@@ -119,6 +119,37 @@ class SandboxConfigurationTest {
   }
 
   @Test
+  void crashBackoffKeys() {
+    Sandbox defaults = load(temp, MINIMAL, Map.of()).sandbox();
+    assertEquals(Duration.ofSeconds(1), defaults.crashBackoffInitial());
+    assertEquals(Duration.ofMinutes(1), defaults.crashBackoffMax());
+    Sandbox set =
+        load(
+                temp,
+                MINIMAL,
+                Map.of(
+                    "AYB__SANDBOX__CRASH_BACKOFF_INITIAL", "250ms",
+                    "AYB__SANDBOX__CRASH_BACKOFF_MAX", "5m"))
+            .sandbox();
+    assertEquals(Duration.ofMillis(250), set.crashBackoffInitial());
+    assertEquals(Duration.ofMinutes(5), set.crashBackoffMax());
+    assertEquals(
+        Duration.ZERO,
+        load(temp, MINIMAL, Map.of("AYB__SANDBOX__CRASH_BACKOFF_INITIAL", "0s"))
+            .sandbox()
+            .crashBackoffInitial(),
+        "0 switches the backoff off");
+    assertEquals(
+        "Invalid `sandbox.crash_backoff_max` in environment variable"
+            + " AYB__SANDBOX__CRASH_BACKOFF_MAX: 2s is shorter than crash_backoff_initial (10s)",
+        failure(
+            MINIMAL,
+            Map.of(
+                "AYB__SANDBOX__CRASH_BACKOFF_INITIAL", "10s",
+                "AYB__SANDBOX__CRASH_BACKOFF_MAX", "2s")));
+  }
+
+  @Test
   void wrongTypesInTheFile() {
     assertEquals(
         "Invalid type for `sandbox.max_result_rows` in "

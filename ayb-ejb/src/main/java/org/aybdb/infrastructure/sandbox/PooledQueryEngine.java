@@ -116,7 +116,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     } catch (DaemonFailureException e) {
       throw QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
     } catch (PoolUnavailableException e) {
-      throw QueryErrors.unavailable(e.getMessage());
+      throw QueryErrors.unavailable(e);
     } finally {
       listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
     }
@@ -145,7 +145,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     } catch (DaemonFailureException e) {
       throw QueryErrors.of(e, database.path(), limit.toMillis());
     } catch (PoolUnavailableException e) {
-      throw QueryErrors.unavailable(e.getMessage());
+      throw QueryErrors.unavailable(e);
     }
   }
 

@@ -2,6 +2,7 @@ package org.aybdb.infrastructure.sandbox;
 
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.infrastructure.sandbox.pool.PoolUnavailableException;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonQueryException;
 
@@ -54,6 +55,13 @@ final class QueryErrors {
                   + e.getMessage()
                   + "); the request may be repeated");
     };
+  }
+
+  /** The pool cannot serve now: 503, with Retry-After when the pool knows for how long. */
+  static AybException unavailable(PoolUnavailableException e) {
+    return e.retryAfter().isZero()
+        ? unavailable(e.getMessage())
+        : AybException.unavailableFor(e.getMessage(), e.retryAfter());
   }
 
   /** The engine cannot serve now (503, ayb's {@code Other}). */

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * The pool's figures as application metrics on {@code /metrics}: {@code ayb.sandbox.daemons}
  * (live), {@code ayb.sandbox.daemons.max}, {@code ayb.sandbox.spawns} (count and start-up time),
  * {@code ayb.sandbox.spawn.failures}, {@code ayb.sandbox.evictions} (by reason), {@code
- * ayb.sandbox.crashes} and {@code ayb.sandbox.queries} (count and latency by outcome). No tag names
- * a database: bounded cardinality whatever users create.
+ * ayb.sandbox.crashes}, {@code ayb.sandbox.crash.backoffs} (requests refused while a crashing
+ * database waits) and {@code ayb.sandbox.queries} (count and latency by outcome). No tag names a
+ * database: bounded cardinality whatever users create.
  */
 final class SandboxMetrics implements PoolListener {
 
@@ -53,6 +54,13 @@ final class SandboxMetrics implements PoolListener {
           .withDescription(
               "Query daemons that exited without being retired (crash, kill, unanswered deadline)")
           .build();
+  private static final Metadata BACKOFFS =
+      Metadata.builder()
+          .withName("ayb.sandbox.crash.backoffs")
+          .withDescription(
+              "Requests answered 503 with Retry-After because their database's daemon crashed"
+                  + " repeatedly and waits before starting again ([sandbox] crash_backoff_*)")
+          .build();
   private static final Metadata QUERIES =
       Metadata.builder()
           .withName("ayb.sandbox.queries")
@@ -70,6 +78,7 @@ final class SandboxMetrics implements PoolListener {
       registry.counter(EVICTIONS, tag(why));
     }
     registry.counter(CRASHES);
+    registry.counter(BACKOFFS);
     registry.counter(SPAWN_FAILURES);
     registry.timer(SPAWNS);
   }
@@ -98,6 +107,11 @@ final class SandboxMetrics implements PoolListener {
   @Override
   public void crashed(String database, long pid, String detail) {
     registry.counter(CRASHES).inc();
+  }
+
+  @Override
+  public void backedOff(String database, Duration retryAfter) {
+    registry.counter(BACKOFFS).inc();
   }
 
   @Override

@@ -51,7 +51,8 @@ public record SandboxSettings(
     return new SandboxSettings(
         sandbox.allowUnsandboxed(),
         daemon,
-        PoolSettings.of(sandbox.maxDaemons(), sandbox.idleTimeout(), sandbox.queryTimeout()),
+        PoolSettings.of(sandbox.maxDaemons(), sandbox.idleTimeout(), sandbox.queryTimeout())
+            .withCrashBackoff(sandbox.crashBackoffInitial(), sandbox.crashBackoffMax()),
         sandbox.queryTimeout(),
         Duration.ofMinutes(10));
   }

@@ -76,6 +76,15 @@ class EngineEscapeIT {
     return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
   }
 
+  private static final String ATTACH_REFUSED =
+      "not authorized: ATTACH and DETACH are not allowed: a query sees only its own database"
+          + " (VACUUM, which attaches a copy, is refused too)";
+
+  /** The access policy refused the SQL: 403 naming what. */
+  private AybException denied(AccessMode mode, String sql) {
+    return fails(ErrorType.QueryError, 403, () -> engine.execute(mine, mode, sql));
+  }
+
   /** The normal query that must still work, on the same daemon (nothing crashed). */
   private void stillWorks() {
     QueryResult r = engine.execute(mine, AccessMode.READ_ONLY, "SELECT name FROM t ORDER BY id");
@@ -89,18 +98,19 @@ class EngineEscapeIT {
 
   @Test
   void attachOfAnotherTenantsFile() {
-    AybException e = refused("ATTACH '" + fileOf(theirs) + "' AS o; SELECT * FROM o.s");
-    assertEquals("too many attached databases - max 0", e.getMessage());
-    e = refused("ATTACH 'file:" + fileOf(theirs) + "?mode=ro' AS o");
-    assertEquals("too many attached databases - max 0", e.getMessage());
+    AybException e =
+        denied(AccessMode.READ_WRITE, "ATTACH '" + fileOf(theirs) + "' AS o; SELECT * FROM o.s");
+    assertEquals(ATTACH_REFUSED, e.getMessage());
+    e = denied(AccessMode.READ_ONLY, "ATTACH 'file:" + fileOf(theirs) + "?mode=ro' AS o");
+    assertEquals(ATTACH_REFUSED, e.getMessage());
     stillWorks();
   }
 
   @Test
   void vacuumIntoOutsideTheFolder() throws Exception {
     Path outside = data.resolve("stolen.sqlite");
-    refused("VACUUM INTO '" + outside + "'");
-    refused("VACUUM INTO '../escape.sqlite'");
+    denied(AccessMode.READ_WRITE, "VACUUM INTO '" + outside + "'");
+    denied(AccessMode.READ_WRITE, "VACUUM INTO '../escape.sqlite'");
     assertFalse(Files.exists(outside));
     assertFalse(Files.exists(fileOf(mine).getParent().getParent().resolve("escape.sqlite")));
     fails(ErrorType.Other, 500, () -> engine.copyInto(mine, outside.toString()));
@@ -110,18 +120,22 @@ class EngineEscapeIT {
 
   @Test
   void loadExtension() {
-    AybException e = refused("SELECT load_extension('/usr/lib/x86_64-linux-gnu/libsqlite3.so.0')");
-    assertEquals("not authorized", e.getMessage());
+    AybException e =
+        denied(
+            AccessMode.READ_WRITE,
+            "SELECT load_extension('/usr/lib/x86_64-linux-gnu/libsqlite3.so.0')");
+    assertEquals("not authorized: function load_extension() is not allowed", e.getMessage());
     stillWorks();
   }
 
   @Test
   void writableSchemaTrick() {
     AybException e =
-        refused(
+        denied(
+            AccessMode.READ_WRITE,
             "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql='CREATE TABLE t(id INTEGER"
                 + " PRIMARY KEY, name TEXT, x)' WHERE name='t'");
-    assertEquals("table sqlite_master may not be modified", e.getMessage());
+    assertEquals("not authorized: PRAGMA writable_schema may be read but not set", e.getMessage());
     assertEquals(
         List.of(List.of("ok")),
         engine.execute(mine, AccessMode.READ_ONLY, "PRAGMA integrity_check").rows());
@@ -134,17 +148,14 @@ class EngineEscapeIT {
         "no such function: readfile", refused("SELECT readfile('/etc/passwd')").getMessage());
     assertEquals("no such table: fsdir", refused("SELECT * FROM fsdir('/etc')").getMessage());
     assertEquals(
-        "too many attached databases - max 0", refused("ATTACH '/etc/passwd' AS p").getMessage());
+        ATTACH_REFUSED, denied(AccessMode.READ_WRITE, "ATTACH '/etc/passwd' AS p").getMessage());
     assertEquals(
-        "too many attached databases - max 0",
-        fails(
-                ErrorType.QueryError,
-                400,
-                () ->
-                    engine.execute(
-                        mine, AccessMode.READ_ONLY, "ATTACH 'file:/etc/passwd?mode=ro' AS p"))
+        ATTACH_REFUSED,
+        denied(AccessMode.READ_ONLY, "ATTACH 'file:/etc/passwd?mode=ro' AS p").getMessage());
+    assertEquals(
+        "not authorized: virtual table module csv is not allowed",
+        denied(AccessMode.READ_WRITE, "CREATE VIRTUAL TABLE p USING csv(filename='/etc/passwd')")
             .getMessage());
-    refused("CREATE VIRTUAL TABLE p USING csv(filename='/etc/passwd')");
     refused("SELECT edit('x', '/bin/sh')");
     stillWorks();
   }
@@ -176,7 +187,8 @@ class EngineEscapeIT {
     QueryResult bytes =
         engine.execute(
             mine, AccessMode.READ_ONLY, THOUSAND + "SELECT printf('%.1000c', 'x') FROM c");
-    assertEquals(10, bytes.rows().size());
+    // 1000 characters, 2 quotes, a comma and 2 brackets: 1005 bytes of JSON a row.
+    assertEquals(9, bytes.rows().size());
     assertEquals(QueryResult.Truncation.BYTES, bytes.truncation());
     stillWorks();
   }
@@ -213,5 +225,100 @@ class EngineEscapeIT {
     assertEquals(
         List.of(List.of("s3cr3t")),
         engine.execute(theirs, AccessMode.READ_ONLY, "SELECT x FROM s").rows());
+  }
+
+  // ----------------------------------------------------------------- containment of untrusted SQL
+
+  @Test
+  void fts3TokenizerInBothFormsFromAReadOnlyCaller() {
+    assertEquals(
+        "not authorized: function fts3_tokenizer() is not allowed",
+        denied(AccessMode.READ_ONLY, "SELECT fts3_tokenizer('simple', X'0010000000000000')")
+            .getMessage());
+    assertEquals(
+        "not authorized: function fts3_tokenizer() is not allowed",
+        denied(AccessMode.READ_ONLY, "SELECT hex(fts3_tokenizer('simple'))").getMessage());
+    // The full-text search that would have called the planted pointer runs normally.
+    engine.execute(
+        mine,
+        AccessMode.READ_WRITE,
+        "CREATE VIRTUAL TABLE docs USING fts3(body); INSERT INTO docs VALUES ('hello there')");
+    assertEquals(
+        List.of(List.of("hello there")),
+        engine
+            .execute(mine, AccessMode.READ_ONLY, "SELECT body FROM docs WHERE body MATCH 'hello'")
+            .rows());
+    stillWorks();
+  }
+
+  @Test
+  void processWidePragmasFromAReadOnlyCaller() {
+    for (String pragma :
+        List.of(
+            "hard_heap_limit=20000",
+            "soft_heap_limit=20000",
+            "temp_store_directory='/tmp'",
+            "mmap_size=268435456",
+            "threads=8")) {
+      AybException e = denied(AccessMode.READ_ONLY, "PRAGMA " + pragma);
+      assertTrue(
+          e.getMessage()
+              .endsWith("is not allowed: it acts on the whole daemon process or on files"),
+          e.getMessage());
+      denied(AccessMode.READ_WRITE, "PRAGMA " + pragma);
+    }
+    // No heap limit was set: a query needing a few MB still runs for the owner.
+    assertEquals(
+        List.of(List.of("800000")),
+        engine
+            .execute(
+                mine,
+                AccessMode.READ_WRITE,
+                "SELECT length(group_concat(hex(zeroblob(1000)), '')) FROM"
+                    + " (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x <"
+                    + " 400) SELECT x FROM c)")
+            .rows());
+    stillWorks();
+  }
+
+  @Test
+  void aNulByteStopsTheWholeRequest() {
+    AybException e =
+        fails(
+            ErrorType.QueryError,
+            400,
+            () -> engine.execute(mine, AccessMode.READ_WRITE, "SELECT 1\0; DROP TABLE t"));
+    assertTrue(e.getMessage().contains("NUL byte"), e.getMessage());
+    stillWorks();
+  }
+
+  @Test
+  void aWideNullResultIsCutAtTheByteCap() {
+    String nulls = String.join(", ", java.util.Collections.nCopies(300, "NULL"));
+    QueryResult r =
+        engine.execute(
+            mine,
+            AccessMode.READ_ONLY,
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000)"
+                + " SELECT "
+                + nulls
+                + " FROM c");
+    // [null,...,null] with its comma is 1502 bytes; the cap is 10,000.
+    assertEquals(6, r.rows().size());
+    assertEquals(QueryResult.Truncation.BYTES, r.truncation());
+    stillWorks();
+  }
+
+  @Test
+  void aNeverWrittenDatabaseReadsAsEmpty() {
+    DatabaseRef fresh = create(data, "alice", "fresh.sqlite");
+    assertEquals(
+        List.of(List.of("0")),
+        engine.execute(fresh, AccessMode.READ_ONLY, "SELECT count(*) FROM sqlite_schema").rows());
+    engine.execute(fresh, AccessMode.READ_WRITE, "CREATE TABLE f(x); INSERT INTO f VALUES (1)");
+    assertEquals(
+        List.of(List.of("1")),
+        engine.execute(fresh, AccessMode.READ_ONLY, "SELECT x FROM f").rows());
+    stillWorks();
   }
 }

@@ -35,6 +35,11 @@ final class RecordingListener implements PoolListener {
   }
 
   @Override
+  public void backedOff(String database, Duration retryAfter) {
+    events.add(new Event("backedOff", database, -1, retryAfter.toString()));
+  }
+
+  @Override
   public void queried(String database, Duration took, String outcome) {
     events.add(new Event("queried", database, -1, outcome));
   }

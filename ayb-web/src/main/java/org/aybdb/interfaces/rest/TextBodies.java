@@ -61,8 +61,8 @@ public final class TextBodies {
   }
 
   /**
-   * Refuses SQL holding a NUL byte (400 {@code QueryError}): SQLite stops reading a statement at the
-   * NUL and would run what follows as the next one, text that logs and screens cut off.
+   * Refuses SQL holding a NUL byte (400 {@code QueryError}): SQLite stops reading a statement at
+   * the NUL and would run what follows as the next one, text that logs and screens cut off.
    */
   public static String requireNoNul(String sql) {
     int at = sql.indexOf('\0');

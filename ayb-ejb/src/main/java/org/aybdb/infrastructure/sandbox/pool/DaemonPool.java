@@ -33,6 +33,8 @@ import org.aybdb.sandbox.client.DaemonQueryException;
  *       unused for {@link PoolSettings#idleTimeout()} is retired by a periodic sweep.
  *   <li>A daemon that exits on its own (crash, kill -9, client deadline) is noticed through its
  *       exit and replaced by the next request: a dead daemon costs at most the request in flight.
+ *       Repeated crashes of one database back off ({@link CrashBackoff}): until the wait is over,
+ *       its requests are refused as unavailable with the time left, and no daemon starts.
  *   <li>A daemon whose database now points at another file (a restore or import switched {@code
  *       current}) is retired before use; {@link #quiesced} does the same explicitly.
  *   <li>{@link #close()} retires every daemon and waits for each process to be gone. Daemons also
@@ -72,6 +74,7 @@ public final class DaemonPool implements AutoCloseable {
   private int reserved; // guarded by capacityLock: processes alive or starting
   private volatile boolean closed;
   private final ScheduledFuture<?> sweeper;
+  private final CrashBackoff crashBackoff;
 
   /**
    * @param scheduler runs the idle sweep (a container's managed executor, or a plain one); null for
@@ -85,6 +88,8 @@ public final class DaemonPool implements AutoCloseable {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.crashBackoff =
+        new CrashBackoff(settings.crashBackoffInitial(), settings.crashBackoffMax());
     if (scheduler != null) {
       long period =
           Math.max(
@@ -132,6 +137,11 @@ public final class DaemonPool implements AutoCloseable {
     return daemon != null && daemon.isAlive()
         ? Optional.of(daemon.sandboxStatus())
         : Optional.empty();
+  }
+
+  /** Databases whose daemons crashed recently enough to count towards a backoff. */
+  public int crashingDatabases() {
+    return crashBackoff.tracked();
   }
 
   /** Process ids of every daemon the pool has started and not yet seen exit. */
@@ -325,6 +335,17 @@ public final class DaemonPool implements AutoCloseable {
   }
 
   private ManagedDaemon spawn(Slot slot, Path file, long deadline) throws PoolUnavailableException {
+    Duration wait = crashBackoff.remaining(slot.database);
+    if (!wait.isZero()) {
+      listener.backedOff(slot.database, wait);
+      throw new PoolUnavailableException(
+          "The query daemon for "
+              + slot.database
+              + " crashed repeatedly; it starts again in "
+              + Math.max(1, (wait.toMillis() + 999) / 1000)
+              + " s",
+          wait);
+    }
     reserve(slot, deadline);
     long started = System.nanoTime();
     ManagedDaemon daemon;
@@ -346,7 +367,17 @@ public final class DaemonPool implements AutoCloseable {
               all.remove(daemon);
               if (!daemon.isRetiring()) {
                 String detail = exitDetail(daemon);
-                LOG.warning(daemon + " exited unexpectedly (" + detail + ")");
+                Duration backoff = crashBackoff.crashed(daemon.database());
+                LOG.warning(
+                    daemon
+                        + " exited unexpectedly ("
+                        + detail
+                        + ")"
+                        + (backoff.isZero()
+                            ? ""
+                            : "; it crashed repeatedly, so no daemon starts for it for "
+                                + backoff.toMillis()
+                                + " ms"));
                 listener.crashed(daemon.database(), daemon.pid(), detail);
               }
               release(daemon);

@@ -33,6 +33,12 @@ public interface PoolListener {
   /** A daemon exited without being retired (crash, kill, sandbox violation, client deadline). */
   default void crashed(String database, long pid, String detail) {}
 
+  /**
+   * A request was refused without starting a daemon: {@code database}'s daemon crashed repeatedly
+   * and may start again in {@code retryAfter}.
+   */
+  default void backedOff(String database, Duration retryAfter) {}
+
   /** A request ran on a daemon; {@code outcome} is {@code ok}, {@code error} or {@code failure}. */
   default void queried(String database, Duration took, String outcome) {}
 

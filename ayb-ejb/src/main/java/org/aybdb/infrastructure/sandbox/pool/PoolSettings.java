@@ -2,6 +2,7 @@ package org.aybdb.infrastructure.sandbox.pool;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.aybdb.config.AybConfiguration;
 
 /**
  * How the {@link DaemonPool} manages its daemons.
@@ -13,6 +14,9 @@ import java.util.Objects;
  *     or a quiesced action) and for a free daemon; then the pool answers "unavailable"
  * @param validationTimeout how long a ping may take
  * @param retireGrace how long a retired daemon may take to exit after SHUTDOWN before it is killed
+ * @param crashBackoffInitial the wait before a database's daemon starts again after its second
+ *     crash in a row (doubling with each further one; see {@link CrashBackoff})
+ * @param crashBackoffMax the longest such wait
  */
 public record PoolSettings(
     int maxDaemons,
@@ -20,7 +24,28 @@ public record PoolSettings(
     Duration validateAfterIdle,
     Duration acquireTimeout,
     Duration validationTimeout,
-    Duration retireGrace) {
+    Duration retireGrace,
+    Duration crashBackoffInitial,
+    Duration crashBackoffMax) {
+
+  /** Settings with the default crash backoff. */
+  public PoolSettings(
+      int maxDaemons,
+      Duration idleTimeout,
+      Duration validateAfterIdle,
+      Duration acquireTimeout,
+      Duration validationTimeout,
+      Duration retireGrace) {
+    this(
+        maxDaemons,
+        idleTimeout,
+        validateAfterIdle,
+        acquireTimeout,
+        validationTimeout,
+        retireGrace,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_INITIAL,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX);
+  }
 
   public PoolSettings {
     if (maxDaemons < 1) {
@@ -31,6 +56,21 @@ public record PoolSettings(
     Objects.requireNonNull(acquireTimeout, "acquireTimeout");
     Objects.requireNonNull(validationTimeout, "validationTimeout");
     Objects.requireNonNull(retireGrace, "retireGrace");
+    Objects.requireNonNull(crashBackoffInitial, "crashBackoffInitial");
+    Objects.requireNonNull(crashBackoffMax, "crashBackoffMax");
+  }
+
+  /** A copy with another crash backoff. */
+  public PoolSettings withCrashBackoff(Duration initial, Duration max) {
+    return new PoolSettings(
+        maxDaemons,
+        idleTimeout,
+        validateAfterIdle,
+        acquireTimeout,
+        validationTimeout,
+        retireGrace,
+        initial,
+        max);
   }
 
   /** Defaults around a bound and an idle timeout. */

@@ -1,0 +1,104 @@
+package org.aybdb.infrastructure.sandbox;
+
+import static org.aybdb.infrastructure.sandbox.Engines.await;
+import static org.aybdb.infrastructure.sandbox.Engines.create;
+import static org.aybdb.infrastructure.sandbox.Engines.fails;
+import static org.aybdb.infrastructure.sandbox.Engines.running;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.DatabaseRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A crashing daemon is contained: no crash file lands in the tenant's folders, repeated crashes of
+ * one database back off (503 with Retry-After) instead of respawning in a loop, each crash is
+ * reported once, and other databases are unaffected.
+ */
+class CrashContainmentIT {
+
+  private Path data;
+  private PooledQueryEngine engine;
+  private RecordingListener listener;
+  private DatabaseRef victim;
+  private DatabaseRef bystander;
+
+  @BeforeEach
+  void start() throws Exception {
+    data = Engines.newDataPath();
+    listener = new RecordingListener();
+    SandboxSettings settings = Engines.settings(4, Duration.ofMinutes(10), Duration.ofSeconds(5));
+    settings =
+        settings.withPool(
+            settings.pool().withCrashBackoff(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+    engine = Engines.engine(data, settings, listener);
+    victim = create(data, "mallory", "crashy.sqlite");
+    bystander = create(data, "alice", "calm.sqlite");
+    engine.execute(victim, AccessMode.READ_WRITE, "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    engine.execute(bystander, AccessMode.READ_WRITE, "CREATE TABLE t(x); INSERT INTO t VALUES (2)");
+  }
+
+  @AfterEach
+  void stop() {
+    engine.close();
+  }
+
+  private void crash(DatabaseRef db, String signal) throws Exception {
+    long pid = engine.pool().daemonPid(db.path()).orElseThrow();
+    long crashes = listener.count("crashed");
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+    assertEquals(0, kill.waitFor());
+    await("the daemon's exit", () -> !running(pid));
+    await("the crash report", () -> listener.count("crashed") == crashes + 1);
+  }
+
+  private String value(DatabaseRef db) {
+    return engine.execute(db, AccessMode.READ_ONLY, "SELECT x FROM t").rows().get(0).get(0);
+  }
+
+  @Test
+  void repeatedCrashesBackOffAndLeaveNoFiles() throws Exception {
+    // The first crash is forgiven: the next request gets a new daemon at once.
+    crash(victim, "SEGV");
+    assertEquals("1", value(victim));
+    // The second in a row: no daemon starts for 2 s; requests are told when to come back.
+    crash(victim, "SEGV");
+    AybException e = fails(ErrorType.Other, 503, () -> value(victim));
+    assertTrue(e.getMessage().contains("crashed repeatedly"), e.getMessage());
+    assertTrue(
+        e.retryAfterSeconds() >= 1 && e.retryAfterSeconds() <= 2, "" + e.retryAfterSeconds());
+    assertTrue(engine.pool().daemonPid(victim.path()).isEmpty(), "no daemon was started");
+    assertEquals(1, listener.count("backedOff"));
+    assertEquals(1, engine.pool().crashingDatabases());
+    // Other databases are served meanwhile.
+    assertEquals("2", value(bystander));
+    // After the wait the database works again; a third crash doubles the wait (capped at 4 s).
+    Thread.sleep(e.retryAfterSeconds() * 1000 + 100);
+    assertEquals("1", value(victim));
+    crash(victim, "ABRT");
+    AybException longer = fails(ErrorType.Other, 503, () -> value(victim));
+    assertTrue(longer.retryAfterSeconds() >= 3, "" + longer.retryAfterSeconds());
+    assertEquals(3, listener.count("crashed"));
+
+    // Nothing but the databases' own files anywhere under the data folder.
+    try (Stream<Path> files = Files.walk(data)) {
+      List<String> strays =
+          files
+              .filter(Files::isRegularFile)
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.endsWith(".sqlite") && !n.contains(".sqlite-"))
+              .toList();
+      assertEquals(List.of(), strays, "crash files in the data folder");
+    }
+  }
+}

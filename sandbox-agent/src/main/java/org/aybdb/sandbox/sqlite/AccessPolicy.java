@@ -275,9 +275,12 @@ public final class AccessPolicy {
           "user_version",
           "wal_checkpoint");
 
-  /** Pragmas a read-only caller may set: they change how its own queries read, nothing else. */
+  /**
+   * Pragmas a read-only caller may set: they change how its own queries read, nothing else ({@code
+   * query_only} cannot make a read-only connection writable; a write then fails as any other).
+   */
   static final Set<String> READ_ONLY_SETTABLE =
-      Set.of("automatic_index", "case_sensitive_like", "reverse_unordered_selects");
+      Set.of("automatic_index", "case_sensitive_like", "query_only", "reverse_unordered_selects");
 
   /**
    * Pragmas refused even for reading: they change the whole daemon process (heap limits, worker

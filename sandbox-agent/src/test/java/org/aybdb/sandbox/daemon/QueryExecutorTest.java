@@ -85,11 +85,11 @@ class QueryExecutorTest extends ExecutorTestBase {
     Response.Error e = fails(QueryMode.READ_ONLY, "INSERT INTO t VALUES (1)", ErrorKind.READ_ONLY);
     assertEquals(Sqlite3.SQLITE_READONLY, e.sqliteCode());
     assertEquals("attempt to write a readonly database", e.message());
-    // SQL cannot lift it: a read-only caller may not even set query_only.
+    // SQL cannot lift it: query_only off does not make the connection writable.
     fails(
         QueryMode.READ_ONLY,
         "PRAGMA query_only = OFF; INSERT INTO t VALUES (1)",
-        ErrorKind.NOT_AUTHORIZED);
+        ErrorKind.READ_ONLY);
     fails(QueryMode.READ_ONLY, "CREATE TABLE u(y)", ErrorKind.READ_ONLY);
     assertEquals(List.of(List.of("0")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM t").rows());
   }

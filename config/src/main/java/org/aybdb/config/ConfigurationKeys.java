@@ -18,7 +18,9 @@ final class ConfigurationKeys {
           "snapshots",
           "snapshots.automation",
           "server",
-          "sandbox");
+          "sandbox",
+          "http",
+          "management");
 
   static final Set<String> KEYS =
       Set.of(
@@ -62,7 +64,13 @@ final class ConfigurationKeys {
           "sandbox.max_value_bytes",
           "sandbox.daemon_memory",
           "sandbox.max_file_size",
-          "sandbox.open_files");
+          "sandbox.open_files",
+          "http.json_max_depth",
+          "http.link_fetches_per_entity_per_hour",
+          "http.link_fetches_per_hour",
+          "http.emails_per_client_per_hour",
+          "management.addresses",
+          "management.token");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

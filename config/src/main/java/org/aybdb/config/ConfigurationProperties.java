@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.aybdb.config.AybConfiguration.Automation;
+import org.aybdb.config.AybConfiguration.Http;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Smtp;
 import org.aybdb.config.AybConfiguration.Snapshots;
@@ -43,6 +44,13 @@ final class ConfigurationProperties {
         "server.startup_timeout_seconds",
         Integer.toString(configuration.server().startupTimeoutSeconds()));
     putSandbox(properties, configuration.sandbox());
+    putHttp(properties, configuration.http());
+    properties.put(
+        "management.addresses", String.join(" ", configuration.management().addresses()));
+    configuration
+        .management()
+        .token()
+        .ifPresent(token -> properties.put("management.token", token));
 
     MetadataStore store = configuration.metadataStore();
     properties.put("metadata.dialect", store.dialect());
@@ -97,6 +105,16 @@ final class ConfigurationProperties {
     properties.put("sandbox.daemon_memory", Long.toString(sandbox.daemonMemory()));
     properties.put("sandbox.max_file_size", Long.toString(sandbox.maxFileSize()));
     properties.put("sandbox.open_files", Integer.toString(sandbox.openFiles()));
+  }
+
+  private static void putHttp(Map<String, String> properties, Http http) {
+    properties.put("http.json_max_depth", Integer.toString(http.jsonMaxDepth()));
+    properties.put(
+        "http.link_fetches_per_entity_per_hour",
+        Integer.toString(http.linkFetchesPerEntityPerHour()));
+    properties.put("http.link_fetches_per_hour", Integer.toString(http.linkFetchesPerHour()));
+    properties.put(
+        "http.emails_per_client_per_hour", Integer.toString(http.emailsPerClientPerHour()));
   }
 
   private static String absolute(Path path) {

@@ -66,10 +66,11 @@ public class DefaultRegistrationService implements RegistrationService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void register(String entity, String emailAddress, String entityType) {
+  public void register(String entity, String givenAddress, String entityType) {
     Objects.requireNonNull(entity, "entity");
-    Objects.requireNonNull(emailAddress, "emailAddress");
+    Objects.requireNonNull(givenAddress, "emailAddress");
     Objects.requireNonNull(entityType, "entityType");
+
     Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
     if (problem.isPresent()) {
       throw new AybException(ErrorType.InvalidSlug, 400, problem.get());
@@ -80,6 +81,11 @@ public class DefaultRegistrationService implements RegistrationService {
           409,
           "Username '" + entity + "' is reserved and cannot be used");
     }
+    // Before any limit or uniqueness check: one address, one spelling (no quoted local parts,
+    // no [address literals], lower case).
+    String emailAddress =
+        EmailAddresses.canonical(givenAddress)
+            .orElseThrow(() -> AybException.badRequest("Invalid email address: " + givenAddress));
     Optional<Account> existing = accounts.find(entity);
     if (existing.isPresent()
         && accounts.authenticationMethods(existing.get()).stream()

@@ -48,6 +48,15 @@ public final class TextBodies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return decodeUtf8(bytes, what);
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text.
+   *
+   * @throws AybException 400 for bytes that are not UTF-8
+   */
+  static String decodeUtf8(byte[] bytes, String what) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

@@ -227,16 +227,19 @@ public record AybConfiguration(
    * @param linkFetchesPerHour profile-link pages the whole server fetches per hour
    * @param emailsPerClientPerHour registration and log-in e-mails one client address (an IPv6 /64)
    *     may ask for per hour, whoever they are for
+   * @param bodyTimeout how long a request body may stall before the server gives up on it (408);
+   *     `ayb server` sets it as the HTTP listener's read timeout
    */
   public record Http(
       int jsonMaxDepth,
       int linkFetchesPerEntityPerHour,
       int linkFetchesPerHour,
-      int emailsPerClientPerHour) {
+      int emailsPerClientPerHour,
+      java.time.Duration bodyTimeout) {
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {
-      return new Http(32, 60, 600, 30);
+      return new Http(32, 60, 600, 30, java.time.Duration.ofSeconds(10));
     }
   }
 

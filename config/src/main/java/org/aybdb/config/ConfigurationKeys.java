@@ -69,6 +69,7 @@ final class ConfigurationKeys {
           "http.link_fetches_per_entity_per_hour",
           "http.link_fetches_per_hour",
           "http.emails_per_client_per_hour",
+          "http.body_timeout",
           "management.addresses",
           "management.token");
 

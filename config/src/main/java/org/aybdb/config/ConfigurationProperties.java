@@ -115,6 +115,7 @@ final class ConfigurationProperties {
     properties.put("http.link_fetches_per_hour", Integer.toString(http.linkFetchesPerHour()));
     properties.put(
         "http.emails_per_client_per_hour", Integer.toString(http.emailsPerClientPerHour()));
+    properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
   }
 
   private static String absolute(Path path) {

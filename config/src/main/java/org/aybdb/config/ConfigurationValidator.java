@@ -296,7 +296,9 @@ final class ConfigurationValidator {
                 d.emailsPerClientPerHour(),
                 0,
                 1_000_000,
-                "e-mails"));
+                "e-mails"),
+        duration(
+            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }
 
   private Management management() {

@@ -79,6 +79,7 @@ final class ConfigFixtures {
       link_fetches_per_entity_per_hour = 20
       link_fetches_per_hour = 200
       emails_per_client_per_hour = 40
+      body_timeout = "5s"
 
       [management]
       addresses = ["10.0.0.5", "fd00::5"]

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ class EdgeConfigurationTest {
   @Test
   void absentTablesMeanDefaultsAndLoopbackOnlyManagement() {
     AybConfiguration configuration = load(temp, MINIMAL, Map.of());
-    assertEquals(new Http(32, 60, 600, 30), configuration.http());
+    assertEquals(new Http(32, 60, 600, 30, Duration.ofSeconds(10)), configuration.http());
     assertEquals(
         new Management(List.of("127.0.0.1", "::1"), Optional.empty()), configuration.management());
   }
@@ -39,7 +40,7 @@ class EdgeConfigurationTest {
             Map.of(
                 "AYB__HTTP__JSON_MAX_DEPTH", "8",
                 "AYB__MANAGEMENT__ADDRESSES", "192.0.2.10 2001:db8::10"));
-    assertEquals(new Http(8, 20, 200, 40), configuration.http());
+    assertEquals(new Http(8, 20, 200, 40, Duration.ofSeconds(5)), configuration.http());
     assertEquals(
         new Management(
             List.of("192.0.2.10", "2001:db8::10"), Optional.of("scrape-token-0123456789")),
@@ -52,6 +53,7 @@ class EdgeConfigurationTest {
         List.of(
             "[http]\njson_max_depth = 1\n",
             "[http]\nemails_per_client_per_hour = -1\n",
+            "[http]\nbody_timeout = \"100ms\"\n",
             "[management]\naddresses = [\"prometheus.internal\"]\n",
             "[management]\ntoken = \"short\"\n")) {
       Path path = write(temp, MINIMAL + "\n" + bad);

@@ -97,14 +97,23 @@ public class DefaultRegistrationService implements RegistrationService {
   }
 
   @Override
-  public IssuedApiToken confirm(String confirmationToken) {
-    Objects.requireNonNull(confirmationToken, "confirmationToken");
-    ConfirmationTokens.Opened opened;
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String entityOf(String confirmationToken) {
+    return open(Objects.requireNonNull(confirmationToken, "confirmationToken")).payload().entity();
+  }
+
+  private ConfirmationTokens.Opened open(String confirmationToken) {
     try {
-      opened = confirmationTokens.open(confirmationToken);
+      return confirmationTokens.open(confirmationToken);
     } catch (ConfirmationTokens.InvalidTokenException e) {
       throw new AybException(ErrorType.Other, 400, INVALID_TOKEN);
     }
+  }
+
+  @Override
+  public IssuedApiToken confirm(String confirmationToken) {
+    Objects.requireNonNull(confirmationToken, "confirmationToken");
+    ConfirmationTokens.Opened opened = open(confirmationToken);
     usedTokens.forgetExpired(clock.instant());
     if (!usedTokens.markUsed(opened.fingerprint(), opened.expiresAt())) {
       throw new AybException(ErrorType.Other, 400, REUSED_TOKEN);

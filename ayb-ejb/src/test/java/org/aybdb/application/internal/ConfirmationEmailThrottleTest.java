@@ -43,7 +43,8 @@ class ConfirmationEmailThrottleTest {
             defaults.jsonMaxDepth(),
             defaults.linkFetchesPerEntityPerHour(),
             defaults.linkFetchesPerHour(),
-            perClientPerHour),
+            perClientPerHour,
+            defaults.bodyTimeout()),
         AybConfiguration.Management.defaults(),
         "test");
   }

@@ -9,7 +9,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -93,7 +92,7 @@ public final class JsonBodies {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw TextBodies.stalled();
     }
   }
 

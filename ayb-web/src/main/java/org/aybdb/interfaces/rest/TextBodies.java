@@ -2,7 +2,6 @@ package org.aybdb.interfaces.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -46,9 +45,18 @@ public final class TextBodies {
             "The " + what + " is too large: at most " + maxBytes + " bytes are accepted");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw stalled();
     }
     return decodeUtf8(bytes, what);
+  }
+
+  /**
+   * 408 for a body that could not be read: it stalled past the HTTP listener's read timeout ({@code
+   * [http] body_timeout}), or the client went away. A client mistake, so no stack trace is logged.
+   */
+  static AybException stalled() {
+    return new AybException(
+        ErrorType.Other, 408, "The request body did not arrive in time; send it without pausing");
   }
 
   /**

@@ -229,17 +229,23 @@ public record AybConfiguration(
    *     may ask for per hour, whoever they are for
    * @param bodyTimeout how long a request body may stall before the server gives up on it (408);
    *     `ayb server` sets it as the HTTP listener's read timeout
+   * @param anonymousSessionTimeout how long a web UI session nobody has logged in to lives idle
+   * @param maxSessionsPerClient anonymous web UI sessions one client address may hold; beyond it
+   *     its oldest one ends
    */
   public record Http(
       int jsonMaxDepth,
       int linkFetchesPerEntityPerHour,
       int linkFetchesPerHour,
       int emailsPerClientPerHour,
-      java.time.Duration bodyTimeout) {
+      java.time.Duration bodyTimeout,
+      java.time.Duration anonymousSessionTimeout,
+      int maxSessionsPerClient) {
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {
-      return new Http(32, 60, 600, 30, java.time.Duration.ofSeconds(10));
+      return new Http(
+          32, 60, 600, 30, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10), 20);
     }
   }
 

@@ -298,7 +298,19 @@ final class ConfigurationValidator {
                 1_000_000,
                 "e-mails"),
         duration(
-            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        duration(
+            "http.anonymous_session_timeout",
+            d.anonymousSessionTimeout(),
+            Duration.ofMinutes(1),
+            Duration.ofHours(12)),
+        (int)
+            bounded(
+                "http.max_sessions_per_client",
+                d.maxSessionsPerClient(),
+                1,
+                1_000_000,
+                "sessions"));
   }
 
   private Management management() {

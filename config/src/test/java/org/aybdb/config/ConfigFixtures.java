@@ -80,6 +80,8 @@ final class ConfigFixtures {
       link_fetches_per_hour = 200
       emails_per_client_per_hour = 40
       body_timeout = "5s"
+      anonymous_session_timeout = "5m"
+      max_sessions_per_client = 7
 
       [management]
       addresses = ["10.0.0.5", "fd00::5"]

@@ -44,7 +44,9 @@ class ConfirmationEmailThrottleTest {
             defaults.linkFetchesPerEntityPerHour(),
             defaults.linkFetchesPerHour(),
             perClientPerHour,
-            defaults.bodyTimeout()),
+            defaults.bodyTimeout(),
+            defaults.anonymousSessionTimeout(),
+            defaults.maxSessionsPerClient()),
         AybConfiguration.Management.defaults(),
         "test");
   }

@@ -350,6 +350,36 @@ class EdgeAbuseIT {
     }
   }
 
+  @Test
+  void cookieLessPageViewsCannotPileUpSessions() throws Exception {
+    // Default [http] max_sessions_per_client = 20 anonymous sessions per client address.
+    List<String> cookies = new ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      Raw page = fromStranger("GET /log_in HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(200, page.status(), page.head());
+      cookies.add(sessionCookie(page).orElseThrow(() -> new AssertionError(page.head())));
+    }
+    // The oldest was ended to make room: presenting it gets a fresh session.
+    Raw oldest =
+        fromStranger(
+            "GET /log_in HTTP/1.0\r\nHost: localhost\r\nCookie: " + cookies.get(0) + "\r\n\r\n");
+    assertTrue(sessionCookie(oldest).isPresent(), "the oldest session ended: " + oldest.head());
+    Raw newest =
+        fromStranger(
+            "GET /log_in HTTP/1.0\r\nHost: localhost\r\nCookie: " + cookies.get(20) + "\r\n\r\n");
+    assertFalse(sessionCookie(newest).isPresent(), "the newest lives on: " + newest.head());
+  }
+
+  private static java.util.Optional<String> sessionCookie(Raw answer) {
+    return answer
+        .head()
+        .lines()
+        .filter(
+            line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie: jsessionid="))
+        .map(line -> line.substring("set-cookie: ".length()).split(";")[0])
+        .findFirst();
+  }
+
   // ---- a client on another address ----------------------------------------------------------
 
   private record Raw(int status, String head, String body) {}

@@ -231,7 +231,7 @@ public record AybConfiguration(
    *     `ayb server` sets it as the HTTP listener's read timeout
    * @param anonymousSessionTimeout how long a web UI session nobody has logged in to lives idle
    * @param maxSessionsPerClient anonymous web UI sessions one client address may hold; beyond it
-   *     its oldest one ends
+   *     its least recently used one ends
    */
   public record Http(
       int jsonMaxDepth,
@@ -245,7 +245,7 @@ public record AybConfiguration(
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {
       return new Http(
-          32, 60, 600, 30, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10), 20);
+          32, 60, 600, 30, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10), 100);
     }
   }
 

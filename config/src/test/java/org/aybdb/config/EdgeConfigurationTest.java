@@ -27,7 +27,7 @@ class EdgeConfigurationTest {
   void absentTablesMeanDefaultsAndLoopbackOnlyManagement() {
     AybConfiguration configuration = load(temp, MINIMAL, Map.of());
     assertEquals(
-        new Http(32, 60, 600, 30, Duration.ofSeconds(10), Duration.ofMinutes(10), 20),
+        new Http(32, 60, 600, 30, Duration.ofSeconds(10), Duration.ofMinutes(10), 100),
         configuration.http());
     assertEquals(
         new Management(List.of("127.0.0.1", "::1"), Optional.empty()), configuration.management());

@@ -14,7 +14,7 @@ import org.aybdb.config.AybConfiguration;
  * Web UI sessions nobody has logged in to: they live {@code [http] anonymous_session_timeout} idle
  * (a logged-in session gets the full {@code session-timeout} of web.xml), and one client address
  * holds at most {@code [http] max_sessions_per_client} of them; a new one beyond that ends the
- * client's oldest. So cookie-less page views cannot pile up sessions in memory.
+ * client's least recently used one. So cookie-less page views cannot pile up sessions in memory.
  */
 @ApplicationScoped
 public class AnonymousSessions {
@@ -45,7 +45,8 @@ public class AnonymousSessions {
       sessions.addLast(session);
       clientOf.put(session.getId(), client);
       if (sessions.size() > configuration.http().maxSessionsPerClient()) {
-        evicted = sessions.removeFirst();
+        evicted = leastRecentlyUsed(sessions);
+        sessions.remove(evicted);
         clientOf.remove(evicted.getId());
       }
     }
@@ -56,6 +57,20 @@ public class AnonymousSessions {
         // Ended meanwhile.
       }
     }
+  }
+
+  private static HttpSession leastRecentlyUsed(Deque<HttpSession> sessions) {
+    HttpSession oldest = sessions.peekFirst();
+    for (HttpSession session : sessions) {
+      try {
+        if (session.getLastAccessedTime() < oldest.getLastAccessedTime()) {
+          oldest = session;
+        }
+      } catch (IllegalStateException invalidated) {
+        return session;
+      }
+    }
+    return oldest;
   }
 
   /**

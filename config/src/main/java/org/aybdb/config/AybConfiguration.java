@@ -227,8 +227,6 @@ public record AybConfiguration(
    * @param linkFetchesPerHour profile-link pages the whole server fetches per hour
    * @param emailsPerClientPerHour registration and log-in e-mails one client address (an IPv6 /64)
    *     may ask for per hour, whoever they are for
-   * @param bodyTimeout how long a request body may stall before the server gives up on it (408);
-   *     `ayb server` sets it as the HTTP listener's read timeout
    * @param anonymousSessionTimeout how long a web UI session nobody has logged in to lives idle
    * @param maxSessionsPerClient anonymous web UI sessions one client address may hold; beyond it
    *     its least recently used one ends
@@ -238,14 +236,12 @@ public record AybConfiguration(
       int linkFetchesPerEntityPerHour,
       int linkFetchesPerHour,
       int emailsPerClientPerHour,
-      java.time.Duration bodyTimeout,
       java.time.Duration anonymousSessionTimeout,
       int maxSessionsPerClient) {
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {
-      return new Http(
-          32, 60, 600, 30, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10), 100);
+      return new Http(32, 60, 600, 30, java.time.Duration.ofMinutes(10), 100);
     }
   }
 

@@ -69,7 +69,6 @@ final class ConfigurationKeys {
           "http.link_fetches_per_entity_per_hour",
           "http.link_fetches_per_hour",
           "http.emails_per_client_per_hour",
-          "http.body_timeout",
           "http.anonymous_session_timeout",
           "http.max_sessions_per_client",
           "management.addresses",

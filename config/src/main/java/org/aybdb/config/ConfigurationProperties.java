@@ -115,7 +115,6 @@ final class ConfigurationProperties {
     properties.put("http.link_fetches_per_hour", Integer.toString(http.linkFetchesPerHour()));
     properties.put(
         "http.emails_per_client_per_hour", Integer.toString(http.emailsPerClientPerHour()));
-    properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
     properties.put(
         "http.anonymous_session_timeout", GoDuration.format(http.anonymousSessionTimeout()));
     properties.put("http.max_sessions_per_client", Integer.toString(http.maxSessionsPerClient()));

@@ -298,8 +298,6 @@ final class ConfigurationValidator {
                 1_000_000,
                 "e-mails"),
         duration(
-            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)),
-        duration(
             "http.anonymous_session_timeout",
             d.anonymousSessionTimeout(),
             Duration.ofMinutes(1),

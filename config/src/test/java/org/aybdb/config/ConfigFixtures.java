@@ -79,7 +79,6 @@ final class ConfigFixtures {
       link_fetches_per_entity_per_hour = 20
       link_fetches_per_hour = 200
       emails_per_client_per_hour = 40
-      body_timeout = "5s"
       anonymous_session_timeout = "5m"
       max_sessions_per_client = 7
 

@@ -68,7 +68,6 @@ class ConfigurationPropertiesTest {
     expected.put("http.link_fetches_per_entity_per_hour", "20");
     expected.put("http.link_fetches_per_hour", "200");
     expected.put("http.emails_per_client_per_hour", "40");
-    expected.put("http.body_timeout", "5s");
     expected.put("http.anonymous_session_timeout", "300s");
     expected.put("http.max_sessions_per_client", "7");
     expected.put("management.addresses", "10.0.0.5 fd00::5");

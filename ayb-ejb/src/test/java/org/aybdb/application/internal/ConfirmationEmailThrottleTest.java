@@ -44,7 +44,6 @@ class ConfirmationEmailThrottleTest {
             defaults.linkFetchesPerEntityPerHour(),
             defaults.linkFetchesPerHour(),
             perClientPerHour,
-            defaults.bodyTimeout(),
             defaults.anonymousSessionTimeout(),
             defaults.maxSessionsPerClient()),
         AybConfiguration.Management.defaults(),

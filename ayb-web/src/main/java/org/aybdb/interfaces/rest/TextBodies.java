@@ -51,8 +51,8 @@ public final class TextBodies {
   }
 
   /**
-   * 408 for a body that could not be read: it stalled past the HTTP listener's read timeout ({@code
-   * [http] body_timeout}), or the client went away. A client mistake, so no stack trace is logged.
+   * 408 for a body that could not be read: it stalled past the HTTP listener's blocking-read
+   * timeout, or the client went away. A client mistake, so no stack trace is logged.
    */
   static AybException stalled() {
     return new AybException(

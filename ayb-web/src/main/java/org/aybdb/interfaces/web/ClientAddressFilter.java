@@ -1,6 +1,7 @@
 package org.aybdb.interfaces.web;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,7 +16,11 @@ import org.aybdb.application.ClientAddress;
  * Tells the application which address each request came from, for per-client rate limits, and
  * counts the web UI sessions each address creates ({@link AnonymousSessions}).
  */
-@WebFilter(filterName = "client-address", urlPatterns = "/*")
+// FORWARD too: the UI routing filter forwards page requests without passing them down its chain.
+@WebFilter(
+    filterName = "client-address",
+    urlPatterns = "/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ClientAddressFilter extends HttpFilter {
 
   @Inject ClientAddress client;

@@ -134,7 +134,8 @@ class EdgeAbuseIT {
     System.out.println("A stalled body was answered after " + seconds + " s");
     assertEquals(408, answer.status(), answer.head() + "\n" + answer.body());
     assertTrue(answer.body().contains("did not arrive in time"), answer.body());
-    assertTrue(seconds < 40, "answered after " + seconds + " s");
+    // Grizzly's own blocking-read timeout (measured: 40 s on Payara Micro 6), not ours.
+    assertTrue(seconds < 55, "answered after " + seconds + " s");
   }
 
   // ---- paths ------------------------------------------------------------------------------------

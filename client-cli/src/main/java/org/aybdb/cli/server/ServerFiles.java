@@ -108,33 +108,11 @@ final class ServerFiles {
     }
   }
 
-  /** The transport's read timeout: how long a request body may stall. */
-  static final String READ_TIMEOUT =
-      "set configs.config.server-config.network-config.transports.transport.tcp"
-          + ".read-timeout-millis=";
-
   /** Writes the pre-boot and logging files and empties Payara's root directory. */
   void prepare(String host) {
-    prepare(host, java.time.Duration.ofSeconds(10));
-  }
-
-  /**
-   * Writes the pre-boot and logging files and empties Payara's root directory.
-   *
-   * @param bodyTimeout {@code [http] body_timeout}, set as the HTTP transport's read timeout
-   */
-  void prepare(String host, java.time.Duration bodyTimeout) {
     try {
       Files.createDirectories(directory);
       String preboot = resource(PREBOOT);
-      if (!preboot.isEmpty() && !preboot.endsWith("\n")) {
-        preboot += "\n";
-      }
-      preboot +=
-          "# Added by ayb server: [http] body_timeout.\n"
-              + READ_TIMEOUT
-              + bodyTimeout.toMillis()
-              + "\n";
       if (!isWildcard(host)) {
         if (!preboot.isEmpty() && !preboot.endsWith("\n")) {
           preboot += "\n";

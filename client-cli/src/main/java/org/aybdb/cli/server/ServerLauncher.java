@@ -85,7 +85,7 @@ final class ServerLauncher {
     ServerFiles files = new ServerFiles(dataPath);
     files.lock(dataPath);
     checkPortIsFree(host, port);
-    files.prepare(host, configuration.http().bodyTimeout());
+    files.prepare(host);
 
     out.println("Starting server " + host + ":" + port + "...");
     out.flush();

@@ -49,20 +49,6 @@ class ServerFilesTest {
   }
 
   @Test
-  void setsTheBodyTimeoutAsTheTransportsReadTimeout() throws IOException {
-    ServerFiles files = new ServerFiles(data);
-
-    files.prepare("0.0.0.0", java.time.Duration.ofMillis(2500));
-
-    String preboot = Files.readString(files.prebootFile());
-    assertTrue(
-        preboot.endsWith(
-            "\nset configs.config.server-config.network-config.transports.transport.tcp"
-                + ".read-timeout-millis=2500\n"),
-        preboot);
-  }
-
-  @Test
   void oneServerPerDataPath() throws IOException {
     FileLock lock = new ServerFiles(data).lock(data);
     try {

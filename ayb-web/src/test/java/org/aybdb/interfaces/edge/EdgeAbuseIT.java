@@ -134,8 +134,8 @@ class EdgeAbuseIT {
     System.out.println("A stalled body was answered after " + seconds + " s");
     assertEquals(408, answer.status(), answer.head() + "\n" + answer.body());
     assertTrue(answer.body().contains("did not arrive in time"), answer.body());
-    // Grizzly's own blocking-read timeout (measured: 40 s on Payara Micro 6), not ours.
-    assertTrue(seconds < 55, "answered after " + seconds + " s");
+    // Grizzly's own blocking-read timeout, not ours: measured between 40 and 60 s on Payara Micro.
+    assertTrue(seconds < 100, "answered after " + seconds + " s");
   }
 
   // ---- paths ------------------------------------------------------------------------------------
@@ -395,7 +395,7 @@ class EdgeAbuseIT {
       socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
       socket.connect(
           new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base.getPort()), 5000);
-      socket.setSoTimeout(60_000);
+      socket.setSoTimeout(120_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();

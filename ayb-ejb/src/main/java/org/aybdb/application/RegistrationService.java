@@ -28,6 +28,14 @@ public interface RegistrationService {
   IssuedApiToken confirm(String confirmationToken);
 
   /**
+   * The entity a confirmation token would log in, without using the token up (for a page that asks
+   * before confirming).
+   *
+   * @throws AybException Other "Invalid or expired token" (400)
+   */
+  String entityOf(String confirmationToken);
+
+  /**
    * Mails a confirmation token to the entity's first verified address.
    *
    * @throws AybException Other when there is no such entity or address (404), 429, EmailError (502)

@@ -24,6 +24,8 @@ public record AybConfiguration(
     Optional<Snapshots> snapshots,
     Server server,
     Sandbox sandbox,
+    Http http,
+    Management management,
     /* Where the configuration came from, for messages: the file path, or "embedded default". */
     String source) {
 
@@ -263,6 +265,52 @@ public record AybConfiguration(
     }
   }
 
+  /**
+   * {@code [http]}, our extension: the limits that keep the HTTP edge standing under abuse.
+   *
+   * @param jsonMaxDepth the deepest nesting of arrays and objects a JSON request body may have
+   * @param linkFetchesPerEntityPerHour profile-link pages one entity may have fetched per hour
+   * @param linkFetchesPerHour profile-link pages the whole server fetches per hour
+   * @param emailsPerClientPerHour registration and log-in e-mails one client address (an IPv6 /64)
+   *     may ask for per hour, whoever they are for
+   * @param anonymousSessionTimeout how long a web UI session nobody has logged in to lives idle
+   * @param maxSessionsPerClient anonymous web UI sessions one client address may hold; beyond it
+   *     its least recently used one ends
+   */
+  public record Http(
+      int jsonMaxDepth,
+      int linkFetchesPerEntityPerHour,
+      int linkFetchesPerHour,
+      int emailsPerClientPerHour,
+      java.time.Duration anonymousSessionTimeout,
+      int maxSessionsPerClient) {
+
+    /** The values used when {@code [http]} or one of its keys is absent. */
+    public static Http defaults() {
+      return new Http(32, 60, 600, 30, java.time.Duration.ofMinutes(10), 100);
+    }
+  }
+
+  /**
+   * {@code [management]}, our extension: who may see health details and metrics.
+   *
+   * @param addresses client addresses (IP literals) that may read {@code /health/live}, {@code
+   *     /health/ready} and {@code /metrics}
+   * @param token a bearer token that lets any address read them; empty: none
+   */
+  public record Management(List<String> addresses, Optional<String> token) {
+
+    /** By default only the machine itself sees details and metrics. */
+    public static Management defaults() {
+      return new Management(List.of("127.0.0.1", "::1"), Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Management[addresses=" + addresses + ", token=" + token.map(Secrets::mask) + "]";
+    }
+  }
+
   /** {@code public_url} if set, else {@code http://localhost:<port>}; never a trailing slash. */
   public String publicBaseUrl() {
     return publicUrl.orElse("http://localhost:" + port);
@@ -308,6 +356,10 @@ public record AybConfiguration(
         + server
         + ", sandbox="
         + sandbox
+        + ", http="
+        + http
+        + ", management="
+        + management
         + ", source="
         + source
         + "]";

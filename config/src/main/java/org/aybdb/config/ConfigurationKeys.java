@@ -18,7 +18,9 @@ final class ConfigurationKeys {
           "snapshots",
           "snapshots.automation",
           "server",
-          "sandbox");
+          "sandbox",
+          "http",
+          "management");
 
   static final Set<String> KEYS =
       Set.of(
@@ -64,7 +66,15 @@ final class ConfigurationKeys {
           "sandbox.max_file_size",
           "sandbox.open_files",
           "sandbox.crash_backoff_initial",
-          "sandbox.crash_backoff_max");
+          "sandbox.crash_backoff_max",
+          "http.json_max_depth",
+          "http.link_fetches_per_entity_per_hour",
+          "http.link_fetches_per_hour",
+          "http.emails_per_client_per_hour",
+          "http.anonymous_session_timeout",
+          "http.max_sessions_per_client",
+          "management.addresses",
+          "management.token");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.aybdb.config.AybConfiguration.Automation;
+import org.aybdb.config.AybConfiguration.Http;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Smtp;
 import org.aybdb.config.AybConfiguration.Snapshots;
@@ -43,6 +44,13 @@ final class ConfigurationProperties {
         "server.startup_timeout_seconds",
         Integer.toString(configuration.server().startupTimeoutSeconds()));
     putSandbox(properties, configuration.sandbox());
+    putHttp(properties, configuration.http());
+    properties.put(
+        "management.addresses", String.join(" ", configuration.management().addresses()));
+    configuration
+        .management()
+        .token()
+        .ifPresent(token -> properties.put("management.token", token));
 
     MetadataStore store = configuration.metadataStore();
     properties.put("metadata.dialect", store.dialect());
@@ -100,6 +108,19 @@ final class ConfigurationProperties {
     properties.put(
         "sandbox.crash_backoff_initial", GoDuration.format(sandbox.crashBackoffInitial()));
     properties.put("sandbox.crash_backoff_max", GoDuration.format(sandbox.crashBackoffMax()));
+  }
+
+  private static void putHttp(Map<String, String> properties, Http http) {
+    properties.put("http.json_max_depth", Integer.toString(http.jsonMaxDepth()));
+    properties.put(
+        "http.link_fetches_per_entity_per_hour",
+        Integer.toString(http.linkFetchesPerEntityPerHour()));
+    properties.put("http.link_fetches_per_hour", Integer.toString(http.linkFetchesPerHour()));
+    properties.put(
+        "http.emails_per_client_per_hour", Integer.toString(http.emailsPerClientPerHour()));
+    properties.put(
+        "http.anonymous_session_timeout", GoDuration.format(http.anonymousSessionTimeout()));
+    properties.put("http.max_sessions_per_client", Integer.toString(http.maxSessionsPerClient()));
   }
 
   private static String absolute(Path path) {

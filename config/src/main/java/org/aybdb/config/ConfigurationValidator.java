@@ -13,6 +13,8 @@ import org.aybdb.config.AybConfiguration.Automation;
 import org.aybdb.config.AybConfiguration.Cors;
 import org.aybdb.config.AybConfiguration.Email;
 import org.aybdb.config.AybConfiguration.FileBackend;
+import org.aybdb.config.AybConfiguration.Http;
+import org.aybdb.config.AybConfiguration.Management;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Server;
 import org.aybdb.config.AybConfiguration.Smtp;
@@ -57,6 +59,8 @@ final class ConfigurationValidator {
     Optional<Snapshots> snapshots = snapshots();
     Server server = server();
     Sandbox sandbox = sandbox();
+    Http http = http();
+    Management management = management();
 
     Authentication authentication =
         new Authentication(
@@ -73,6 +77,8 @@ final class ConfigurationValidator {
         snapshots,
         server,
         sandbox,
+        http,
+        management,
         source);
   }
 
@@ -296,6 +302,58 @@ final class ConfigurationValidator {
               + ")");
     }
     return new Backoff(initial, max);
+  }
+
+  private Http http() {
+    Http d = Http.defaults();
+    return new Http(
+        (int) bounded("http.json_max_depth", d.jsonMaxDepth(), 2, 1000, "levels"),
+        (int)
+            bounded(
+                "http.link_fetches_per_entity_per_hour",
+                d.linkFetchesPerEntityPerHour(),
+                0,
+                1_000_000,
+                "fetches"),
+        (int)
+            bounded("http.link_fetches_per_hour", d.linkFetchesPerHour(), 0, 1_000_000, "fetches"),
+        (int)
+            bounded(
+                "http.emails_per_client_per_hour",
+                d.emailsPerClientPerHour(),
+                0,
+                1_000_000,
+                "e-mails"),
+        duration(
+            "http.anonymous_session_timeout",
+            d.anonymousSessionTimeout(),
+            Duration.ofMinutes(1),
+            Duration.ofHours(12)),
+        (int)
+            bounded(
+                "http.max_sessions_per_client",
+                d.maxSessionsPerClient(),
+                1,
+                1_000_000,
+                "sessions"));
+  }
+
+  private Management management() {
+    Management d = Management.defaults();
+    String key = "management.addresses";
+    List<String> addresses = values.stringList(key).orElse(d.addresses());
+    for (String address : addresses) {
+      // Only literals: a host name here would make every request wait for DNS.
+      if (!address.strip().matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+        throw values.invalid(key, "`" + address + "` is not an IPv4 or IPv6 address");
+      }
+    }
+    String tokenKey = "management.token";
+    Optional<String> token = values.string(tokenKey).filter(text -> !text.isBlank());
+    if (token.isPresent() && token.get().strip().length() < 16) {
+      throw values.invalid(tokenKey, "must be at least 16 characters long");
+    }
+    return new Management(addresses.stream().map(String::strip).toList(), token.map(String::strip));
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

@@ -19,7 +19,8 @@ class AybConfigurationTest {
   @Test
   void toStringMasksEverySecret() {
     String text = load(temp, FULL, Map.of()).toString();
-    for (String secret : List.of(FERNET_KEY, "smtp-secret", "s3-secret", "db-secret")) {
+    for (String secret :
+        List.of(FERNET_KEY, "smtp-secret", "s3-secret", "db-secret", "scrape-token-0123456789")) {
       assertFalse(text.contains(secret), () -> secret + " leaks in " + text);
     }
     assertTrue(text.contains("fernetKey=***"), text);

@@ -73,6 +73,18 @@ final class ConfigFixtures {
       daemon_memory = "96MiB"
       max_file_size = "2GiB"
       open_files = 64
+
+      [http]
+      json_max_depth = 16
+      link_fetches_per_entity_per_hour = 20
+      link_fetches_per_hour = 200
+      emails_per_client_per_hour = 40
+      anonymous_session_timeout = "5m"
+      max_sessions_per_client = 7
+
+      [management]
+      addresses = ["10.0.0.5", "fd00::5"]
+      token = "scrape-token-0123456789"
       """;
 
   /** The file of ayb's own env-override unit test. */

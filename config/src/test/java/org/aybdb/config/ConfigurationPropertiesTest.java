@@ -66,6 +66,14 @@ class ConfigurationPropertiesTest {
     expected.put("sandbox.open_files", "64");
     expected.put("sandbox.crash_backoff_initial", "1s");
     expected.put("sandbox.crash_backoff_max", "60s");
+    expected.put("http.json_max_depth", "16");
+    expected.put("http.link_fetches_per_entity_per_hour", "20");
+    expected.put("http.link_fetches_per_hour", "200");
+    expected.put("http.emails_per_client_per_hour", "40");
+    expected.put("http.anonymous_session_timeout", "300s");
+    expected.put("http.max_sessions_per_client", "7");
+    expected.put("management.addresses", "10.0.0.5 fd00::5");
+    expected.put("management.token", "scrape-token-0123456789");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

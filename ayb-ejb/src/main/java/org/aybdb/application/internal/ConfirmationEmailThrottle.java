@@ -2,32 +2,42 @@ package org.aybdb.application.internal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.aybdb.application.AybException;
+import org.aybdb.application.ClientAddress;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 
 /**
  * Limits registration and log-in e-mails to {@code [email] rate_limit_per_hour} per address and,
- * separately, per entity in any rolling hour, so the server cannot be used to flood an inbox. A
- * refused request counts for neither.
+ * separately, per entity in any rolling hour, so the server cannot be used to flood an inbox; and
+ * to {@code [http] emails_per_client_per_hour} per client address. The per-address and per-entity
+ * counts are kept per client address, so a stranger using them up locks out only himself.
  */
 @ApplicationScoped
 public class ConfirmationEmailThrottle {
 
   @Inject AybConfiguration configuration;
 
+  @Inject Instance<ClientAddress> client;
+
   private SlidingWindowRateLimiter limiter;
+  private SlidingWindowRateLimiter perClient;
 
   @PostConstruct
   void configure() {
     limiter =
         new SlidingWindowRateLimiter(
             configuration.email().rateLimitPerHour(), Duration.ofHours(1), Clock.systemUTC());
+    perClient =
+        new SlidingWindowRateLimiter(
+            configuration.http().emailsPerClientPerHour(), Duration.ofHours(1), Clock.systemUTC());
   }
 
   /**
@@ -39,17 +49,47 @@ public class ConfirmationEmailThrottle {
   public void admit(String entity, String address) {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(address, "address");
-    limiter
-        .tryAcquire(List.of("entity:" + entity, "address:" + address))
+    admit(entity, address, clientKey());
+  }
+
+  /**
+   * Counts one e-mail as {@link #admit(String, String)} does, for a request from {@code client}.
+   * The per-entity and per-address counts are kept per client, so that requests from elsewhere
+   * cannot use up the owner's own; each client also has its own cap over all entities.
+   */
+  void admit(String entity, String address, String client) {
+    perClient
+        .tryAcquire(List.of(client))
         .ifPresent(
             wait -> {
-              long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+              throw AybException.tooManyRequests(
+                  "Too many confirmation e-mails were requested from this network address; try"
+                      + " again in "
+                      + minutes(wait),
+                  wait);
+            });
+    limiter
+        .tryAcquire(List.of("entity:" + entity + "|" + client, "address:" + address + "|" + client))
+        .ifPresent(
+            wait -> {
               throw AybException.tooManyRequests(
                   "Too many confirmation e-mails were requested for this entity or e-mail address;"
                       + " try again in "
-                      + minutes
-                      + (minutes == 1 ? " minute" : " minutes"),
+                      + minutes(wait),
                   wait);
             });
+  }
+
+  private String clientKey() {
+    try {
+      return client.get().key();
+    } catch (ContextNotActiveException outsideARequest) {
+      return ClientAddress.UNKNOWN;
+    }
+  }
+
+  private static String minutes(Duration wait) {
+    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 }

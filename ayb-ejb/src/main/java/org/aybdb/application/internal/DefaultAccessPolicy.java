@@ -3,7 +3,6 @@ package org.aybdb.application.internal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.aybdb.application.AuthorizedDatabase;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.ErrorType;
+import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
@@ -95,7 +95,7 @@ public class DefaultAccessPolicy implements AccessPolicy {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(database, "database");
     return accounts
-        .find(entity.toLowerCase(Locale.ROOT))
+        .find(Slugs.lowerCase(entity))
         .flatMap(owner -> databases.find(owner, database))
         .map(found -> authorize(caller, found));
   }
@@ -117,8 +117,7 @@ public class DefaultAccessPolicy implements AccessPolicy {
   }
 
   private static AybException notFound(String entity, String database) {
-    return AybException.recordNotFound(
-        entity.toLowerCase(Locale.ROOT) + "/" + database, "database");
+    return AybException.recordNotFound(Slugs.lowerCase(entity) + "/" + database, "database");
   }
 
   private static AybException refused(Caller caller, String action, AuthorizedDatabase found) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.application.AccessPolicy;
@@ -57,7 +56,7 @@ public class DefaultDatabaseService implements DatabaseService {
             problem -> {
               throw new AybException(ErrorType.InvalidSlug, 400, problem);
             });
-    String slug = entity.toLowerCase(Locale.ROOT);
+    String slug = Slugs.lowerCase(entity);
     Account owner =
         accounts.find(slug).orElseThrow(() -> AybException.recordNotFound(slug, "entity"));
     DatabaseType type = HeaderValues.required("db-type", dbType, DatabaseType::fromWord);

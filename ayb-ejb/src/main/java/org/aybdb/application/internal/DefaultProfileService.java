@@ -25,6 +25,7 @@ import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.infrastructure.json.JsonShape;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.infrastructure.links.ProfileLinkVerifier;
 
@@ -48,6 +49,7 @@ public class DefaultProfileService implements ProfileService {
   @Inject AccountRepository accounts;
   @Inject AccessPolicy access;
   @Inject ProfileLinkVerifier linkVerifier;
+  @Inject LinkFetchThrottle linkFetches;
 
   @Override
   public EntityProfile profile(String entity, Optional<Caller> caller) {
@@ -84,6 +86,12 @@ public class DefaultProfileService implements ProfileService {
     }
     for (Field field : Field.values()) {
       String value = update.changes(field) ? update.value(field) : null;
+      if (value != null && !isStorableText(value)) {
+        throw AybException.badRequest(
+            "The "
+                + field.key()
+                + " must not contain NUL characters or unpaired UTF-16 surrogates");
+      }
       if (value != null && value.codePointCount(0, value.length()) > field.maxLength()) {
         throw AybException.badRequest(
             "The "
@@ -96,10 +104,10 @@ public class DefaultProfileService implements ProfileService {
     }
     String links = null;
     if (update.changes(Field.LINKS) && update.value(Field.LINKS) != null) {
+      List<String> urls = linkUrls(update.value(Field.LINKS));
+      linkFetches.admit(caller.slug(), urls.size());
       List<ProfileLink> verified =
-          linkVerifier.verify(
-              linkUrls(update.value(Field.LINKS)),
-              configuration.publicBaseUrl() + "/" + caller.slug());
+          linkVerifier.verify(urls, configuration.publicBaseUrl() + "/" + caller.slug());
       links = ProfileLink.toJson(verified);
     }
 
@@ -121,8 +129,34 @@ public class DefaultProfileService implements ProfileService {
     }
   }
 
+  /**
+   * Whether both metadata stores keep {@code text} as it is: PostgreSQL refuses NUL in text and
+   * would store an unpaired surrogate as {@code ?}; SQLite would keep either, so neither is
+   * allowed.
+   */
+  static boolean isStorableText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\0') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The URLs of ayb's links value, a JSON text holding {@code [{"url": "..."}, ...]}. */
-  private static List<String> linkUrls(String json) {
+  private List<String> linkUrls(String json) {
+    if (JsonShape.problem(json, configuration.http().jsonMaxDepth()).isPresent()) {
+      throw AybException.badRequest(BAD_LINKS);
+    }
     List<JsonValue> array;
     try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       array = reader.readArray();

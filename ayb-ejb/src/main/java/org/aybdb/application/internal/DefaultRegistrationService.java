@@ -66,10 +66,11 @@ public class DefaultRegistrationService implements RegistrationService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void register(String entity, String emailAddress, String entityType) {
+  public void register(String entity, String givenAddress, String entityType) {
     Objects.requireNonNull(entity, "entity");
-    Objects.requireNonNull(emailAddress, "emailAddress");
+    Objects.requireNonNull(givenAddress, "emailAddress");
     Objects.requireNonNull(entityType, "entityType");
+
     Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
     if (problem.isPresent()) {
       throw new AybException(ErrorType.InvalidSlug, 400, problem.get());
@@ -80,6 +81,11 @@ public class DefaultRegistrationService implements RegistrationService {
           409,
           "Username '" + entity + "' is reserved and cannot be used");
     }
+    // Before any limit or uniqueness check: one address, one spelling (no quoted local parts,
+    // no [address literals], lower case).
+    String emailAddress =
+        EmailAddresses.canonical(givenAddress)
+            .orElseThrow(() -> AybException.badRequest("Invalid email address: " + givenAddress));
     Optional<Account> existing = accounts.find(entity);
     if (existing.isPresent()
         && accounts.authenticationMethods(existing.get()).stream()
@@ -91,14 +97,23 @@ public class DefaultRegistrationService implements RegistrationService {
   }
 
   @Override
-  public IssuedApiToken confirm(String confirmationToken) {
-    Objects.requireNonNull(confirmationToken, "confirmationToken");
-    ConfirmationTokens.Opened opened;
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String entityOf(String confirmationToken) {
+    return open(Objects.requireNonNull(confirmationToken, "confirmationToken")).payload().entity();
+  }
+
+  private ConfirmationTokens.Opened open(String confirmationToken) {
     try {
-      opened = confirmationTokens.open(confirmationToken);
+      return confirmationTokens.open(confirmationToken);
     } catch (ConfirmationTokens.InvalidTokenException e) {
       throw new AybException(ErrorType.Other, 400, INVALID_TOKEN);
     }
+  }
+
+  @Override
+  public IssuedApiToken confirm(String confirmationToken) {
+    Objects.requireNonNull(confirmationToken, "confirmationToken");
+    ConfirmationTokens.Opened opened = open(confirmationToken);
     usedTokens.forgetExpired(clock.instant());
     if (!usedTokens.markUsed(opened.fingerprint(), opened.expiresAt())) {
       throw new AybException(ErrorType.Other, 400, REUSED_TOKEN);

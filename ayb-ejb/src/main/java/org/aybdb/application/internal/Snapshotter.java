@@ -291,10 +291,11 @@ public class Snapshotter {
             } catch (ZstdIOException e) {
               throw damaged(id, "it is not valid zstd (" + e.getMessage() + ")");
             } catch (IOException e) {
+              LOG.warning(() -> "Downloading snapshot " + id + " failed: " + e.getMessage());
               throw new AybException(
                   ErrorType.S3ConnectionError,
                   503,
-                  "Downloading snapshot " + id + " failed: " + e.getMessage());
+                  "Downloading snapshot " + id + " failed; try again later");
             }
           });
       // The id is the BLAKE3 hash of a copy that passed PRAGMA integrity_check when it was made:

@@ -32,6 +32,26 @@ public final class Slugs {
 
   private Slugs() {}
 
+  /**
+   * {@code text} with only the ASCII letters A-Z lower-cased. Slugs are ASCII, and a full Unicode
+   * lower-casing would fold other characters onto them (the Kelvin sign U+212A becomes {@code k}):
+   * here such characters stay, and the text matches no slug.
+   */
+  public static String lowerCase(String text) {
+    Objects.requireNonNull(text, "text");
+    StringBuilder folded = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (folded == null) {
+          folded = new StringBuilder(text);
+        }
+        folded.setCharAt(i, (char) (c + ('a' - 'A')));
+      }
+    }
+    return folded == null ? text : folded.toString();
+  }
+
   /** The first rule {@code slug} breaks, as ayb words it, or empty if it is a valid slug. */
   public static Optional<String> problem(Kind kind, String slug) {
     Objects.requireNonNull(kind, "kind");

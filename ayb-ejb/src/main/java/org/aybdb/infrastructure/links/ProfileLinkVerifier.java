@@ -1,5 +1,6 @@
 package org.aybdb.infrastructure.links;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,6 +36,18 @@ public class ProfileLinkVerifier {
 
   public ProfileLinkVerifier(PageFetcher fetcher) {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+  }
+
+  /** Stops the fetcher's threads and connections when the application stops. */
+  @PreDestroy
+  void close() {
+    if (fetcher instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Shutting down: nothing more to do.
+      }
+    }
   }
 
   /**

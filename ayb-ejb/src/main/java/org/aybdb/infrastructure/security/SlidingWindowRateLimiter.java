@@ -42,6 +42,19 @@ public final class SlidingWindowRateLimiter {
    * @return empty if the event was recorded; otherwise how long until it would be allowed
    */
   public synchronized Optional<Duration> tryAcquire(Collection<String> keys) {
+    return tryAcquire(keys, 1);
+  }
+
+  /**
+   * Records {@code count} events for each of {@code keys} if that takes none of them past its
+   * limit; a count above the limit is never allowed.
+   *
+   * @return empty if the events were recorded; otherwise how long until they would be allowed
+   */
+  public synchronized Optional<Duration> tryAcquire(Collection<String> keys, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive: " + count);
+    }
     List<String> all = List.copyOf(keys);
     if (limit == 0) {
       return Optional.empty();
@@ -57,17 +70,27 @@ public final class SlidingWindowRateLimiter {
       Deque<Instant> times = events.get(key);
       if (times != null) {
         expire(times, horizon);
-        if (times.size() >= limit) {
-          Duration untilOldestLeaves = Duration.between(now, times.peekFirst().plus(window));
-          wait = wait.compareTo(untilOldestLeaves) >= 0 ? wait : untilOldestLeaves;
+        int excess = times.size() + count - limit;
+        if (excess > 0) {
+          // The excess-th oldest event must leave the window first.
+          Instant leaving =
+              times.stream().skip(Math.min(excess, times.size()) - 1L).findFirst().get();
+          Duration untilItLeaves = Duration.between(now, leaving.plus(window));
+          wait = wait.compareTo(untilItLeaves) >= 0 ? wait : untilItLeaves;
         }
+      }
+      if (count > limit) {
+        wait = wait.compareTo(window) >= 0 ? wait : window;
       }
     }
     if (!wait.isZero()) {
       return Optional.of(wait);
     }
     for (String key : all) {
-      events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+      Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
+      for (int i = 0; i < count; i++) {
+        times.addLast(now);
+      }
     }
     return Optional.empty();
   }

@@ -171,33 +171,30 @@ public final class S3SnapshotStorage implements SnapshotStorage, AutoCloseable {
     return folder(entity, database) + id;
   }
 
+  // Messages go to users: they name no endpoint, bucket or prefix (the log has those).
   private <T> T call(String what, java.util.function.Supplier<T> request) {
     try {
       return request.get();
     } catch (S3Exception e) {
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-      LOG.log(Level.FINE, "S3 refused to " + what, e);
+      LOG.log(Level.WARNING, "Snapshot storage " + description + " refused to " + what, e);
       throw new AybException(
           ErrorType.S3ExecutionError,
           502,
-          "Snapshot storage "
-              + description
-              + " refused to "
+          "Snapshot storage refused to "
               + what
               + ": HTTP "
               + e.statusCode()
               + (code == null ? "" : " " + code));
     } catch (SdkClientException e) {
-      LOG.log(Level.FINE, "S3 unreachable to " + what, e);
+      LOG.log(
+          Level.WARNING,
+          () -> "Snapshot storage " + description + " is unreachable: " + rootMessage(e));
       throw new AybException(
-          ErrorType.S3ConnectionError,
-          503,
-          "Snapshot storage " + description + " is unreachable: " + rootMessage(e));
+          ErrorType.S3ConnectionError, 503, "Snapshot storage is unreachable; try again later");
     } catch (SdkException e) {
-      throw new AybException(
-          ErrorType.S3ExecutionError,
-          502,
-          "Snapshot storage " + description + " failed to " + what + ": " + rootMessage(e));
+      LOG.log(Level.WARNING, "Snapshot storage " + description + " failed to " + what, e);
+      throw new AybException(ErrorType.S3ExecutionError, 502, "Snapshot storage failed to " + what);
     }
   }
 

@@ -63,4 +63,13 @@ class SlugsTest {
         Optional.of("A database slug can't be longer than 128 bytes, but this one is 130 bytes"),
         Slugs.problem(Kind.DATABASE, "é".repeat(65)));
   }
+
+  @org.junit.jupiter.api.Test
+  void lowerCasingFoldsOnlyAsciiLetters() {
+    org.junit.jupiter.api.Assertions.assertEquals("ada-2.x_y", Slugs.lowerCase("AdA-2.X_y"));
+    // The Kelvin sign would become "k" with String.toLowerCase; here it stays and matches no slug.
+    org.junit.jupiter.api.Assertions.assertEquals("\u212Aim", Slugs.lowerCase("\u212Aim"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Slugs.problem(Slugs.Kind.ENTITY, Slugs.lowerCase("\u212Aim")).isPresent());
+  }
 }

@@ -104,4 +104,17 @@ class SlidingWindowRateLimiterTest {
     limiter.tryAcquire(List.of("fresh"));
     assertEquals(1, limiter.trackedKeys());
   }
+
+  @Test
+  void severalEventsAtOnceCountAsMany() {
+    ManualClock clock = new ManualClock();
+    SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(5, Duration.ofHours(1), clock);
+    assertEquals(Optional.empty(), limiter.tryAcquire(List.of("k"), 3));
+    clock.advance(Duration.ofMinutes(10));
+    assertEquals(Optional.empty(), limiter.tryAcquire(List.of("k"), 1));
+    // 4 of 5 used: 2 more must wait until the first 3 leave the window, 50 minutes on.
+    assertEquals(Optional.of(Duration.ofMinutes(50)), limiter.tryAcquire(List.of("k"), 2));
+    assertEquals(Optional.empty(), limiter.tryAcquire(List.of("k"), 1));
+    assertEquals(Optional.of(Duration.ofHours(1)), limiter.tryAcquire(List.of("other"), 6));
+  }
 }

@@ -193,6 +193,8 @@ class S3SnapshotStorageTest {
       assertEquals(502, error.status());
       assertTrue(error.getMessage().contains("HTTP 403"), error.getMessage());
       assertTrue(!error.getMessage().contains("not-the-secret"), "no secret in messages");
+      assertTrue(!error.getMessage().contains("s3://"), "no bucket in messages");
+      assertTrue(!error.getMessage().contains(server.endpoint()), "no endpoint in messages");
     }
     try (S3SnapshotStorage noBucket =
         new S3SnapshotStorage(settings("p", S3ProxyServer.CREDENTIAL, "missing-bucket"))) {
@@ -213,7 +215,10 @@ class S3SnapshotStorageTest {
         AybException error = assertThrows(AybException.class, () -> storage.list("erin", "db"));
         assertEquals(ErrorType.S3ConnectionError, error.type());
         assertEquals(503, error.status());
-        assertTrue(error.getMessage().contains(server.endpoint()), error.getMessage());
+        assertTrue(error.getMessage().contains("unreachable"), error.getMessage());
+        // Users are not told where the storage is.
+        assertTrue(!error.getMessage().contains(server.endpoint()), error.getMessage());
+        assertTrue(!error.getMessage().contains("s3://"), error.getMessage());
         assertTrue(
             Duration.between(started, Instant.now()).toSeconds() < 20, "fails fast when refused");
       } finally {

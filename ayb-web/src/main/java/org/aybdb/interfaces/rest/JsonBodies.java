@@ -6,15 +6,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.infrastructure.json.JsonShape;
 import org.aybdb.infrastructure.json.Jsons;
 
 /** Reading request bodies and writing ayb's JSON answers. */
@@ -33,12 +33,13 @@ public final class JsonBodies {
 
   /**
    * Reads a JSON object whose values are strings or null (ayb's {@code HashMap<String,
-   * Option<String>>}), at most {@code maxBytes} long.
+   * Option<String>>}), at most {@code maxBytes} long and nested at most {@code maxDepth} deep.
    *
-   * @throws AybException 413 for a longer body, 400 for anything that is not such an object
+   * @throws AybException 413 for a longer body, 400 for anything that is not such an object (also
+   *     for deeper nesting, text that is not UTF-8, or anything after the object)
    */
-  public static Map<String, String> readStringMap(InputStream body, int maxBytes) {
-    JsonObject object = readObject(body, maxBytes);
+  public static Map<String, String> readStringMap(InputStream body, int maxBytes, int maxDepth) {
+    JsonObject object = readObject(body, maxBytes, maxDepth);
     Map<String, String> values = new HashMap<>();
     for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
       JsonValue value = entry.getValue();
@@ -54,9 +55,15 @@ public final class JsonBodies {
     return values;
   }
 
-  private static JsonObject readObject(InputStream body, int maxBytes) {
+  private static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
     byte[] bytes = readAtMost(Objects.requireNonNull(body, "body"), maxBytes);
-    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(bytes))) {
+    String text = TextBodies.decodeUtf8(bytes, "request body");
+    JsonShape.problem(text, maxDepth)
+        .ifPresent(
+            problem -> {
+              throw AybException.badRequest("Malformed request body: " + problem);
+            });
+    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object) {
         return object;
@@ -85,7 +92,7 @@ public final class JsonBodies {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw TextBodies.stalled();
     }
   }
 

@@ -2,7 +2,6 @@ package org.aybdb.interfaces.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -46,8 +45,26 @@ public final class TextBodies {
             "The " + what + " is too large: at most " + maxBytes + " bytes are accepted");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw stalled();
     }
+    return decodeUtf8(bytes, what);
+  }
+
+  /**
+   * 408 for a body that could not be read: it stalled past the HTTP listener's blocking-read
+   * timeout, or the client went away. A client mistake, so no stack trace is logged.
+   */
+  static AybException stalled() {
+    return new AybException(
+        ErrorType.Other, 408, "The request body did not arrive in time; send it without pausing");
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text.
+   *
+   * @throws AybException 400 for bytes that are not UTF-8
+   */
+  static String decodeUtf8(byte[] bytes, String what) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

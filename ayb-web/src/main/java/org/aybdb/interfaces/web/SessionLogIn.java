@@ -16,6 +16,7 @@ public class SessionLogIn {
 
   @Inject UiSession session;
   @Inject TokenService tokens;
+  @Inject AnonymousSessions anonymous;
 
   /**
    * Binds a freshly issued token to the session under a new session id, so an id planted before
@@ -25,8 +26,10 @@ public class SessionLogIn {
   public void logIn(HttpServletRequest request, IssuedApiToken issued) {
     Objects.requireNonNull(issued, "issued");
     session.logOut().ifPresent(this::revoke);
-    request.getSession(true);
+    // Counted by its id, which is about to change: forgotten as anonymous first.
+    anonymous.forget(request.getSession(true));
     request.changeSessionId();
+    anonymous.loggedIn(request.getSession(), request.getServletContext().getSessionTimeout() * 60);
     session.logIn(issued);
   }
 

@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.aybdb.domain.model.Slugs;
 
 /**
  * Maps ayb's page paths ({@code /}, {@code /register}, {@code /log_in}, {@code /log_out}, {@code
@@ -95,7 +95,7 @@ public final class UiRoutes {
       }
       segments.add(decoded.get());
     }
-    if (SYSTEM_SEGMENTS.contains(segments.get(0).toLowerCase(Locale.ROOT))) {
+    if (SYSTEM_SEGMENTS.contains(Slugs.lowerCase(segments.get(0)))) {
       return Optional.empty();
     }
     if (segments.size() == 2 && segments.get(0).equals("confirm")) {
@@ -105,7 +105,7 @@ public final class UiRoutes {
       return Optional.empty();
     }
     // ayb's pages lower-case both slugs: entities are lower-case, database slugs from the UI too.
-    String entity = segments.get(0).toLowerCase(Locale.ROOT);
+    String entity = Slugs.lowerCase(segments.get(0));
     if (segments.size() == 1) {
       return Optional.of(new Route("/entity.xhtml", Map.of(ENTITY, entity)));
     }
@@ -113,7 +113,7 @@ public final class UiRoutes {
       return Optional.of(
           new Route(
               "/database.xhtml",
-              Map.of(ENTITY, entity, DATABASE, segments.get(1).toLowerCase(Locale.ROOT))));
+              Map.of(ENTITY, entity, DATABASE, Slugs.lowerCase(segments.get(1)))));
     }
     return Optional.empty();
   }

@@ -42,6 +42,12 @@ class HttpApiFoundationIT {
     return new ApiClient(base).request(path);
   }
 
+  /** {@code request} with the management token: health details are for management clients. */
+  static HttpRequest.Builder management(HttpRequest.Builder request) {
+    return request.header(
+        "Authorization", "Bearer " + System.getProperty("ayb.test.managementToken"));
+  }
+
   private static JsonObject json(HttpResponse<String> response) {
     return ApiClient.json(response);
   }
@@ -55,7 +61,7 @@ class HttpApiFoundationIT {
 
   @Test
   void readinessReportsTheRealChecks() throws Exception {
-    HttpResponse<String> response = send(request("/health/ready"));
+    HttpResponse<String> response = send(management(request("/health/ready")));
     assertEquals(200, response.statusCode(), response.body());
     JsonObject body = json(response);
     assertEquals("UP", body.getString("status"));
@@ -79,7 +85,7 @@ class HttpApiFoundationIT {
 
   @Test
   void livenessReportsTheDataPath() throws Exception {
-    HttpResponse<String> response = send(request("/health/live"));
+    HttpResponse<String> response = send(management(request("/health/live")));
     assertEquals(200, response.statusCode(), response.body());
     JsonObject body = json(response);
     assertEquals("UP", body.getString("status"));

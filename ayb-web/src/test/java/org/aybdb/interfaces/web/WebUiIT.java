@@ -454,6 +454,9 @@ class WebUiIT {
     assertNotNull(link, "no confirmation link mailed to " + address(entity));
     // The link is built from public_url; the server under test listens elsewhere.
     browser.open(URI.create(link).getRawPath());
+    // Opening the link only asks; the "Confirm" button (a POST) logs in.
+    assertEquals(entity, browser.text("#confirm-entity"));
+    click(browser, id("confirm:submit"));
     browser.settle();
   }
 

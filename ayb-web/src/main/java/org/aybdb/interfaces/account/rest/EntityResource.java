@@ -12,10 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.Locale;
 import org.aybdb.application.EntityProfile;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
@@ -38,12 +39,12 @@ public class EntityResource {
 
   @Inject ProfileService profiles;
   @Inject CallerContext callers;
+  @Inject AybConfiguration configuration;
 
   @GET
   @OptionallyAuthenticated
   public String profile(@PathParam("entity") String entity) {
-    EntityProfile profile =
-        profiles.profile(entity.toLowerCase(Locale.ROOT), callers.optionalCaller());
+    EntityProfile profile = profiles.profile(Slugs.lowerCase(entity), callers.optionalCaller());
     JsonObjectBuilder fields = Jsons.createObjectBuilder();
     JsonBodies.addNullable(fields, "display_name", profile.displayName());
     JsonBodies.addNullable(fields, "description", profile.description());
@@ -77,8 +78,10 @@ public class EntityResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   public String update(@PathParam("entity") String entity, InputStream body) {
-    ProfileUpdate update = ProfileUpdate.of(JsonBodies.readStringMap(body, MAX_BODY_BYTES));
-    profiles.update(callers.caller(), entity.toLowerCase(Locale.ROOT), update);
+    ProfileUpdate update =
+        ProfileUpdate.of(
+            JsonBodies.readStringMap(body, MAX_BODY_BYTES, configuration.http().jsonMaxDepth()));
+    profiles.update(callers.caller(), Slugs.lowerCase(entity), update);
     return JsonBodies.EMPTY;
   }
 }

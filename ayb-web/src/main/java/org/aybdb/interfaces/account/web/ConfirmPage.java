@@ -14,8 +14,10 @@ import org.aybdb.interfaces.web.UiRoutes;
 import org.aybdb.interfaces.web.UiSession;
 
 /**
- * {@code /confirm/<token>}, the link in the e-mail: confirms the token, logs this browser in and
- * continues to the remembered page or the entity's own page.
+ * {@code /confirm/<token>}, the link in the e-mail: a GET only says which entity the link logs in
+ * and offers a "Confirm" button; its POST confirms the token, logs this browser in and continues to
+ * the remembered page or the entity's own page. So a link opened by someone else's hand (log-in
+ * CSRF) or by a mail scanner neither logs in nor uses the single-use token up.
  */
 @Named
 @RequestScoped
@@ -25,23 +27,50 @@ public class ConfirmPage {
   @Inject SessionLogIn logIn;
   @Inject UiSession session;
 
+  private String token = "";
+  private String entity;
   private String failure;
 
-  /** The page's action on GET. */
+  /** The page's action on GET: reads the token without using it. */
+  public void preview() {
+    token = Pages.routeParameter(UiRoutes.TOKEN).orElse("");
+    try {
+      entity = registration.entityOf(token);
+    } catch (AybException refused) {
+      fail(refused);
+    }
+  }
+
+  /** The "Confirm" button. */
   public void confirm() {
-    String token = Pages.routeParameter(UiRoutes.TOKEN).orElse("");
     IssuedApiToken issued;
     try {
-      issued = registration.confirm(token);
+      issued = registration.confirm(token == null ? "" : token);
     } catch (AybException refused) {
-      failure = Pages.describe(refused);
-      Pages.status(400);
+      fail(refused);
       return;
     }
     logIn.logIn(
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
         issued);
     Pages.redirect(session.takeNext().orElse("/" + Pages.segment(issued.entity())));
+  }
+
+  private void fail(AybException refused) {
+    failure = Pages.describe(refused);
+    Pages.status(400);
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public String getEntity() {
+    return entity;
   }
 
   public String getFailure() {

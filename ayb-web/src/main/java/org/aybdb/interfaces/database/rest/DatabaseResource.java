@@ -25,6 +25,7 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
@@ -158,7 +159,7 @@ public class DatabaseResource {
 
   /** The owner named by the path (entity names are case-insensitive). */
   String entity() {
-    return entity.toLowerCase(Locale.ROOT);
+    return Slugs.lowerCase(entity);
   }
 
   /** The database named by the path (case-sensitive, as in ayb). */

@@ -5,6 +5,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.aybdb.application.engine.QueryResult;
 
@@ -15,7 +16,8 @@ final class ResultFiles {
 
   /**
    * RFC 4180 CSV: a header of the field names, one line per row ending in {@code \n}; a value is
-   * quoted when it holds a comma, a quote or a line break; NULL is an empty cell.
+   * quoted when it holds a comma, a quote or a line break; NULL is an empty cell. Formula-leading
+   * cells are neutralized ({@link #neutralized}).
    */
   static String csv(QueryResult result) {
     StringBuilder out = new StringBuilder();
@@ -31,7 +33,23 @@ final class ResultFiles {
     return out.toString();
   }
 
-  private static String cell(String value) {
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+  /**
+   * A cell that a spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code
+   * -}, {@code @}, a tab or a carriage return, and is not a plain number such as {@code -5}) gets a
+   * leading {@code '}: spreadsheets show the text, and the quote, instead of evaluating it.
+   */
+  static String neutralized(String value) {
+    if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+      return value;
+    }
+    return NUMBER.matcher(value).matches() ? value : "'" + value;
+  }
+
+  private static String cell(String raw) {
+    String value = neutralized(raw);
     if (value.contains(",")
         || value.contains("\"")
         || value.contains("\n")

@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -23,8 +25,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code GET /health} answers ayb's {@code {"status":"ok"}} once the metadata store answers; the
- * MicroProfile Health sub-paths report each check in the standard format. Payara's own health
- * endpoint is switched off (pre-boot command) so it cannot shadow these.
+ * MicroProfile Health sub-paths report each check in the standard format to management clients
+ * ({@link ManagementAccess}) and only the overall status to others. Payara's own health endpoint is
+ * switched off (pre-boot command) so it cannot shadow these.
  */
 @Path("health")
 @RequestScoped
@@ -36,6 +39,10 @@ public class HealthResource {
   @Inject @Liveness Instance<HealthCheck> liveness;
 
   @Inject @Readiness Instance<HealthCheck> readiness;
+
+  @Inject ManagementAccess management;
+
+  @Context HttpServletRequest request;
 
   @GET
   public Response health() {
@@ -49,16 +56,17 @@ public class HealthResource {
   @GET
   @Path("live")
   public Response live() {
-    return report(liveness);
+    return report(liveness, management.allows(request));
   }
 
   @GET
   @Path("ready")
   public Response ready() {
-    return report(readiness);
+    return report(readiness, management.allows(request));
   }
 
-  private static Response report(Instance<HealthCheck> checks) {
+  /** The overall status for anyone (orchestrators need it); the checks only with details. */
+  private static Response report(Instance<HealthCheck> checks, boolean details) {
     boolean up = true;
     JsonArrayBuilder array = Jsons.createArrayBuilder();
     for (HealthCheck check : checks) {
@@ -66,8 +74,8 @@ public class HealthResource {
       up &= response.getStatus() == HealthCheckResponse.Status.UP;
       array.add(toJson(response));
     }
-    JsonObject body =
-        Jsons.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
+    JsonObjectBuilder status = Jsons.createObjectBuilder().add("status", up ? "UP" : "DOWN");
+    JsonObject body = details ? status.add("checks", array).build() : status.build();
     return Response.status(up ? 200 : 503).entity(body.toString()).build();
   }
 

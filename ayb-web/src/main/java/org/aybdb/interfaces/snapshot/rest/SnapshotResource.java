@@ -10,8 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.Locale;
 import org.aybdb.application.SnapshotService;
+import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
@@ -69,7 +69,7 @@ public class SnapshotResource {
 
   /** The entity of the path, lower-case (entity names are case-insensitive). */
   String entity() {
-    return entity.toLowerCase(Locale.ROOT);
+    return Slugs.lowerCase(entity);
   }
 
   /** The database of the path, as written (database names are case-sensitive). */

@@ -1,0 +1,63 @@
+package org.aybdb.application.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.aybdb.application.AybException;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
+
+/**
+ * Limits how many profile-link pages the server fetches: {@code [http]
+ * link_fetches_per_entity_per_hour} for each entity and {@code link_fetches_per_hour} for the whole
+ * server, so the link checker cannot be turned into a scanner or a flood.
+ */
+@ApplicationScoped
+public class LinkFetchThrottle {
+
+  @Inject AybConfiguration configuration;
+
+  private SlidingWindowRateLimiter perEntity;
+  private SlidingWindowRateLimiter overall;
+
+  @PostConstruct
+  void configure() {
+    AybConfiguration.Http http = configuration.http();
+    perEntity =
+        new SlidingWindowRateLimiter(
+            http.linkFetchesPerEntityPerHour(), Duration.ofHours(1), Clock.systemUTC());
+    overall =
+        new SlidingWindowRateLimiter(
+            http.linkFetchesPerHour(), Duration.ofHours(1), Clock.systemUTC());
+  }
+
+  /**
+   * Counts {@code fetches} page fetches for {@code entity}.
+   *
+   * @throws AybException 429 with Retry-After when the entity or the server is at its limit
+   */
+  public void admit(String entity, int fetches) {
+    Objects.requireNonNull(entity, "entity");
+    if (fetches == 0) {
+      return;
+    }
+    perEntity
+        .tryAcquire(List.of(entity), fetches)
+        .ifPresent(
+            wait -> {
+              throw AybException.tooManyRequests(
+                  "Too many profile links were checked for this entity; try again later", wait);
+            });
+    overall
+        .tryAcquire(List.of("all"), fetches)
+        .ifPresent(
+            wait -> {
+              throw AybException.tooManyRequests(
+                  "Too many profile links are being checked; try again later", wait);
+            });
+  }
+}

@@ -1,0 +1,65 @@
+package org.aybdb.interfaces.health.rest;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.aybdb.config.AybConfiguration;
+
+/**
+ * Who may see operational details ({@code [management]}): requests from one of the configured
+ * addresses (by default only loopback), or with {@code Authorization: Bearer <management token>}.
+ */
+@ApplicationScoped
+public class ManagementAccess {
+
+  @Inject AybConfiguration configuration;
+
+  private final Set<InetAddress> addresses = new HashSet<>();
+  private Optional<byte[]> token = Optional.empty();
+
+  @PostConstruct
+  void configure() {
+    AybConfiguration.Management management = configuration.management();
+    for (String address : management.addresses()) {
+      parse(address).ifPresent(addresses::add);
+    }
+    token = management.token().map(text -> text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code request} comes from a management address or carries the management token. */
+  public boolean allows(HttpServletRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (parse(request.getRemoteAddr()).filter(addresses::contains).isPresent()) {
+      return true;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (token.isEmpty() || authorization == null || !authorization.startsWith("Bearer ")) {
+      return false;
+    }
+    byte[] given =
+        authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, token.get());
+  }
+
+  private static Optional<InetAddress> parse(String literal) {
+    String text = literal == null ? "" : literal.strip();
+    // Only literals: a name here must never cause a DNS lookup.
+    if (!text.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.%a-zA-Z0-9]*\\]?")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(text));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -254,7 +254,8 @@ public final class AccessPolicy {
 
   /**
    * Pragmas a read-write caller may set or run: per-connection behaviour, or changes to the
-   * database the caller may make anyway ({@code user_version}, {@code optimize}, ...).
+   * database the caller may make anyway ({@code user_version}, {@code optimize}, ...). Not {@code
+   * max_page_count}: the daemon sets it per request as the caller's storage budget.
    */
   static final Set<String> READ_WRITE_SETTABLE =
       Set.of(
@@ -267,7 +268,6 @@ public final class AccessPolicy {
           "foreign_keys",
           "ignore_check_constraints",
           "incremental_vacuum",
-          "max_page_count",
           "optimize",
           "query_only",
           "recursive_triggers",

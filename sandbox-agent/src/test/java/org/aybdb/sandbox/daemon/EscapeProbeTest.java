@@ -93,6 +93,18 @@ class EscapeProbeTest extends OwnersTableTestBase {
     ownerStillWorks();
   }
 
+  @Test
+  void maxPageCountIsTheDaemonsBudgetNotTheCallers() throws IOException {
+    // Found by this probe: a read-write caller could set it and so lift a per-request page budget.
+    assertEquals(
+        "not authorized: PRAGMA max_page_count may be read but not set",
+        fails(RW, "PRAGMA max_page_count = 4294967294", ErrorKind.NOT_AUTHORIZED).message());
+    fails(RW, "PRAGMA main.max_page_count = 1", ErrorKind.NOT_AUTHORIZED);
+    fails(RO, "PRAGMA max_page_count = 1", ErrorKind.NOT_AUTHORIZED);
+    assertEquals(1, ok(RW, "PRAGMA max_page_count").rows().size());
+    ownerStillWorks();
+  }
+
   // ------------------------------------------------------------------ functions
 
   @Test

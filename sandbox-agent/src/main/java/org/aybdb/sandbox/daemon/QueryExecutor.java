@@ -58,6 +58,12 @@ public final class QueryExecutor implements AutoCloseable {
    */
   static final int MAX_NESTING_KEYWORDS = 500;
 
+  /**
+   * At most this many views and triggers in a database, so that chains of them built over many
+   * requests (by a read-write grantee, say) stay as shallow as {@link #MAX_NESTING_KEYWORDS}.
+   */
+  static final int MAX_VIEWS_AND_TRIGGERS = 500;
+
   private static final int EFBIG = 27;
 
   private final DaemonOptions options;
@@ -204,6 +210,9 @@ public final class QueryExecutor implements AutoCloseable {
         next = SqlText.skipTrivia(sql, next);
         boolean last = next >= sql.length;
         try {
+          if (conn.preparedAddsNesting()) {
+            refusePastViewAndTriggerCap(conn);
+          }
           if (last) {
             columnsSent = true;
             truncation = streamRows(conn, stmt, q.id(), out, maxRows, maxBytes);
@@ -363,6 +372,21 @@ public final class QueryExecutor implements AutoCloseable {
     }
     rowCost = rowBytes;
     return true;
+  }
+
+  private static void refusePastViewAndTriggerCap(SqliteConnection conn) throws SqliteException {
+    long count =
+        conn.queryLong("SELECT count(*) FROM main.sqlite_schema WHERE type IN ('view', 'trigger')");
+    if (count >= MAX_VIEWS_AND_TRIGGERS) {
+      throw new SqliteException(
+          SQLITE_ERROR,
+          "The database already holds "
+              + count
+              + " views and triggers; at most "
+              + MAX_VIEWS_AND_TRIGGERS
+              + " are allowed (SQLite nests them on the daemon's stack)",
+          0);
+    }
   }
 
   private static void drain(SqliteConnection conn, Pointer stmt) throws SqliteException {

@@ -269,6 +269,33 @@ class EscapeProbeTest extends OwnersTableTestBase {
     ownerStillWorks();
   }
 
+  @Test
+  void aWritersChainOfViewsStopsAtTheCapOnViewsAndTriggers() throws Exception {
+    // Views and triggers persist, so a read-write grantee could build a chain over many requests
+    // and crash the daemon for whoever reads its top: their number is capped instead.
+    StringBuilder sql = new StringBuilder("BEGIN; CREATE VIEW w0 AS SELECT id, name FROM t;");
+    for (int i = 1; i < 500; i++) {
+      sql.append("CREATE VIEW w").append(i).append(" AS SELECT * FROM w").append(i - 1);
+      sql.append(';');
+    }
+    assertEquals(null, onDaemonStack(RW, sql.append("COMMIT").toString()).error());
+    assertEquals(List.of(List.of("1", "ann")), onDaemonStack(RO, "SELECT * FROM w499").rows());
+    Answer view = onDaemonStack(RW, "CREATE VIEW w500 AS SELECT * FROM w499");
+    assertEquals(ErrorKind.SQL, view.error().kind());
+    assertEquals(
+        "The database already holds 500 views and triggers; at most 500 are allowed (SQLite"
+            + " nests them on the daemon's stack)",
+        view.error().message());
+    Answer trigger = onDaemonStack(RW, "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END");
+    assertEquals(ErrorKind.SQL, trigger.error().kind());
+    assertEquals(
+        List.of(List.of("500")),
+        ok(RO, "SELECT count(*) FROM sqlite_schema WHERE type IN ('view', 'trigger')").rows());
+    ok(RW, "DROP VIEW w499");
+    ok(RW, "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END");
+    ownerStillWorks();
+  }
+
   private static String cteChain(int n) {
     List<String> ctes = new ArrayList<>();
     ctes.add("a0(x) AS (SELECT 1)");

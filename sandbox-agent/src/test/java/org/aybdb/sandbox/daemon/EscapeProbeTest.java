@@ -118,6 +118,15 @@ class EscapeProbeTest extends OwnersTableTestBase {
       assertTrue(fails(RW, sql, ErrorKind.SQL).message().startsWith("no such function"), sql);
     }
     assertTrue(fails(RO, "SELECT 'a' REGEXP 'a'", ErrorKind.SQL).message().contains("REGEXP"));
+    // The authorizer is told the function's registered name, whatever the spelling.
+    for (String sql :
+        List.of(
+            "SELECT FTS3_TOKENIZER('simple')",
+            "SELECT \"fts3_tokenizer\"('simple')",
+            "SELECT [Load_Extension]('x')",
+            "SELECT `fts5`(NULL)")) {
+      assertTrue(refused(RO, sql).contains("is not allowed"), sql);
+    }
     ownerStillWorks();
   }
 

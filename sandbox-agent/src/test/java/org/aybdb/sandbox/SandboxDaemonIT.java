@@ -179,6 +179,44 @@ class SandboxDaemonIT {
   }
 
   @Test
+  void deepNestingDoesNotOverflowTheDaemonsStack() throws Exception {
+    // At -Xss256k each of these crashed the daemon (native stack overflow while preparing).
+    String sum = String.join(" + ", java.util.Collections.nCopies(999, "1"));
+    assertEquals(List.of(List.of("999")), ok(QueryMode.READ_ONLY, "SELECT " + sum).rows());
+    StringBuilder ctes = new StringBuilder("WITH a0(x) AS (SELECT 1)");
+    for (int i = 1; i < 490; i++) {
+      ctes.append(", a").append(i).append("(x) AS (SELECT x FROM a").append(i - 1).append(')');
+    }
+    assertEquals(
+        List.of(List.of("1")), ok(QueryMode.READ_ONLY, ctes + " SELECT x FROM a489").rows());
+    StringBuilder longer = new StringBuilder(ctes);
+    for (int i = 490; i < 3000; i++) {
+      longer.append(", a").append(i).append("(x) AS (SELECT x FROM a").append(i - 1).append(')');
+    }
+    fails(QueryMode.READ_ONLY, longer + " SELECT x FROM a2999", ErrorKind.BAD_REQUEST);
+    stillWorks();
+  }
+
+  @Test
+  void ctesThatDoubleAtEachLevelRunOutOfMemoryWithoutKillingTheDaemon() throws Exception {
+    // Each level reads the one below twice and SQLite expands every reference while preparing:
+    // 22 levels took 4 GB and 50 s in the sqlite3 shell, all before the progress handler runs.
+    StringBuilder ctes = new StringBuilder("WITH a0(x) AS (SELECT 1)");
+    for (int i = 1; i < 22; i++) {
+      ctes.append(", a").append(i).append("(x) AS (SELECT p.x FROM a").append(i - 1);
+      ctes.append(" p, a").append(i - 1).append(" q)");
+    }
+    DaemonQueryException e =
+        assertThrows(
+            DaemonQueryException.class,
+            () -> daemon.query(QueryMode.READ_ONLY, ctes + " SELECT count(*) FROM a21", T));
+    // RLIMIT_DATA stops it (measured: "out of memory" after 300 ms) and the daemon lives on.
+    assertEquals(ErrorKind.SQL, e.kind());
+    assertEquals("out of memory", e.errorMessage());
+    stillWorks();
+  }
+
+  @Test
   void anInfiniteRecursiveCteIsStoppedByTheTimeLimit() throws Exception {
     long start = System.nanoTime();
     DaemonQueryException e =

@@ -25,6 +25,15 @@ import org.aybdb.sandbox.protocol.Response;
  */
 public final class QueryDaemon {
 
+  /**
+   * The native stack of the thread that serves requests. SQLite prepares nested expressions, CTEs,
+   * views and triggers by recursion: under the JVM's {@code -Xss256k} a sum of 999 terms, a chain
+   * of 300 temp triggers or of 500 views overflows it and kills the daemon. 2 MiB holds SQLite's
+   * own limits (expression depth 1000) and the {@link QueryExecutor#MAX_NESTING_KEYWORDS} cap with
+   * room to spare, and costs 2 MiB of the daemon's RLIMIT_DATA.
+   */
+  public static final long REQUEST_STACK_BYTES = 2L << 20;
+
   private QueryDaemon() {}
 
   public static void main(String[] args) {
@@ -42,7 +51,20 @@ public final class QueryDaemon {
             : new FdOutputStream(options.protocolFd());
     // Nothing else may ever write to the protocol channel.
     System.setOut(System.err);
-    System.exit(serve(options, new FileInputStream(FileDescriptor.in), channel));
+    int[] status = {1};
+    Thread requests =
+        new Thread(
+            null,
+            () -> status[0] = serve(options, new FileInputStream(FileDescriptor.in), channel),
+            "requests",
+            REQUEST_STACK_BYTES);
+    requests.start();
+    try {
+      requests.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(status[0]);
   }
 
   /** Serves requests until the input ends; returns the exit status. */

@@ -40,12 +40,30 @@ import org.aybdb.sandbox.sqlite.SqliteException;
  * <p>SQL holding a NUL byte is refused before anything runs: SQLite would stop reading at the NUL
  * and run what follows it as the next statement, text nobody shown the SQL would have seen.
  *
+ * <p>SQL with more than {@link #MAX_NESTING_KEYWORDS} SELECT and TRIGGER keywords is refused too:
+ * SQLite prepares chains of CTEs, views and triggers by recursion on the native stack, and a chain
+ * a few thousand deep would crash the daemon (a JVM cannot survive a native stack overflow).
+ *
  * <p>The byte cap ({@code max_result_bytes}) counts what the rows cost as ayb's JSON ({@link
  * JsonCost}): quotes, escapes, {@code null}, commas and brackets, not just the cell text.
  */
 public final class QueryExecutor implements AutoCloseable {
 
   private static final int BATCH_BYTES = 64 << 10;
+
+  /**
+   * At most this many SELECT and TRIGGER keywords in one request: SQLite expands chains of CTEs,
+   * views and triggers recursively while preparing, and about 3,000 levels overflow even a 1 MiB
+   * native stack (the daemon's request thread has {@link QueryDaemon#REQUEST_STACK_BYTES}).
+   */
+  static final int MAX_NESTING_KEYWORDS = 500;
+
+  /**
+   * At most this many views and triggers in a database, so that chains of them built over many
+   * requests (by a read-write grantee, say) stay as shallow as {@link #MAX_NESTING_KEYWORDS}.
+   */
+  static final int MAX_VIEWS_AND_TRIGGERS = 500;
+
   private static final int EFBIG = 27;
 
   private final DaemonOptions options;
@@ -130,6 +148,22 @@ public final class QueryExecutor implements AutoCloseable {
           "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
       return;
     }
+    int nesting = SqlText.countNestingKeywords(sql);
+    if (nesting > MAX_NESTING_KEYWORDS) {
+      error(
+          out,
+          q.id(),
+          ErrorKind.BAD_REQUEST,
+          -1,
+          0,
+          "The query holds "
+              + nesting
+              + " SELECT and TRIGGER keywords; at most "
+              + MAX_NESTING_KEYWORDS
+              + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
+              + " daemon's stack)");
+      return;
+    }
     if (q.sessionId() != 0) {
       error(out, q.id(), ErrorKind.UNSUPPORTED, -1, 0, "Sessions are not supported yet");
       return;
@@ -176,6 +210,9 @@ public final class QueryExecutor implements AutoCloseable {
         next = SqlText.skipTrivia(sql, next);
         boolean last = next >= sql.length;
         try {
+          if (conn.preparedAddsNesting()) {
+            refusePastViewAndTriggerCap(conn);
+          }
           if (last) {
             columnsSent = true;
             truncation = streamRows(conn, stmt, q.id(), out, maxRows, maxBytes);
@@ -335,6 +372,21 @@ public final class QueryExecutor implements AutoCloseable {
     }
     rowCost = rowBytes;
     return true;
+  }
+
+  private static void refusePastViewAndTriggerCap(SqliteConnection conn) throws SqliteException {
+    long count =
+        conn.queryLong("SELECT count(*) FROM main.sqlite_schema WHERE type IN ('view', 'trigger')");
+    if (count >= MAX_VIEWS_AND_TRIGGERS) {
+      throw new SqliteException(
+          SQLITE_ERROR,
+          "The database already holds "
+              + count
+              + " views and triggers; at most "
+              + MAX_VIEWS_AND_TRIGGERS
+              + " are allowed (SQLite nests them on the daemon's stack)",
+          0);
+    }
   }
 
   private static void drain(SqliteConnection conn, Pointer stmt) throws SqliteException {

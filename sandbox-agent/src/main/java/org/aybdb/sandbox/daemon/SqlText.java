@@ -32,4 +32,61 @@ final class SqlText {
     }
     return sql.length;
   }
+
+  /**
+   * Counts the keywords {@code SELECT} and {@code TRIGGER} (any case) outside string literals,
+   * quoted identifiers and comments. Each view, CTE and subquery holds a SELECT and each trigger
+   * its keyword; SQLite expands chains of them recursively while preparing, so their number bounds
+   * the native stack a request can make SQLite use.
+   */
+  static int countNestingKeywords(byte[] sql) {
+    int count = 0;
+    int i = 0;
+    while (i < sql.length) {
+      byte b = sql[i];
+      if (b == '\'' || b == '"' || b == '`' || b == '[') {
+        byte close = b == '[' ? (byte) ']' : b;
+        i++;
+        while (i < sql.length && sql[i] != close) {
+          i++;
+        }
+        i++;
+      } else if ((b == '-' && i + 1 < sql.length && sql[i + 1] == '-')
+          || (b == '/' && i + 1 < sql.length && sql[i + 1] == '*')) {
+        i = skipTrivia(sql, i);
+      } else if (isWordByte(b)) {
+        int start = i;
+        while (i < sql.length && isWordByte(sql[i])) {
+          i++;
+        }
+        if (isWord(sql, start, i, "select") || isWord(sql, start, i, "trigger")) {
+          count++;
+        }
+      } else {
+        i++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean isWordByte(byte b) {
+    return (b >= 'a' && b <= 'z')
+        || (b >= 'A' && b <= 'Z')
+        || (b >= '0' && b <= '9')
+        || b == '_'
+        || b == '$'
+        || b < 0;
+  }
+
+  private static boolean isWord(byte[] sql, int start, int end, String lowerWord) {
+    if (end - start != lowerWord.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((sql[start + k] | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -37,6 +37,8 @@ public final class AccessPolicy {
   static final int CREATE_TEMP_TABLE = 4;
   static final int CREATE_TEMP_TRIGGER = 5;
   static final int CREATE_TEMP_VIEW = 6;
+  static final int CREATE_TRIGGER = 7;
+  static final int CREATE_VIEW = 8;
   static final int PRAGMA = 19;
   static final int ATTACH = 24;
   static final int DETACH = 25;
@@ -254,7 +256,8 @@ public final class AccessPolicy {
 
   /**
    * Pragmas a read-write caller may set or run: per-connection behaviour, or changes to the
-   * database the caller may make anyway ({@code user_version}, {@code optimize}, ...).
+   * database the caller may make anyway ({@code user_version}, {@code optimize}, ...). Not {@code
+   * max_page_count}: the daemon sets it per request as the caller's storage budget.
    */
   static final Set<String> READ_WRITE_SETTABLE =
       Set.of(
@@ -267,7 +270,6 @@ public final class AccessPolicy {
           "foreign_keys",
           "ignore_check_constraints",
           "incremental_vacuum",
-          "max_page_count",
           "optimize",
           "query_only",
           "recursive_triggers",
@@ -336,9 +338,17 @@ public final class AccessPolicy {
     };
   }
 
+  /**
+   * Whether an allowed action adds a view or trigger to the database itself: each can add a level
+   * to the chains SQLite expands by recursion when a later statement (the owner's too) uses them.
+   */
+  public static boolean addsNesting(int action) {
+    return action == CREATE_VIEW || action == CREATE_TRIGGER;
+  }
+
   /** Whether this action needs its string arguments decoded (the others are decided by code). */
   public static boolean needsArguments(int action) {
-    return (action >= CREATE_TEMP_INDEX && action <= CREATE_TEMP_VIEW)
+    return (action >= CREATE_TEMP_INDEX && action <= CREATE_VIEW)
         || action == FUNCTION
         || action == PRAGMA
         || action == CREATE_VTABLE

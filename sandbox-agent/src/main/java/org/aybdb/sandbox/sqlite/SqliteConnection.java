@@ -49,6 +49,7 @@ public final class SqliteConnection implements AutoCloseable {
   private AccessPolicy policy;
   private AccessPolicy.Denial denial;
   private boolean stateLeft;
+  private boolean addsNesting;
   private final Authorizer authorizer =
       (arg, action, a1, a2, a3, a4) -> authorize(action, a1, a2, a3);
 
@@ -176,6 +177,9 @@ public final class SqliteConnection implements AutoCloseable {
       if (AccessPolicy.leavesState(action, s1, s2, s3)) {
         stateLeft = true;
       }
+      if (AccessPolicy.addsNesting(action)) {
+        addsNesting = true;
+      }
       return SQLITE_OK;
     } catch (RuntimeException | Error e) {
       // A callback must never throw into SQLite; refusing is the safe answer.
@@ -215,6 +219,7 @@ public final class SqliteConnection implements AutoCloseable {
    * or comments remain) and leaves the tail pointer readable through {@link #tail()}.
    */
   public Pointer prepare(Pointer sql, int bytes) throws SqliteException {
+    addsNesting = false;
     out.setPointer(0, null);
     out.setPointer(Native.POINTER_SIZE, null);
     int rc = sqlite3_prepare_v2(db, sql, bytes, out, out.share(Native.POINTER_SIZE));
@@ -222,6 +227,36 @@ public final class SqliteConnection implements AutoCloseable {
       throw error(rc);
     }
     return out.getPointer(0);
+  }
+
+  /** Whether the statement last prepared creates a view or trigger in the database itself. */
+  public boolean preparedAddsNesting() {
+    return addsNesting;
+  }
+
+  /** Runs a query that answers one integer (the first column of its first row; 0 for none). */
+  public long queryLong(String sql) throws SqliteException {
+    byte[] text = cString(sql);
+    Memory mem = new Memory(text.length);
+    mem.write(0, text, 0, text.length);
+    Memory handle = new Memory(Native.POINTER_SIZE * 2L);
+    int rc = sqlite3_prepare_v2(db, mem, text.length, handle, handle.share(Native.POINTER_SIZE));
+    if (rc != SQLITE_OK) {
+      throw error(rc);
+    }
+    Pointer stmt = handle.getPointer(0);
+    try {
+      rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) {
+        return sqlite3_column_int64(stmt, 0);
+      }
+      if (rc != SQLITE_DONE) {
+        throw error(rc);
+      }
+      return 0;
+    } finally {
+      sqlite3_finalize(stmt);
+    }
   }
 
   /** The tail left by the last {@link #prepare}: where the next statement starts. */

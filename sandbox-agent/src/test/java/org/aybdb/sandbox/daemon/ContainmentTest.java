@@ -10,7 +10,6 @@ import org.aybdb.sandbox.protocol.ErrorKind;
 import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.protocol.Truncation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +17,7 @@ import org.junit.jupiter.api.Test;
  * a refused example, the known attacks, and no state left for the next caller. Each case ends with
  * the owner's normal query working.
  */
-class ContainmentTest extends ExecutorTestBase {
-
-  private static final QueryMode RO = QueryMode.READ_ONLY;
-  private static final QueryMode RW = QueryMode.READ_WRITE;
-
-  @BeforeEach
-  void data() throws IOException {
-    ok(RW, "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t(name) VALUES ('ann')");
-  }
-
-  /** The owner's query still works afterwards. */
-  private void ownerStillWorks() throws IOException {
-    assertEquals(List.of(List.of("1", "ann")), ok(RW, "SELECT id, name FROM t").rows());
-    assertEquals(List.of(List.of("1", "ann")), ok(RO, "SELECT id, name FROM t").rows());
-  }
+class ContainmentTest extends OwnersTableTestBase {
 
   private void refused(QueryMode mode, String sql, String message) throws IOException {
     assertEquals(

@@ -1,25 +1,19 @@
 package org.aybdb.infrastructure.grizzly;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.aybdb.infrastructure.json.Jsons;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
-import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * A Grizzly filter placed just before Payara's request handler: refuses a malformed request (see
@@ -59,44 +53,11 @@ public final class MalformedRequestFilter extends BaseFilter {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine("Refused a malformed request (" + refusal.status() + "): " + refusal.message());
     }
-    byte[] body = errorBody(refusal.message());
-    HttpResponsePacket response = request.getResponse();
-    response.setStatus(refusal.status());
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    if (refusal.allow() != null) {
-      response.setHeader(Header.Allow, refusal.allow());
-    }
-    response.setHeader(Header.Connection, "close");
-    response.getProcessingState().setKeepAlive(false);
-    HttpContent answer =
-        HttpContent.builder(response)
-            .content(Buffers.wrap(ctx.getMemoryManager(), body))
-            .last(true)
-            .build();
-    Connection<?> connection = ctx.getConnection();
-    ctx.write(
-        answer,
-        new EmptyCompletionHandler<WriteResult>() {
-          @Override
-          public void completed(WriteResult result) {
-            connection.closeSilently();
-          }
-
-          @Override
-          public void failed(Throwable throwable) {
-            connection.closeSilently();
-          }
-        });
-  }
-
-  /** ayb's error body: {@code {"type":"Other","message":...}}. */
-  static byte[] errorBody(String message) {
-    return Jsons.createObjectBuilder()
-        .add("type", "Other")
-        .add("message", message)
-        .build()
-        .toString()
-        .getBytes(StandardCharsets.UTF_8);
+    ErrorAnswers.write(
+        ctx,
+        request,
+        refusal.status(),
+        ErrorAnswers.body(refusal.message()),
+        refusal.allow() == null ? Map.of() : Map.of("Allow", refusal.allow()));
   }
 }

@@ -27,7 +27,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
       Metadata.builder()
           .withName("ayb.http.requests")
           .withDescription("HTTP API requests by method and status class, with their latency")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(MetricUnits.NANOSECONDS)
           .build();
 
   @Inject MetricRegistry registry;

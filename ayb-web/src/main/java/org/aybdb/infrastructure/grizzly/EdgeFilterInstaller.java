@@ -15,10 +15,11 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
  * Puts ayb's filters in front of Payara's request handler on every HTTP listener when the
- * application starts: {@link MalformedRequestFilter}, then {@link DrainingFilter}; and drains on
- * shutdown ({@link ShutdownListener}). Takes them out again when the application is undeployed (so
- * a redeployment leaves exactly one of each, from the current class loader), but not while the
- * server stops: until its port closes, refused requests still get ayb's 503.
+ * application starts: {@link MalformedRequestFilter}, then {@link DrainingFilter}, and {@link
+ * CodecErrorFilter} below the HTTP codec; and drains on shutdown ({@link ShutdownListener}). Takes
+ * them out again when the application is undeployed (so a redeployment leaves exactly one of each,
+ * from the current class loader), but not while the server stops: until its port closes, refused
+ * requests still get ayb's 503.
  */
 @WebListener
 public class EdgeFilterInstaller implements ServletContextListener {
@@ -41,6 +42,10 @@ public class EdgeFilterInstaller implements ServletContextListener {
           if (handler >= 0) {
             chain.add(handler, new DrainingFilter(drain));
             chain.add(handler, new MalformedRequestFilter());
+          }
+          int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
+          if (codec >= 0) {
+            chain.add(codec, new CodecErrorFilter());
           }
         }
       }
@@ -84,7 +89,8 @@ public class EdgeFilterInstaller implements ServletContextListener {
       Filter filter = chain.get(i);
       String name = filter.getClass().getName();
       if (name.equals(MalformedRequestFilter.class.getName())
-          || name.equals(DrainingFilter.class.getName())) {
+          || name.equals(DrainingFilter.class.getName())
+          || name.equals(CodecErrorFilter.class.getName())) {
         chain.remove(i);
       }
     }

@@ -54,7 +54,7 @@ class MetricsUnitsIT {
     Account owner = new TestAccounts(api).register("metrics");
     DatabaseCalls calls = new DatabaseCalls(api);
     String path = "/v1/" + owner.entity() + "/units.sqlite";
-    calls.createOrFail(owner.bearer(), path, null);
+    calls.createOrFail(owner.bearer(), path, "no-access");
     calls.queryOrFail(owner.bearer(), path, "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
     calls.queryOrFail(owner.bearer(), path, "SELECT x FROM t");
 

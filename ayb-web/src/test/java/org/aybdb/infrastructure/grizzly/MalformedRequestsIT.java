@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.web.UiRoutes;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -96,6 +97,17 @@ class MalformedRequestsIT {
         List.of("/v1/a%00b", "/v1/a%0d%0ab", "/v1/a%2Fb", "/v1/a%5Cb", "/v1/%ff")) {
       assertJsonError(send(get(target, "Host: localhost\r\n")), 400);
     }
+  }
+
+  @Test
+  void requestLinesTheHttpParserRejectsAre400WithAybJson() throws Exception {
+    for (String line :
+        List.of("GET /he alth HTTP/1.1", "G E T /health HTTP/1.1", "GET /a\tb HTTP/1.1")) {
+      RawHttp.Answer answer = send(line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertJsonError(answer, 400);
+    }
+    // HTTP/1.1 without any Host header is refused by the parser itself.
+    assertJsonError(send("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
   }
 
   @Test
@@ -196,7 +208,13 @@ class MalformedRequestsIT {
     if (status == 200 && answer.body().isEmpty() && !method.equals("HEAD")) {
       return "empty 200";
     }
-    boolean page = target.startsWith("/static") || target.equals("/register");
+    // Page paths get the web UI's own error page, not JSON.
+    boolean page =
+        target.startsWith("/static")
+            || (!method.equals("PUT")
+                && !method.equals("PATCH")
+                && !method.equals("DELETE")
+                && UiRoutes.route(target).isPresent());
     if (status >= 400 && !method.equals("HEAD") && !page) {
       String type = String.valueOf(answer.header("Content-Type"));
       if (!type.startsWith("application/json") || !answer.body().startsWith("{\"type\":")) {

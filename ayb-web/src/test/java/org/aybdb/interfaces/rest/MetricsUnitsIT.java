@@ -82,7 +82,18 @@ class MetricsUnitsIT {
       if (name.matches(".*_(nanoseconds|milliseconds|microseconds)(_.*)?")) {
         problems.add("duration not in seconds: " + line);
       }
-      if (name.matches(".*_seconds(_sum|_mean|_max)?")) {
+      if (name.matches(".*_seconds_bucket")) {
+        // A histogram bucket's bound (le) is the duration; its value is a count.
+        timerSamples++;
+        Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(String.valueOf(m.group(2)));
+        if (!le.find()) {
+          problems.add("bucket without le: " + line);
+        } else if (!le.group(1).equals("+Inf")
+            && (Double.parseDouble(le.group(1)) <= 0
+                || Double.parseDouble(le.group(1)) > MOST_SECONDS)) {
+          problems.add("bucket bound not in seconds: " + line);
+        }
+      } else if (name.matches(".*_seconds(_sum|_mean|_max)?")) {
         timerSamples++;
         queries |= name.startsWith("ayb_sandbox_queries_seconds");
         double value = Double.parseDouble(m.group(3));
@@ -93,7 +104,8 @@ class MetricsUnitsIT {
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
     assertTrue(queries, "no ayb_sandbox_queries_seconds samples in\n" + metrics.body());
-    assertTrue(timerSamples > 20, "too few timer samples: " + timerSamples);
+    // Sum, mean, max and at least the buckets of the HTTP, query and spawn timers.
+    assertTrue(timerSamples > 30, "too few timer samples: " + timerSamples);
     assertFalse(metrics.body().contains("ayb_http_requests_seconds_seconds"), metrics.body());
   }
 }

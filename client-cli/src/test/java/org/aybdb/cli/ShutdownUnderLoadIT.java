@@ -121,7 +121,7 @@ class ShutdownUnderLoadIT {
     clients.shutdown();
 
     assertTrue(before > 0, "no write was acknowledged before the shutdown");
-    assertEquals(0, status, "ayb server's exit status");
+    assertEquals(143, status, "ayb server's exit status after SIGTERM");
     assertTrue(
         wrong.isEmpty(),
         "answers other than success or JSON 503: " + wrong.subList(0, Math.min(5, wrong.size())));
@@ -179,7 +179,7 @@ class ShutdownUnderLoadIT {
       request.header(headers[i], headers[i + 1]);
     }
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), path + " -> " + answer.body());
+    assertEquals(2, answer.statusCode() / 100, path + " -> " + answer.body());
     return answer;
   }
 

@@ -199,7 +199,7 @@ class ShutdownUnderLoadIT {
   /** The ids in the hosted file, read directly once the server has stopped. */
   private static Set<Integer> committedIds(Path data) throws Exception {
     Path file;
-    try (Stream<Path> files = Files.walk(data.resolve("drain"))) {
+    try (Stream<Path> files = Files.walk(data.resolve("databases").resolve("drain"))) {
       file =
           files
               .filter(p -> p.getFileName().toString().equals("load.sqlite"))

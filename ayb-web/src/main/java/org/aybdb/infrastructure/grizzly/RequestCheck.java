@@ -93,6 +93,10 @@ public final class RequestCheck {
       return bad(
           "The request target contains a space, a control character or a raw non-ASCII byte");
     }
+    if (path.indexOf(';') >= 0) {
+      // The container would cut the path at the ';' and serve what is left: another resource.
+      return bad("The request path contains a ';' (path parameters are not supported)");
+    }
     byte[] decoded = percentDecode(path);
     if (decoded == null || (query != null && percentDecode(query) == null)) {
       return bad("The request target has a malformed percent-escape");

@@ -215,7 +215,8 @@ class MalformedRequestsIT {
             || (!method.equals("PUT")
                 && !method.equals("PATCH")
                 && !method.equals("DELETE")
-                && Stream.of(target, target.replaceAll(";[^/]*", ""), target.replaceAll("/;[^/]*", ""))
+                && Stream.of(
+                        target, target.replaceAll(";[^/]*", ""), target.replaceAll("/;[^/]*", ""))
                     .anyMatch(path -> UiRoutes.route(path).isPresent()));
     if (status >= 400 && !method.equals("HEAD") && !page) {
       String type = String.valueOf(answer.header("Content-Type"));

@@ -45,7 +45,8 @@ class RequestCheckTest {
             "/v1/a b",
             "/v1/a\tb",
             "v1",
-            "")) {
+            "",
+            "/tokens/query/;jsessionid=1/v1")) {
       assertEquals(400, status(path), path);
     }
     assertEquals(400, status("GET", "/health", "x=%zz", List.of("localhost")));

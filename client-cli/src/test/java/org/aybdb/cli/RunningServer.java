@@ -130,6 +130,22 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the server as an operator does (SIGTERM to `ayb server`) and waits until every process of
+   * it has exited; the launcher's exit status.
+   */
+  public int terminate(Duration within) throws Exception {
+    record();
+    launcher.destroy();
+    if (!launcher.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      fail("ayb server did not stop within " + within + "\n" + log());
+    }
+    for (ProcessHandle handle : started) {
+      handle.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return launcher.exitValue();
+  }
+
   @Override
   public void close() {
     record();

@@ -154,9 +154,16 @@ public record AybConfiguration(
   /**
    * {@code [server]}, our extension: how `ayb server` starts Payara Micro. {@code jvmOptions} are
    * the flags of the server JVM; {@code startupTimeoutSeconds} bounds the wait for the first
-   * healthy answer.
+   * healthy answer; {@code shutdownGraceSeconds} is how long a stopping server lets requests in
+   * flight finish (new ones get 503) before it stops.
    */
-  public record Server(List<String> jvmOptions, int startupTimeoutSeconds) {
+  public record Server(
+      List<String> jvmOptions, int startupTimeoutSeconds, int shutdownGraceSeconds) {
+
+    /** With the default shutdown grace period. */
+    public Server(List<String> jvmOptions, int startupTimeoutSeconds) {
+      this(jvmOptions, startupTimeoutSeconds, ConfigurationKeys.DEFAULT_SHUTDOWN_GRACE_SECONDS);
+    }
 
     /** The values used when {@code [server]} or one of its keys is absent. */
     public static Server defaults() {

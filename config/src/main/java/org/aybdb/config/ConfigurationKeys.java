@@ -53,6 +53,7 @@ final class ConfigurationKeys {
           "snapshots.automation.max_snapshots",
           "server.jvm_options",
           "server.startup_timeout_seconds",
+          "server.shutdown_grace_seconds",
           "sandbox.allow_unsandboxed",
           "sandbox.network",
           "sandbox.max_daemons",
@@ -82,6 +83,11 @@ final class ConfigurationKeys {
           "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError");
 
   static final int DEFAULT_STARTUP_TIMEOUT_SECONDS = 240;
+
+  static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 5;
+
+  /** The longest shutdown grace period: beyond it supervisors kill the server anyway. */
+  static final int MAX_SHUTDOWN_GRACE_SECONDS = 300;
 
   static boolean isKnown(String key) {
     return KEYS.contains(key) || TABLES.contains(key);

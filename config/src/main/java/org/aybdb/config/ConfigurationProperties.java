@@ -43,6 +43,9 @@ final class ConfigurationProperties {
     properties.put(
         "server.startup_timeout_seconds",
         Integer.toString(configuration.server().startupTimeoutSeconds()));
+    properties.put(
+        "server.shutdown_grace_seconds",
+        Integer.toString(configuration.server().shutdownGraceSeconds()));
     putSandbox(properties, configuration.sandbox());
     putHttp(properties, configuration.http());
     properties.put(

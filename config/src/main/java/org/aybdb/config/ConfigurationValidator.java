@@ -246,8 +246,21 @@ final class ConfigurationValidator {
     if (timeout.isPresent() && (timeout.get() < 1 || timeout.get() > Integer.MAX_VALUE)) {
       throw values.invalid(timeoutKey, timeout.get() + " is not a positive number of seconds");
     }
+    String graceKey = "server.shutdown_grace_seconds";
+    Optional<Long> grace = values.integer(graceKey);
+    if (grace.isPresent()
+        && (grace.get() < 0 || grace.get() > ConfigurationKeys.MAX_SHUTDOWN_GRACE_SECONDS)) {
+      throw values.invalid(
+          graceKey,
+          grace.get()
+              + " is not between 0 and "
+              + ConfigurationKeys.MAX_SHUTDOWN_GRACE_SECONDS
+              + " seconds");
+    }
     return new Server(
-        jvmOptions, timeout.map(Long::intValue).orElse(defaults.startupTimeoutSeconds()));
+        jvmOptions,
+        timeout.map(Long::intValue).orElse(defaults.startupTimeoutSeconds()),
+        grace.map(Long::intValue).orElse(defaults.shutdownGraceSeconds()));
   }
 
   private Sandbox sandbox() {

@@ -59,6 +59,7 @@ final class ConfigFixtures {
       [server]
       jvm_options = ["-Xmx256m", "-XX:+UseSerialGC"]
       startup_timeout_seconds = 60
+      shutdown_grace_seconds = 9
 
       [sandbox]
       allow_unsandboxed = true

@@ -372,6 +372,15 @@ class ConfigurationErrorsTest {
   }
 
   @Test
+  void badShutdownGrace() {
+    assertEquals(
+        "Invalid `server.shutdown_grace_seconds` in "
+            + file
+            + ": -1 is not between 0 and 300 seconds",
+        failure(MINIMAL + "\n[server]\nshutdown_grace_seconds = -1\n"));
+  }
+
+  @Test
   void anInvalidConfigurationWritesNoKeyFile() {
     Path dataPath = temp.resolve("data");
     String toml =

@@ -75,6 +75,7 @@ class ConfigurationLoaderTest {
         config.snapshots());
     assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), config.server().jvmOptions());
     assertEquals(60, config.server().startupTimeoutSeconds());
+    assertEquals(9, config.server().shutdownGraceSeconds());
     assertEquals(file.toAbsolutePath().normalize().toString(), config.source());
     assertEquals("postgresql", config.metadataStore().dialect());
   }
@@ -120,6 +121,7 @@ class ConfigurationLoaderTest {
             "-XX:+ExitOnOutOfMemoryError"),
         config.server().jvmOptions());
     assertEquals(240, config.server().startupTimeoutSeconds());
+    assertEquals(5, config.server().shutdownGraceSeconds());
   }
 
   @Test

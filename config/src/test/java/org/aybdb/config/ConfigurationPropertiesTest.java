@@ -52,6 +52,7 @@ class ConfigurationPropertiesTest {
     expected.put("snapshots.automation.max_snapshots", "6");
     expected.put("server.jvm_options", "-Xmx256m -XX:+UseSerialGC");
     expected.put("server.startup_timeout_seconds", "60");
+    expected.put("server.shutdown_grace_seconds", "9");
     expected.put("sandbox.allow_unsandboxed", "true");
     expected.put("sandbox.network", "required");
     expected.put("sandbox.max_daemons", "4");

@@ -117,7 +117,7 @@ public class ScheduledSnapshots {
               Metadata.builder()
                   .withName("ayb.snapshots.runs")
                   .withDescription("Snapshot runs and their duration")
-                  .withUnit(MetricUnits.SECONDS)
+                  .withUnit(MetricUnits.NANOSECONDS)
                   .build())
           .update(Duration.ofNanos(System.nanoTime() - started));
     }

@@ -103,22 +103,40 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     long started = System.nanoTime();
     String outcome = "failure";
     try {
-      org.aybdb.sandbox.client.QueryResult r =
-          daemons.withDaemon(
-              database.path(),
-              () -> file(database),
-              daemon -> daemon.query(request, settings.clientTimeout()));
+      org.aybdb.sandbox.client.QueryResult r = run(daemons, database, mode, request);
       outcome = "ok";
       return new QueryResult(r.fields(), r.rows(), truncation(r.truncation()), r.statements());
     } catch (DaemonQueryException e) {
       outcome = "error";
       throw QueryErrors.of(e);
     } catch (DaemonFailureException e) {
-      throw QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
+      throw mode == AccessMode.READ_WRITE && QueryErrors.diedDuring(e)
+          ? QueryErrors.outcomeUnknown(e, database.path())
+          : QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
     } catch (PoolUnavailableException e) {
       throw QueryErrors.unavailable(e);
     } finally {
       listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
+  }
+
+  /**
+   * Runs the query on the database's daemon. A read-only query whose daemon died under it is run
+   * once more on a fresh daemon: it changed nothing, so repeating it is safe. A read-write one is
+   * not repeated: it may have committed before the daemon died.
+   */
+  private org.aybdb.sandbox.client.QueryResult run(
+      DaemonPool daemons, DatabaseRef database, AccessMode mode, Request.Query request)
+      throws DaemonQueryException, DaemonFailureException, PoolUnavailableException {
+    try {
+      return daemons.withDaemon(
+          database.path(), () -> file(database), d -> d.query(request, settings.clientTimeout()));
+    } catch (DaemonFailureException e) {
+      if (mode != AccessMode.READ_ONLY || !QueryErrors.diedDuring(e)) {
+        throw e;
+      }
+      return daemons.withDaemon(
+          database.path(), () -> file(database), d -> d.query(request, settings.clientTimeout()));
     }
   }
 

@@ -53,7 +53,7 @@ final class QueryErrors {
                   + database
                   + " stopped during the request ("
                   + e.getMessage()
-                  + "); the request may be repeated");
+                  + "); it changed nothing and may be repeated");
     };
   }
 
@@ -62,6 +62,27 @@ final class QueryErrors {
     return e.retryAfter().isZero()
         ? unavailable(e.getMessage())
         : AybException.unavailableFor(e.getMessage(), e.retryAfter());
+  }
+
+  /** Whether the daemon died or broke the protocol while it had the request. */
+  static boolean diedDuring(DaemonFailureException e) {
+    return e.reason() == DaemonFailureException.Reason.DIED
+        || e.reason() == DaemonFailureException.Reason.PROTOCOL;
+  }
+
+  /**
+   * A read-write request whose daemon died while it had it: the write may or may not have
+   * committed, so the answer says so rather than invite a blind repeat (which could apply it
+   * twice).
+   */
+  static AybException outcomeUnknown(DaemonFailureException e, String database) {
+    return unavailable(
+        "The query daemon for "
+            + database
+            + " stopped during this read-write request ("
+            + e.getMessage()
+            + "); its outcome is unknown: the write may have been committed. Check the data"
+            + " before repeating it");
   }
 
   /** The engine cannot serve now (503, ayb's {@code Other}). */

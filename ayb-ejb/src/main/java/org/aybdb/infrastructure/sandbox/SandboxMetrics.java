@@ -34,7 +34,7 @@ final class SandboxMetrics implements PoolListener {
       Metadata.builder()
           .withName("ayb.sandbox.spawns")
           .withDescription("Query daemons started, with the time from spawn to hello")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(MetricUnits.NANOSECONDS)
           .build();
   private static final Metadata SPAWN_FAILURES =
       Metadata.builder()
@@ -67,7 +67,7 @@ final class SandboxMetrics implements PoolListener {
           .withDescription(
               "Requests run on query daemons by outcome (ok, error = the SQL failed, failure ="
                   + " the daemon or pool failed), with their latency")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(MetricUnits.NANOSECONDS)
           .build();
 
   private final MetricRegistry registry;

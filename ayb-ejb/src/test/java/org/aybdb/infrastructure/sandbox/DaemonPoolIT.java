@@ -105,7 +105,8 @@ class DaemonPoolIT {
     start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(30)));
     DatabaseRef db = table("kill.sqlite");
     long pid = pid(db);
-    Future<?> query = threads.submit(() -> engine.execute(db, AccessMode.READ_ONLY, ENDLESS));
+    // Read-write: a read-only request would be repeated on a new daemon (see DaemonDeathIT).
+    Future<?> query = threads.submit(() -> engine.execute(db, AccessMode.READ_WRITE, ENDLESS));
     Thread.sleep(700); // the query is running inside the daemon
     assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly(), "SIGKILL sent");
     var failure =
@@ -114,7 +115,7 @@ class DaemonPoolIT {
     AybException e = (AybException) failure.getCause();
     assertEquals(ErrorType.Other, e.type());
     assertEquals(503, e.status());
-    assertTrue(e.getMessage().contains("stopped during the request"), e.getMessage());
+    assertTrue(e.getMessage().contains("stopped during this read-write request"), e.getMessage());
     assertTrue(e.getMessage().contains("killed by signal 9"), e.getMessage());
     // The next request gets a new daemon and succeeds; the crash was counted once.
     assertEquals("kill.sqlite", value(db));

@@ -34,7 +34,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
           .withName("ayb.http.requests")
           .withDescription(
               "HTTP API requests by method, route and status class, with their latency")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(MetricUnits.NANOSECONDS)
           .build();
 
   /** The {@code method} label of requests with any other method. */

@@ -36,8 +36,9 @@ public class UiRoutingFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(UiRoutes.FACES_PREFIX + "/")) {
-      if (path.startsWith(RESOURCES)) {
+    if (path.equals(UiRoutes.FACES_PREFIX) || path.startsWith(UiRoutes.FACES_PREFIX + "/")) {
+      // Only named resources: Faces fails on the bare prefix or an empty resource name.
+      if (path.startsWith(RESOURCES) && path.length() > RESOURCES.length()) {
         chain.doFilter(request, response);
       } else {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -46,7 +46,10 @@ final class ServerLauncher {
   /** How long a server that failed to start gets to exit after SIGTERM. */
   static final Duration FAILURE_STOP_GRACE = Duration.ofSeconds(10);
 
-  /** How long a running server gets to shut down after SIGTERM. */
+  /**
+   * How long a running server gets to shut down after SIGTERM, beyond the time it lets requests in
+   * flight finish ({@code server.shutdown_grace_seconds}).
+   */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
   static final long POLL_MILLIS = 200;
@@ -147,6 +150,10 @@ final class ServerLauncher {
         + " is already in use"
         + (ServerFiles.isWildcard(host) ? "" : " on " + host)
         + "; stop the program using it or choose another port (port in ayb.toml or AYB__PORT)";
+  }
+
+  private Duration shutdownGrace() {
+    return SHUTDOWN_GRACE.plusSeconds(configuration.server().shutdownGraceSeconds());
   }
 
   List<String> command(ServerFiles files) {
@@ -353,8 +360,8 @@ final class ServerLauncher {
   }
 
   /** While the shutdown hook runs: its outcome is the exit status; returning just waits. */
-  private static int awaitShutdown(ProcessTree tree) {
-    return tree.stop(SHUTDOWN_GRACE);
+  private int awaitShutdown(ProcessTree tree) {
+    return tree.stop(shutdownGrace());
   }
 
   /** The shutdown hook: SIGINT/SIGTERM on the launcher, or the launcher's own exit. */
@@ -364,7 +371,7 @@ final class ServerLauncher {
       out.println("Shutting down server...");
       out.flush();
     }
-    tree.stop(SHUTDOWN_GRACE);
+    tree.stop(shutdownGrace());
     output.drain(2000);
     if (!tree.process().isAlive()) {
       // Payara's unpacked runtime (over 100 MB) need not sit in data_path between runs.

@@ -1,0 +1,169 @@
+package org.aybdb.infrastructure.grizzly;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a request's method, target and {@code Host} are well formed before the servlet
+ * container sees them: the container answers some malformed requests (a bad percent-escape, an
+ * empty {@code Host}, a trailing dot segment) with an empty {@code 200 OK} without running them,
+ * which a client doing a write takes for success.
+ */
+public final class RequestCheck {
+
+  /** Methods the server implements; any other well-formed one is answered 501. */
+  static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+  /** Paths served by Payara's own endpoints, which only read. */
+  private static final Pattern READ_ONLY_ENDPOINTS = Pattern.compile("/metrics(/.*)?");
+
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+  /** RFC 3986 host (reg-name, IPv4 or an IP literal) with an optional port. */
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(\\[[0-9A-Fa-f:.]+]|([A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(:[0-9]{0,5})?");
+
+  /** Why a request is refused, with the status to answer and the {@code Allow} value (or null). */
+  public record Refusal(int status, String message, String allow) {
+    public Refusal {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  private RequestCheck() {}
+
+  /**
+   * @param method the method as sent
+   * @param path the request target's path, still percent-encoded
+   * @param query the query string, still percent-encoded, or null
+   * @param hosts the values of every {@code Host} header
+   * @return the refusal, or empty for a well-formed request
+   */
+  public static Optional<Refusal> check(
+      String method, String path, String query, List<String> hosts) {
+    if (method == null || !TOKEN.matcher(method).matches()) {
+      return bad("The request method is malformed");
+    }
+    if (method.equals("TRACE")) {
+      return Optional.of(new Refusal(405, "Method TRACE is not allowed", ALLOW));
+    }
+    if (!METHODS.contains(method)) {
+      return Optional.of(
+          new Refusal(501, "Method " + method + " is not implemented by this server", null));
+    }
+    Optional<Refusal> target = checkTarget(path, query);
+    if (target.isPresent()) {
+      return target;
+    }
+    if (hosts.size() != 1) {
+      return bad(hosts.isEmpty() ? "The Host header is missing" : "More than one Host header");
+    }
+    String host = hosts.get(0).strip();
+    if (host.isEmpty() || !HOST.matcher(host).matches()) {
+      return bad("The Host header is empty or malformed");
+    }
+    if (READ_ONLY_ENDPOINTS.matcher(path).matches()
+        && !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"))) {
+      return Optional.of(
+          new Refusal(
+              405,
+              "Method " + method + " is not allowed for " + path + "; allowed: GET, HEAD, OPTIONS",
+              "GET, HEAD, OPTIONS"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> checkTarget(String path, String query) {
+    if (path == null || !path.startsWith("/")) {
+      return bad("The request target must be a path starting with /");
+    }
+    if (!visibleAscii(path) || (query != null && !visibleAscii(query))) {
+      return bad(
+          "The request target contains a space, a control character or a raw non-ASCII byte");
+    }
+    if (path.indexOf(';') >= 0) {
+      // The container would cut the path at the ';' and serve what is left: another resource.
+      return bad("The request path contains a ';' (path parameters are not supported)");
+    }
+    byte[] decoded = percentDecode(path);
+    if (decoded == null || (query != null && percentDecode(query) == null)) {
+      return bad("The request target has a malformed percent-escape");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(decoded))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return bad("The request path is not UTF-8 once percent-decoded");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\') {
+        return bad("The request path contains a control character or a backslash");
+      }
+    }
+    if (path.matches("(?i).*%2f.*")) {
+      return bad("The request path contains an encoded slash");
+    }
+    for (String segment : text.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return bad("The request path contains a dot segment (. or ..)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean visibleAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bytes {@code s} stands for, or null when a {@code %} is not followed by two hex digits. */
+  private static byte[] percentDecode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '%') {
+        out.write(c);
+        continue;
+      }
+      if (i + 2 >= s.length()) {
+        return null;
+      }
+      int hi = Character.digit(s.charAt(i + 1), 16);
+      int lo = Character.digit(s.charAt(i + 2), 16);
+      if (hi < 0 || lo < 0) {
+        return null;
+      }
+      out.write(hi * 16 + lo);
+      i += 2;
+    }
+    return out.toByteArray();
+  }
+
+  private static Optional<Refusal> bad(String message) {
+    return Optional.of(new Refusal(400, message, null));
+  }
+}

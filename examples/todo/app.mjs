@@ -71,6 +71,13 @@ $('#add-form').addEventListener('submit', async (event) => {
   }
 });
 
+// What came back from the server, kept visible for the curious (and the UI tests).
+for (const name of ['state', 'error']) {
+  if (parameters.has(name)) {
+    document.body.dataset[`callback${name[0].toUpperCase()}${name.slice(1)}`] = parameters.get(name);
+  }
+}
+
 try {
   client = await ayb.restoreOAuth(options);
   if (client) {

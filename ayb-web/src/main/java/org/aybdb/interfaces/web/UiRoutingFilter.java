@@ -20,8 +20,9 @@ import org.aybdb.config.AybConfiguration;
  * Sends ayb's page paths to their Faces views (JAX-RS owns {@code /*}, Faces sits under {@link
  * UiRoutes#FACES_PREFIX}) and guards them: a form post from another origin is refused before Faces
  * sees it, the views' own addresses under the prefix are not served directly (only the Faces
- * resources and the JavaScript client there are), and pages carry headers against framing, sniffing, caching and leaking
- * their address to other sites. Everything else, the HTTP API above all, passes untouched.
+ * resources and the JavaScript client there are), and pages carry headers against framing,
+ * sniffing, caching and leaking their address to other sites. Everything else, the HTTP API above
+ * all, passes untouched.
  */
 @WebFilter(filterName = "ui-routing", urlPatterns = "/*")
 public class UiRoutingFilter extends HttpFilter {
@@ -63,6 +64,10 @@ public class UiRoutingFilter extends HttpFilter {
     if (post && !sameOrigin(request)) {
       refuseCrossSite(response);
       return;
+    }
+    if (request.getCharacterEncoding() == null) {
+      // Query parameters (the OAuth request's state, say) are UTF-8, not the servlet's Latin-1.
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     }
     route.get().attributes().forEach(request::setAttribute);
     request.setAttribute(UiRoutes.FRIENDLY_PATH, path.isEmpty() ? "/" : path);

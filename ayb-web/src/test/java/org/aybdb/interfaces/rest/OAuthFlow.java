@@ -90,12 +90,12 @@ public final class OAuthFlow {
     parameters.put("response_type", "code");
     parameters.put("redirect_uri", REDIRECT);
     parameters.put("scope", scope);
-    parameters.put("code_challenge", challenge);
-    parameters.put("code_challenge_method", "S256");
-    parameters.put("app_name", "Test app");
     if (state != null) {
       parameters.put("state", state);
     }
+    parameters.put("code_challenge", challenge);
+    parameters.put("code_challenge_method", "S256");
+    parameters.put("app_name", "Test app");
     return parameters;
   }
 
@@ -139,7 +139,8 @@ public final class OAuthFlow {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(BodyPublishers.ofString(query(form)));
     headers.forEach(post::header);
-    return http.send(post.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        post.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The whole consent: the page, then Authorize for {@code database}; returns the app's code. */
@@ -220,7 +221,10 @@ public final class OAuthFlow {
   /** GET a path of the server with this visitor's cookies. */
   public HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

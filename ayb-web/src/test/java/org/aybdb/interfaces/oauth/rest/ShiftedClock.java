@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
 
 /**
  * The server's clock in {@link OAuthIT}'s deployment: the system clock moved forward by an offset
- * that {@link ClockControlServlet} sets, so a code can be seen expiring without waiting ten minutes.
+ * that {@link ClockControlServlet} sets, so a code can be seen expiring without waiting ten
+ * minutes.
  */
 @ApplicationScoped
 @Alternative

@@ -1,5 +1,6 @@
 package org.aybdb.infrastructure.time;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Clock;
  * The clock that time-limited grants (OAuth authorization codes) are checked against: the system's
  * UTC clock. Tests replace it with a CDI alternative to see a code expire without waiting.
  */
+@ApplicationScoped
 public class SystemClock {
 
   @Produces

@@ -36,6 +36,8 @@ public final class OAuthFlow {
 
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern PARTIAL_VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final String base;
@@ -124,6 +126,32 @@ public final class OAuthFlow {
   public HttpResponse<String> answer(
       String viewState, String database, String level, String button, Map<String, String> headers)
       throws Exception {
+    if (level != null) {
+      // As the browser does: the level change first (AJAX), which lists the databases for it.
+      Map<String, String> change = new LinkedHashMap<>();
+      change.put("consent", "consent");
+      change.put("consent:level", level);
+      change.put("jakarta.faces.ViewState", viewState);
+      change.put("jakarta.faces.source", "consent:level");
+      change.put("jakarta.faces.behavior.event", "valueChange");
+      change.put("jakarta.faces.partial.event", "click");
+      change.put("jakarta.faces.partial.ajax", "true");
+      change.put("jakarta.faces.partial.execute", "consent:level");
+      change.put("jakarta.faces.partial.render", "consent:databases consent:summary-level");
+      HttpRequest.Builder ajax =
+          HttpRequest.newBuilder(URI.create(base + "/oauth/authorize"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Faces-Request", "partial/ajax")
+              .POST(BodyPublishers.ofString(query(change)));
+      headers.forEach(ajax::header);
+      HttpResponse<String> changed =
+          http.send(ajax.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, changed.statusCode(), changed.body());
+      Matcher updated = PARTIAL_VIEW_STATE.matcher(changed.body());
+      if (updated.find()) {
+        viewState = updated.group(1);
+      }
+    }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("consent", "consent");
     if (database != null) {

@@ -114,7 +114,9 @@ class OAuthBrowserIT {
 
     try (Browser browser = new Browser(base)) {
       // Log in first: the consent request survives the e-mailed link. Read-write.
-      openApp(browser, "?server=" + URLEncoder.encode(base, StandardCharsets.UTF_8) + "&level=read-write");
+      openApp(
+          browser,
+          "?server=" + URLEncoder.encode(base, StandardCharsets.UTF_8) + "&level=read-write");
       String state = connect(browser);
       assertTrue(browser.driver().getCurrentUrl().startsWith(base + "/log_in?next="));
       browser.type("[id='login:username']", owner.entity());
@@ -122,11 +124,13 @@ class OAuthBrowserIT {
       browser.waitFor(d -> browser.present("#sent"));
       browser.open(
           "/confirm/"
-              + URLEncoder.encode(accounts.confirmationToken(owner.entity()), StandardCharsets.UTF_8));
+              + URLEncoder.encode(
+                  accounts.confirmationToken(owner.entity()), StandardCharsets.UTF_8));
       browser.waitFor(d -> browser.present("[id='consent:authorize-btn']"));
       browser.settle();
       assertEquals("Authorize To-do list - ayb", browser.driver().getTitle());
-      assertTrue(browser.text("#consent-summary").contains("To-do list is requesting read-write access"));
+      assertTrue(
+          browser.text("#consent-summary").contains("To-do list is requesting read-write access"));
       assertTrue(browser.text("#app-origin").startsWith("http://"));
       chooseDatabase(browser, database);
       browser.resize(1366, 900);
@@ -138,7 +142,9 @@ class OAuthBrowserIT {
       awaitApp(browser);
       assertEquals(state, browser.find("body").getAttribute("data-callback-state"));
       assertEquals(
-          "Connected to " + database + " (read-write)", browser.text("#connection"), status(browser));
+          "Connected to " + database + " (read-write)",
+          browser.text("#connection"),
+          status(browser));
       addTodo(browser, "buy milk");
       browser.waitFor(d -> browser.text("#todos").contains("buy milk"));
 
@@ -152,13 +158,18 @@ class OAuthBrowserIT {
       chooseDatabase(browser, database);
       browser.find("[id='consent:authorize-btn']").click();
       awaitApp(browser);
-      assertEquals("Connected to " + database + " (read-only)", browser.text("#connection"), status(browser));
+      assertEquals(
+          "Connected to " + database + " (read-only)",
+          browser.text("#connection"),
+          status(browser));
       browser.waitFor(d -> browser.text("#todos").contains("buy milk"));
       addTodo(browser, "sneaky write");
       browser.waitFor(d -> !browser.text("#status").isEmpty());
       assertTrue(
           browser.text("#status").startsWith("Query failed: ")
-              && browser.text("#status").contains("Attempted to write to database while in read-only mode"),
+              && browser
+                  .text("#status")
+                  .contains("Attempted to write to database while in read-only mode"),
           browser.text("#status"));
 
       // Deny: the app hears access_denied with its own state.
@@ -182,7 +193,9 @@ class OAuthBrowserIT {
 
   private static void awaitApp(Browser browser) {
     browser.waitFor(
-        d -> d.getCurrentUrl().contains("/index.html") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        d ->
+            d.getCurrentUrl().contains("/index.html")
+                && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
   /** Opens the app's "Connect a database" dialog and connects; returns the state sent. */
@@ -193,7 +206,10 @@ class OAuthBrowserIT {
     browser.waitFor(d -> d.getCurrentUrl().startsWith(base));
     String current = browser.driver().getCurrentUrl();
     if (current.startsWith(base + "/log_in?next=")) {
-      current = base + URLDecoder.decode(current.substring(current.indexOf("next=") + 5), StandardCharsets.UTF_8);
+      current =
+          base
+              + URLDecoder.decode(
+                  current.substring(current.indexOf("next=") + 5), StandardCharsets.UTF_8);
     }
     String query = URI.create(current).getRawQuery();
     for (String pair : query.split("&")) {

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * -} none), or for the entity page whether the database is {@code listed} or {@code hidden}. The
  * test runs every cell, prints the matrix with PASS/FAIL per cell and fails if any cell failed.
  *
- * <p>Rows named "app of" use API tokens an app got through OAuth (scoped to {@code no-access.sqlite}
- * at the level named): they query only that database, at most at their level, and create, manage,
- * share and change profiles never.
+ * <p>Rows named "app of" use API tokens an app got through OAuth (scoped to {@code
+ * no-access.sqlite} at the level named): they query only that database, at most at their level, and
+ * create, manage, share and change profiles never.
  *
  * <p>To add an operation (say snapshot list/restore): add a column to {@link #EXPECTED} and an
  * entry to {@link #operations()} with the same column name.
@@ -252,7 +252,8 @@ class AuthorizationMatrixIT {
             "read-write"));
     // Scoped tokens, each through the consent page and the token endpoint, as an app gets them.
     OAuthFlow ownerApps = new OAuthFlow(base).logIn(accounts, owner.entity());
-    String ownerReadOnlyApp = ownerApps.scopedToken(owner.entity() + "/no-access.sqlite", "read-only");
+    String ownerReadOnlyApp =
+        ownerApps.scopedToken(owner.entity() + "/no-access.sqlite", "read-only");
     String ownerReadWriteApp =
         ownerApps.scopedToken(owner.entity() + "/no-access.sqlite", "read-write");
     String granteeReadOnlyApp =
@@ -267,7 +268,13 @@ class AuthorizationMatrixIT {
         "Bearer " + ownerReadWriteApp,
         "Bearer " + granteeReadOnlyApp,
         owner,
-        manager, readWrite, readOnly, stranger, bystander, revokedOwner, levelOf);
+        manager,
+        readWrite,
+        readOnly,
+        stranger,
+        bystander,
+        revokedOwner,
+        levelOf);
   }
 
   private static void expect(List<String> problems, int status, HttpResponse<String> response) {

@@ -445,17 +445,20 @@ class OAuthIT {
     assertFalse(notOffered.headers().firstValue("Location").isPresent());
 
     // Access lowered between showing the page and answering it: the app hears access_denied.
-    assertEquals(204, calls.share(owner.bearer(), path, reader.entity(), "read-write").statusCode());
+    assertEquals(
+        204, calls.share(owner.bearer(), path, reader.entity(), "read-write").statusCode());
     HttpResponse<String> offered =
         flow.authorizePage(OAuthFlow.request("read-write", Pkce.fresh().challenge(), "c"));
     assertTrue(offered.body().contains(database + " (sqlite, shared with you)"));
     assertEquals(204, calls.share(owner.bearer(), path, reader.entity(), "read-only").statusCode());
     HttpResponse<String> answer =
-        flow.answer(OAuthFlow.viewState(offered), database, "read-write", "authorize-btn", Map.of());
+        flow.answer(
+            OAuthFlow.viewState(offered), database, "read-write", "authorize-btn", Map.of());
     assertEquals(302, answer.statusCode(), answer.body());
     Map<String, String> back = OAuthFlow.redirectParameters(answer);
     assertEquals("access_denied", back.get("error"));
-    assertEquals("Your access level is lower than the requested permission", back.get("error_description"));
+    assertEquals(
+        "Your access level is lower than the requested permission", back.get("error_description"));
     assertEquals("c", back.get("state"));
     assertNull(back.get("code"));
 
@@ -567,9 +570,7 @@ class OAuthIT {
     assertEquals(400, page.statusCode(), parameters + " " + page.body());
     assertTrue(page.body().contains("<title>Authorization error - ayb</title>"), page.body());
     assertTrue(page.body().contains(">" + error + "<"), error + " in " + page.body());
-    assertTrue(
-        page.body().contains(description),
-        description + " in " + page.body());
+    assertTrue(page.body().contains(description), description + " in " + page.body());
     assertFalse(page.body().contains("authorize-btn"));
   }
 

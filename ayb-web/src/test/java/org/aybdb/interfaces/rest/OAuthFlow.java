@@ -145,7 +145,8 @@ public final class OAuthFlow {
               .POST(BodyPublishers.ofString(query(change)));
       headers.forEach(ajax::header);
       HttpResponse<String> changed =
-          http.send(ajax.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              ajax.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, changed.statusCode(), changed.body());
       Matcher updated = PARTIAL_VIEW_STATE.matcher(changed.body());
       if (updated.find()) {

@@ -132,7 +132,8 @@ public final class OAuthFlow {
       change.put("consent", "consent");
       change.put("consent:level", level);
       change.put("jakarta.faces.ViewState", viewState);
-      change.put("jakarta.faces.source", "consent:level");
+      // A radio button's own id: Faces takes the group's id from it.
+      change.put("jakarta.faces.source", "consent:level:1");
       change.put("jakarta.faces.behavior.event", "valueChange");
       change.put("jakarta.faces.partial.event", "click");
       change.put("jakarta.faces.partial.ajax", "true");

@@ -132,12 +132,25 @@ class OAuthBrowserIT {
       assertTrue(
           browser.text("#consent-summary").contains("To-do list is requesting read-write access"));
       assertTrue(browser.text("#app-origin").startsWith("http://"));
-      chooseDatabase(browser, database);
+      assertTrue(browser.text("[id='consent:databases']").contains(database + " (sqlite)"));
+      // A new database, created in place, is selected at once.
+      browser.find("#create-in-place summary").click();
+      browser.type("[id='consent:new-database']", "Fresh.sqlite");
+      browser.find("[id='consent:create-database-btn']").click();
+      browser.settle();
+      String fresh = owner.entity() + "/fresh.sqlite";
+      browser.waitFor(d -> browser.text("[id='consent:databases']").contains(fresh + " (sqlite)"));
+      assertTrue(
+          browser
+              .driver()
+              .findElement(By.cssSelector("input[name='consent:database-select'][value='" + fresh + "']"))
+              .isSelected());
       browser.resize(1366, 900);
       browser.screenshot("oauth-consent-1366");
       browser.resize(390, 844);
       browser.screenshot("oauth-consent-390");
       browser.resize(1280, 900);
+      database = fresh;
       browser.find("[id='consent:authorize-btn']").click();
       awaitApp(browser);
       assertEquals(state, browser.find("body").getAttribute("data-callback-state"));

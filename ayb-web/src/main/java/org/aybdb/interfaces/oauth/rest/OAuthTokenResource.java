@@ -10,9 +10,11 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URLDecoder;
@@ -44,6 +46,8 @@ public class OAuthTokenResource {
   @Inject OAuthService oauth;
   @Inject AybConfiguration configuration;
 
+  @Context UriInfo uriInfo;
+
   @POST
   public Response exchange(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
@@ -61,13 +65,23 @@ public class OAuthTokenResource {
             .add("token_type", "Bearer")
             .add("database", database)
             .add("query_permission_level", token.level())
-            .add("database_url", configuration.publicBaseUrl() + "/v1/" + database)
+            .add("database_url", publicBase() + "/v1/" + database)
             .build()
             .toString();
     return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Pragma", "no-cache")
         .build();
+  }
+
+  /**
+   * {@code public_url}, or without one the address this request reached (ayb falls back to {@code
+   * http://localhost:<port>}, which an app on another machine cannot reach).
+   */
+  private String publicBase() {
+    String base =
+        configuration.publicUrl().orElseGet(() -> uriInfo.getBaseUri().toString()).strip();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   private static Map<String, String> fields(String contentType, InputStream body) {

@@ -143,7 +143,8 @@ class OAuthBrowserIT {
       assertTrue(
           browser
               .driver()
-              .findElement(By.cssSelector("input[name='consent:database-select'][value='" + fresh + "']"))
+              .findElement(
+                  By.cssSelector("input[name='consent:database-select'][value='" + fresh + "']"))
               .isSelected());
       browser.resize(1366, 900);
       browser.screenshot("oauth-consent-1366");

@@ -293,6 +293,31 @@ class OAuthIT {
     assertEquals(origin, refused.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
   }
 
+  @Test
+  void theJavaScriptClientIsServedToAnyOrigin() throws Exception {
+    Map<String, String> expected =
+        Map.of(
+            "/static/ayb.mjs", "export class AybOAuth",
+            "/static/ayb.js", "Object.assign(window, api)",
+            "/static/ayb.d.ts", "export function restoreOAuth");
+    for (Map.Entry<String, String> file : expected.entrySet()) {
+      HttpResponse<String> served =
+          api.send(api.request(file.getKey()).header("Origin", "https://app.example.org").GET());
+      assertEquals(200, served.statusCode(), file.getKey());
+      assertTrue(served.body().contains(file.getValue()), file.getKey());
+      assertEquals("*", served.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+      assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+    assertTrue(
+        api.send(api.request("/static/ayb.mjs").GET())
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/javascript"));
+    assertEquals(404, api.send(api.request("/static/ayb.json").GET()).statusCode());
+    assertEquals(404, api.send(api.request("/static/authorize.xhtml").GET()).statusCode());
+  }
+
   // ---- the consent page -------------------------------------------------------------------------
 
   @Test
@@ -454,8 +479,7 @@ class OAuthIT {
     assertTrue(offered.body().contains(database + " (sqlite, shared with you)"));
     assertEquals(204, calls.share(owner.bearer(), path, reader.entity(), "read-only").statusCode());
     HttpResponse<String> answer =
-        flow.answer(
-            OAuthFlow.viewState(offered), database, "read-write", "authorize-btn", Map.of());
+        flow.answer(OAuthFlow.viewState(offered), database, null, "authorize-btn", Map.of());
     assertEquals(302, answer.statusCode(), answer.body());
     Map<String, String> back = OAuthFlow.redirectParameters(answer);
     assertEquals("access_denied", back.get("error"));

@@ -14,13 +14,17 @@ public interface TokenService {
    */
   Caller authenticate(String token);
 
-  /** The caller's tokens that are neither revoked nor expired, newest first. */
+  /**
+   * The caller's tokens that are neither revoked nor expired, newest first; through an app's scoped
+   * token only that token.
+   */
   List<ApiTokenInfo> activeTokens(Caller caller);
 
   /**
    * Revokes one of the caller's own tokens (possibly the one in use).
    *
-   * @throws AybException RecordNotFound (404) if it is not the caller's or already revoked
+   * @throws AybException RecordNotFound (404) if it is not the caller's or already revoked, or
+   *     (through an app's scoped token) another token
    */
   void revoke(Caller caller, String shortToken);
 }

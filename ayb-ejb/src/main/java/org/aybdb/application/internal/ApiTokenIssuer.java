@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
 import org.aybdb.application.IssuedApiToken;
+import org.aybdb.application.ScopedAccessToken;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.ApiToken;
 import org.aybdb.domain.model.account.ApiTokenRepository;
+import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.infrastructure.security.ApiTokens;
 
-/** Mints and stores new unscoped API tokens; runs in the caller's transaction. */
+/** Mints and stores new API tokens; runs in the caller's transaction. */
 @ApplicationScoped
 public class ApiTokenIssuer {
 
@@ -23,5 +26,19 @@ public class ApiTokenIssuer {
         new ApiToken(
             generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC())));
     return new IssuedApiToken(account.slug(), generated.token());
+  }
+
+  /** Mints a token limited to {@code database} at most at {@code level}, for an OAuth app. */
+  public ScopedAccessToken issueScoped(
+      Account account, HostedDatabase database, QueryPermissionLevel level, String appName) {
+    Objects.requireNonNull(account, "account");
+    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiToken token =
+        new ApiToken(
+            generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC()));
+    token.scopeTo(database, level, appName);
+    tokens.store(token);
+    return new ScopedAccessToken(
+        generated.token(), database.owner().slug(), database.slug(), level.word());
   }
 }

@@ -75,7 +75,8 @@ public class DefaultProfileService implements ProfileService {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(update, "update");
-    if (!entity.equals(caller.slug())) {
+    // A token an app got through OAuth queries one database and changes nothing else.
+    if (!entity.equals(caller.slug()) || caller.scopedDatabaseId().isPresent()) {
       throw new AybException(
           ErrorType.Other,
           403,

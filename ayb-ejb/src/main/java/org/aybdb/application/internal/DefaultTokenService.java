@@ -87,6 +87,7 @@ public class DefaultTokenService implements TokenService {
     Account account = accounts.find(caller.slug()).orElseThrow();
     return tokens.unrevoked(account).stream()
         .filter(token -> token.expiresAt() == null || token.expiresAt().isAfter(now))
+        .filter(token -> mayHandle(caller, token))
         .sorted(
             Comparator.comparing(
                 ApiToken::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -103,6 +104,7 @@ public class DefaultTokenService implements TokenService {
             .find(shortToken)
             .filter(found -> found.account().id() == caller.entityId())
             .filter(found -> found.revokedAt() == null)
+            .filter(found -> mayHandle(caller, found))
             .orElseThrow(() -> AybException.recordNotFound(shortToken, RECORD_TYPE));
     token.revoke(Timestamps.now(clock));
     recent.forget(shortToken);
@@ -117,6 +119,11 @@ public class DefaultTokenService implements TokenService {
             recent.forget(shortToken);
           }
         });
+  }
+
+  /** An app's scoped token sees and revokes only itself; the user's own tokens see them all. */
+  private static boolean mayHandle(Caller caller, ApiToken token) {
+    return caller.scopedDatabaseId().isEmpty() || token.shortToken().equals(caller.shortToken());
   }
 
   private static ApiTokenInfo info(ApiToken token) {

@@ -13,11 +13,11 @@ import org.aybdb.domain.model.Slugs;
 
 /**
  * Maps ayb's page paths ({@code /}, {@code /register}, {@code /log_in}, {@code /log_out}, {@code
- * /confirm/<token>}, {@code /settings/tokens}, {@code /<entity>}, {@code /<entity>/<database>}) to
- * Faces views. Paths whose first segment belongs to the server itself ({@code /v1}, {@code
- * /health}, the Faces prefix {@code /static}, ...) are never pages; those names are reserved for
- * entities anyway, except {@code metrics}, {@code openapi}, {@code favicon.ico} and {@code
- * robots.txt}, which the server keeps for itself.
+ * /confirm/<token>}, {@code /settings/tokens}, {@code /oauth/authorize}, {@code /<entity>}, {@code
+ * /<entity>/<database>}) to Faces views. Paths whose first segment belongs to the server itself
+ * ({@code /v1}, {@code /health}, the Faces prefix {@code /static}, ...) are never pages; those
+ * names are reserved for entities anyway, except {@code metrics}, {@code openapi}, {@code
+ * favicon.ico} and {@code robots.txt}, which the server keeps for itself.
  */
 public final class UiRoutes {
 
@@ -51,7 +51,8 @@ public final class UiRoutes {
           "/register", "/register.xhtml",
           "/log_in", "/log_in.xhtml",
           "/log_out", "/log_out.xhtml",
-          "/settings/tokens", "/tokens.xhtml");
+          "/settings/tokens", "/tokens.xhtml",
+          "/oauth/authorize", "/authorize.xhtml");
 
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 

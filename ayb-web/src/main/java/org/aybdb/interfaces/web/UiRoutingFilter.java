@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,9 @@ import org.aybdb.config.AybConfiguration;
  * Sends ayb's page paths to their Faces views (JAX-RS owns {@code /*}, Faces sits under {@link
  * UiRoutes#FACES_PREFIX}) and guards them: a form post from another origin is refused before Faces
  * sees it, the views' own addresses under the prefix are not served directly (only the Faces
- * resources there are), and pages carry headers against framing, sniffing, caching and leaking
- * their address to other sites. Everything else, the HTTP API above all, passes untouched.
+ * resources and the JavaScript client there are), and pages carry headers against framing,
+ * sniffing, caching and leaking their address to other sites. Everything else, the HTTP API above
+ * all, passes untouched.
  */
 @WebFilter(filterName = "ui-routing", urlPatterns = "/*")
 public class UiRoutingFilter extends HttpFilter {
@@ -37,8 +39,10 @@ public class UiRoutingFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(UiRoutes.FACES_PREFIX) || path.startsWith(UiRoutes.FACES_PREFIX + "/")) {
-      // Only named resources: Faces fails on the bare prefix or an empty resource name.
-      if (path.startsWith(RESOURCES) && path.length() > RESOURCES.length()) {
+      // Only named resources (Faces fails on the bare prefix or an empty resource name) and
+      // servlets mapped to an exact path of their own.
+      if ((path.startsWith(RESOURCES) && path.length() > RESOURCES.length())
+          || servedExactly(request)) {
         chain.doFilter(request, response);
       } else {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -64,6 +68,10 @@ public class UiRoutingFilter extends HttpFilter {
       refuseCrossSite(response);
       return;
     }
+    if (request.getCharacterEncoding() == null) {
+      // Query parameters (the OAuth request's state, say) are UTF-8, not the servlet's Latin-1.
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
     route.get().attributes().forEach(request::setAttribute);
     request.setAttribute(UiRoutes.FRIENDLY_PATH, path.isEmpty() ? "/" : path);
     response.setHeader("X-Frame-Options", "DENY");
@@ -73,6 +81,12 @@ public class UiRoutingFilter extends HttpFilter {
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cache-Control", "no-store");
     request.getRequestDispatcher(route.get().facesPath()).forward(request, response);
+  }
+
+  /** Whether a servlet of its own is mapped to exactly this path (the JavaScript client). */
+  static boolean servedExactly(HttpServletRequest request) {
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    return mapping != null && mapping.getMappingMatch() == MappingMatch.EXACT;
   }
 
   /**

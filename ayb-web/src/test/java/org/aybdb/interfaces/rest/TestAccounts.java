@@ -115,6 +115,11 @@ public final class TestAccounts {
     assertEquals(200, revoked.statusCode(), revoked.body());
   }
 
+  /** The newest confirmation token mailed to {@code entity} (after a log-in or registration). */
+  public String confirmationToken(String entity) throws Exception {
+    return lastTokenTo(entity + "@example.org");
+  }
+
   private String confirm(String confirmationToken) throws Exception {
     HttpResponse<String> confirmed =
         api.send(

@@ -23,6 +23,8 @@ class UiRoutesTest {
     assertEquals("/log_in.xhtml", route("/log_in").viewId());
     assertEquals("/log_out.xhtml", route("/log_out").viewId());
     assertEquals("/tokens.xhtml", route("/settings/tokens").viewId());
+    assertEquals("/authorize.xhtml", route("/oauth/authorize").viewId());
+    assertTrue(UiRoutes.route("/oauth/other").isEmpty(), "the rest of /oauth is no page");
     assertEquals("/static/register.xhtml", route("/register").facesPath());
   }
 

@@ -14,7 +14,8 @@ import org.aybdb.domain.model.permission.QueryPermissionLevel;
 
 /**
  * An OAuth 2.0 authorization code issued to a browser app (PKCE S256). It is exchanged once, within
- * ten minutes, for a token scoped to one database; timestamps are UTC.
+ * ten minutes, for a token scoped to one database; timestamps are UTC. The {@code code} column
+ * holds the hex SHA-256 of the code, never the code itself.
  */
 @Entity
 @Table(name = "oauth_authorization_request")
@@ -123,6 +124,19 @@ public class OAuthAuthorizationRequest {
 
   public LocalDateTime usedAt() {
     return usedAt;
+  }
+
+  /**
+   * Grants less than was asked: the user lowered read-write to read-only on the consent page.
+   *
+   * @throws IllegalArgumentException if {@code level} is higher than the requested level
+   */
+  public void lowerGrantTo(QueryPermissionLevel level) {
+    Objects.requireNonNull(level, "level");
+    if (level.code() > requestedLevel.code()) {
+      throw new IllegalArgumentException("Cannot grant more than was requested");
+    }
+    this.grantedLevel = level;
   }
 
   public void markUsed(LocalDateTime at) {

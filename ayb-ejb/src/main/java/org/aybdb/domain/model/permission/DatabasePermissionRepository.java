@@ -23,4 +23,7 @@ public interface DatabasePermissionRepository {
 
   /** Deletes a grant. */
   void remove(DatabasePermission permission);
+
+  /** The grants {@code grantee} holds, on anybody's databases. */
+  List<DatabasePermission> heldBy(Account grantee);
 }

@@ -62,6 +62,17 @@ public class JpaDatabasePermissionRepository implements DatabasePermissionReposi
   }
 
   @Override
+  public List<DatabasePermission> heldBy(Account grantee) {
+    Objects.requireNonNull(grantee, "grantee");
+    return entityManager
+        .createQuery(
+            "SELECT p FROM DatabasePermission p WHERE p.grantee = :grantee",
+            DatabasePermission.class)
+        .setParameter("grantee", grantee)
+        .getResultList();
+  }
+
+  @Override
   public DatabasePermission store(DatabasePermission permission) {
     entityManager.persist(Objects.requireNonNull(permission, "permission"));
     entityManager.flush();

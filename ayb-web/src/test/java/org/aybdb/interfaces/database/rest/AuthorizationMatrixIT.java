@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,6 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * -} none), or for the entity page whether the database is {@code listed} or {@code hidden}. The
  * test runs every cell, prints the matrix with PASS/FAIL per cell and fails if any cell failed.
  *
+ * <p>Rows named "app of" use API tokens an app got through OAuth (scoped to {@code
+ * no-access.sqlite} at the level named): they query only that database, at most at their level, and
+ * create, manage, share and change profiles never.
+ *
  * <p>To add an operation (say snapshot list/restore): add a column to {@link #EXPECTED} and an
  * entry to {@link #operations()} with the same column name.
  */
@@ -51,21 +57,26 @@ class AuthorizationMatrixIT {
    */
   static final String EXPECTED =
       """
-      caller                      | read query | write query        | details | list       | update    | share     | permissions | list snapshots | restore snapshot
-      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
-      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
-      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError
-      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound
-      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      malformed token [no-access] | 401 Other  | 401 Other          | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other
-      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
+      caller                      | read query | write query        | details | list       | update    | share     | permissions | list snapshots | restore snapshot | create | profile update
+      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200
+      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200
+      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 403 Other | 403 Other
+      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 403 Other | 403 Other
+      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
+      malformed token [no-access] | 401 Other  | 401 Other          | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other
+      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
+      read-only app of the owner [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-write app of the owner [no-access] | 200 | 200           | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-write app of the owner [fork] | 403 Other | 403 Other     | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-write app of the owner [read-only] | 403 Other | 403 Other | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      read-only app of the read-write grantee [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
       """;
 
   @ArquillianResource URL base;
@@ -90,6 +101,9 @@ class AuthorizationMatrixIT {
 
   /** The accounts and databases the matrix runs on. */
   record Fixture(
+      String ownerReadOnlyApp,
+      String ownerReadWriteApp,
+      String granteeReadOnlyApp,
       Account owner,
       Account manager,
       Account readWrite,
@@ -133,6 +147,20 @@ class AuthorizationMatrixIT {
         "restore snapshot",
         // A well-formed id that no snapshot has: the cell never changes the database.
         (calls, cell) -> calls.restoreSnapshot(cell.authorization(), cell.path(), "0".repeat(64)));
+    operations.put(
+        "create",
+        // A new name each time: the owner's cells create, everybody else's are refused.
+        (calls, cell) ->
+            calls.create(
+                cell.authorization(),
+                "/v1/" + cell.entityInPath() + "/new-" + UUID.randomUUID() + ".sqlite",
+                "sqlite",
+                "no-access"));
+    operations.put(
+        "profile update",
+        (calls, cell) ->
+            calls.updateProfile(
+                cell.authorization(), cell.entityInPath(), "{\"location\":\"Matrix\"}"));
     return operations;
   }
 
@@ -140,7 +168,7 @@ class AuthorizationMatrixIT {
   void everyEndpointForEveryCaller() throws Exception {
     ApiClient api = new ApiClient(base);
     DatabaseCalls calls = new DatabaseCalls(api);
-    Fixture fixture = fixture(api, calls);
+    Fixture fixture = fixture(base, api, calls);
     Map<String, Operation> operations = operations();
 
     List<String> lines = EXPECTED.strip().lines().toList();
@@ -185,7 +213,7 @@ class AuthorizationMatrixIT {
   }
 
   /** The accounts, three databases (one per public level) with a table, and the grants. */
-  private static Fixture fixture(ApiClient api, DatabaseCalls calls) throws Exception {
+  private static Fixture fixture(URL base, ApiClient api, DatabaseCalls calls) throws Exception {
     TestAccounts accounts = new TestAccounts(api);
     Account owner = accounts.register("mx-owner");
     Account revokedOwner = owner;
@@ -222,11 +250,31 @@ class AuthorizationMatrixIT {
             "/v1/" + owner.entity() + "/read-only.sqlite",
             readWrite.entity(),
             "read-write"));
+    // Scoped tokens, each through the consent page and the token endpoint, as an app gets them.
+    OAuthFlow ownerApps = new OAuthFlow(base).logIn(accounts, owner.entity());
+    String ownerReadOnlyApp =
+        ownerApps.scopedToken(owner.entity() + "/no-access.sqlite", "read-only");
+    String ownerReadWriteApp =
+        ownerApps.scopedToken(owner.entity() + "/no-access.sqlite", "read-write");
+    String granteeReadOnlyApp =
+        new OAuthFlow(base)
+            .logIn(accounts, readWrite.entity())
+            .scopedToken(owner.entity() + "/no-access.sqlite", "read-only");
     if (!problems.isEmpty()) {
       System.out.println("Matrix setup steps that failed:\n" + String.join("\n", problems));
     }
     return new Fixture(
-        owner, manager, readWrite, readOnly, stranger, bystander, revokedOwner, levelOf);
+        "Bearer " + ownerReadOnlyApp,
+        "Bearer " + ownerReadWriteApp,
+        "Bearer " + granteeReadOnlyApp,
+        owner,
+        manager,
+        readWrite,
+        readOnly,
+        stranger,
+        bystander,
+        revokedOwner,
+        levelOf);
   }
 
   private static void expect(List<String> problems, int status, HttpResponse<String> response) {
@@ -257,6 +305,9 @@ class AuthorizationMatrixIT {
           case "anonymous" -> null;
           case "malformed token" -> "Bearer not-an-ayb-token";
           case "revoked owner token" -> fixture.revokedOwner().bearer();
+          case "read-only app of the owner" -> fixture.ownerReadOnlyApp();
+          case "read-write app of the owner" -> fixture.ownerReadWriteApp();
+          case "read-only app of the read-write grantee" -> fixture.granteeReadOnlyApp();
           default -> throw new IllegalArgumentException("Unknown caller kind: " + who);
         };
     String entityInPath = who.contains("upper-case") ? owner.toUpperCase(Locale.ROOT) : owner;

@@ -39,6 +39,15 @@ public final class DatabaseCalls {
     assertEquals(201, created.statusCode(), created.body());
   }
 
+  /** {@code PATCH /v1/entity/{entity}} with a JSON body. */
+  public HttpResponse<String> updateProfile(String authorization, String entity, String json)
+      throws Exception {
+    return api.send(
+        authorized("/v1/entity/" + entity, authorization)
+            .header("Content-Type", "application/json")
+            .method("PATCH", BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public HttpResponse<String> details(String authorization, String path) throws Exception {
     return api.send(authorized(path + "/details", authorization).GET());
   }

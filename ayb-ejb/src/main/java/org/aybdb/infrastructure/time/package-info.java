@@ -1,0 +1,2 @@
+/** Where the application reads the time. */
+package org.aybdb.infrastructure.time;

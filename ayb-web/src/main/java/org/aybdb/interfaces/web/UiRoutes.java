@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * Maps ayb's page paths ({@code /}, {@code /register}, {@code /log_in}, {@code /log_out}, {@code
- * /confirm/<token>}, {@code /settings/tokens}, {@code /<entity>}, {@code /<entity>/<database>}) to
- * Faces views. Paths whose first segment belongs to the server itself ({@code /v1}, {@code
- * /health}, the Faces prefix {@code /static}, ...) are never pages; those names are reserved for
- * entities anyway, except {@code metrics}, {@code openapi}, {@code favicon.ico} and {@code
- * robots.txt}, which the server keeps for itself.
+ * /confirm/<token>}, {@code /settings/tokens}, {@code /<entity>}, {@code /<entity>/<database>},
+ * {@code /<entity>/<database>/<table>}) to Faces views. Paths whose first segment belongs to the
+ * server itself ({@code /v1}, {@code /health}, the Faces prefix {@code /static}, ...) are never
+ * pages; those names are reserved for entities anyway, except {@code metrics}, {@code openapi},
+ * {@code favicon.ico} and {@code robots.txt}, which the server keeps for itself.
  */
 public final class UiRoutes {
 
@@ -29,6 +29,9 @@ public final class UiRoutes {
 
   public static final String DATABASE = "ayb.route.database";
   public static final String TOKEN = "ayb.route.token";
+
+  /** The table of a table view ({@code /<entity>/<database>/<table>}), any name SQLite allows. */
+  public static final String TABLE = "ayb.route.table";
 
   /** The path the browser asked for, which postbacks go back to. */
   public static final String FRIENDLY_PATH = "ayb.route.path";
@@ -101,7 +104,7 @@ public final class UiRoutes {
     if (segments.size() == 2 && segments.get(0).equals("confirm")) {
       return Optional.of(new Route("/confirm.xhtml", Map.of(TOKEN, segments.get(1))));
     }
-    if (!segments.stream().allMatch(UiRoutes::isSlug)) {
+    if (!segments.stream().limit(2).allMatch(UiRoutes::isSlug)) {
       return Optional.empty();
     }
     // ayb's pages lower-case both slugs: entities are lower-case, database slugs from the UI too.
@@ -114,6 +117,18 @@ public final class UiRoutes {
           new Route(
               "/database.xhtml",
               Map.of(ENTITY, entity, DATABASE, segments.get(1).toLowerCase(Locale.ROOT))));
+    }
+    if (segments.size() == 3) {
+      return Optional.of(
+          new Route(
+              "/database.xhtml",
+              Map.of(
+                  ENTITY,
+                  entity,
+                  DATABASE,
+                  segments.get(1).toLowerCase(Locale.ROOT),
+                  TABLE,
+                  segments.get(2))));
     }
     return Optional.empty();
   }

@@ -1,0 +1,36 @@
+/* Small behaviours of every page: option buttons announce their state, long grid cells expand. */
+(function () {
+  // PrimeFaces' option buttons are role="radio" without aria-checked: mirror their active state.
+  function syncOptionButtons(root) {
+    (root || document).querySelectorAll('.ui-selectonebutton [role="radio"]').forEach(function (b) {
+      var checked = b.classList.contains('ui-state-active') ? 'true' : 'false';
+      if (b.getAttribute('aria-checked') !== checked) {
+        b.setAttribute('aria-checked', checked);
+      }
+    });
+  }
+
+  function onGridClick(event) {
+    var button = event.target.closest('.cell-expand, .cell-copy');
+    if (!button) {
+      return;
+    }
+    var cell = button.closest('td');
+    if (button.classList.contains('cell-expand')) {
+      var open = cell.classList.toggle('cell-open');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      button.setAttribute('aria-label', open ? 'Clip the value' : 'Show the whole value');
+    } else if (navigator.clipboard) {
+      navigator.clipboard.writeText(cell.querySelector('.cell-value').textContent).then(function () {
+        button.setAttribute('aria-label', 'Copied');
+      }, function () {});
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    syncOptionButtons();
+    new MutationObserver(function () { syncOptionButtons(); })
+      .observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    document.addEventListener('click', onGridClick);
+  });
+})();

@@ -10,6 +10,17 @@
     });
   }
 
+  // PrimeFaces' message lists hold more than <li> elements; lists may only hold items.
+  function fixMessageLists(root) {
+    (root || document).querySelectorAll('.ui-messages ul').forEach(function (list) {
+      Array.prototype.slice.call(list.children).forEach(function (child) {
+        if (child.tagName !== 'LI') {
+          list.parentNode.insertBefore(child, list);
+        }
+      });
+    });
+  }
+
   function onGridClick(event) {
     var button = event.target.closest('.cell-expand, .cell-copy');
     if (!button) {
@@ -29,7 +40,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     syncOptionButtons();
-    new MutationObserver(function () { syncOptionButtons(); })
+    fixMessageLists();
+    new MutationObserver(function () { syncOptionButtons(); fixMessageLists(); })
       .observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
     document.addEventListener('click', onGridClick);
   });

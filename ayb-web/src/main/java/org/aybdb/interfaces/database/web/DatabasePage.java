@@ -326,8 +326,6 @@ public class DatabasePage implements Serializable {
             default -> GridFilter.fromParameter(name, value).ifPresent(grid::addFilter);
           }
         });
-    int page = grid.getPage();
-    grid.page(page);
     showGrid(true);
   }
 

@@ -22,7 +22,8 @@ public record GridCell(String text, String type) implements Serializable {
     return new GridCell(text, NUMBER.matcher(text).matches() ? "real" : "text");
   }
 
-  public boolean isNull() {
+  /** Whether the cell is SQL NULL (named so: {@code null} is reserved in EL). */
+  public boolean isNullValue() {
     return text == null;
   }
 

@@ -10,12 +10,15 @@
     });
   }
 
-  // PrimeFaces' message lists hold more than <li> elements; lists may only hold items.
+  // PrimeFaces' message lists give their items role="alert", so they are no list items any more:
+  // the list keeps announcing them (its container is a live region), its items are items again.
   function fixMessageLists(root) {
     (root || document).querySelectorAll('.ui-messages ul').forEach(function (list) {
       Array.prototype.slice.call(list.children).forEach(function (child) {
         if (child.tagName !== 'LI') {
           list.parentNode.insertBefore(child, list);
+        } else if (child.hasAttribute('role')) {
+          child.removeAttribute('role');
         }
       });
     });

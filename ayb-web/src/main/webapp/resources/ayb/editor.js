@@ -79,6 +79,9 @@ var aybEditor = (function () {
       remember();
     });
     editor.getInputField().setAttribute('aria-label', 'SQL query');
+    // A long query scrolls inside the editor: its scroll area is reachable from the keyboard too.
+    editor.getScrollerElement().setAttribute('tabindex', '0');
+    editor.getScrollerElement().setAttribute('aria-label', 'SQL query, scroll area');
   }
 
   document.addEventListener('DOMContentLoaded', init);

@@ -344,7 +344,12 @@ class WebUiIT {
       assertEquals(2, summaries.size(), "the view cheap, then the table items");
       summaries.get(1).click();
       String items =
-          browser.driver().findElements(By.cssSelector("#schema li.schema-table")).get(1).getText();
+          browser
+              .driver()
+              .findElements(By.cssSelector("#schema li.schema-table"))
+              .get(1)
+              .getText()
+              .replaceAll("\\s+", " ");
       assertTrue(items.contains("price REAL") && items.contains("PK"), items);
       assertTrue(items.contains("items_name"), items);
       browser.capture("16-schema-sidebar");

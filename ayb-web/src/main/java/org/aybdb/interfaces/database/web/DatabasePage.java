@@ -76,6 +76,7 @@ public class DatabasePage implements Serializable {
   private long elapsedMillis;
 
   private String publicLevel;
+  private String confirmName;
   private String grantee;
   private String granteeLevel = "read-only";
   private String selectedGrantee;
@@ -400,6 +401,16 @@ public class DatabasePage implements Serializable {
   }
 
   public void updatePublicLevel() {
+    boolean goesPublic =
+        "no-access".equals(details.publicSharingLevel()) && !"no-access".equals(publicLevel);
+    if (goesPublic && !database.equals(confirmName == null ? "" : confirmName.strip())) {
+      Pages.fieldError(
+          "tabs:sharing:confirm-name",
+          "Type the database's name, " + database + ", to make it visible to everyone.");
+      publicLevel = details.publicSharingLevel();
+      return;
+    }
+    confirmName = null;
     manage(
         caller -> databases.update(caller, entity, database, publicLevel),
         "Public sharing level updated",
@@ -710,6 +721,14 @@ public class DatabasePage implements Serializable {
 
   public void setPublicLevel(String publicLevel) {
     this.publicLevel = publicLevel;
+  }
+
+  public String getConfirmName() {
+    return confirmName;
+  }
+
+  public void setConfirmName(String confirmName) {
+    this.confirmName = confirmName;
   }
 
   public String getGrantee() {

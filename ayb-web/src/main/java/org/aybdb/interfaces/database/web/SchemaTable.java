@@ -29,6 +29,11 @@ public record SchemaTable(
     return new SchemaTable(name, type, columns, indexes, rows);
   }
 
+  /** The index names, comma-separated. */
+  public String getIndexNames() {
+    return String.join(", ", indexes);
+  }
+
   public boolean isView() {
     return type.equals("view");
   }

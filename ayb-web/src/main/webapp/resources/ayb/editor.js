@@ -1,6 +1,10 @@
-/* The query editor: CodeMirror's SQL mode over the form's textarea; Ctrl/Cmd-Enter runs. */
+/*
+ * The query editor: CodeMirror's SQL mode over the form's textarea. Ctrl/Cmd-Enter runs the
+ * selection, else everything; the text is kept in localStorage per database across reloads.
+ */
 var aybEditor = (function () {
   var editor = null;
+  var storageKey = null;
 
   function run() {
     var button = document.querySelector('.run-button');
@@ -10,9 +14,34 @@ var aybEditor = (function () {
     }
   }
 
+  /** Copies the text (and the selection, which runs alone when there is one) into the form. */
   function save() {
+    if (!editor) {
+      return;
+    }
+    editor.save();
+    var selection = document.querySelector('input[id$=":selection"]');
+    if (selection) {
+      selection.value = editor.somethingSelected() ? editor.getSelection() : '';
+    }
+  }
+
+  function remember() {
+    if (storageKey) {
+      try {
+        localStorage.setItem(storageKey, editor.getValue());
+      } catch (e) {
+        // Storage full or disabled: the editor still works, it only forgets on reload.
+      }
+    }
+  }
+
+  /** Puts SQL in the editor (the grid's "Edit in the editor"). */
+  function edit(sql) {
     if (editor) {
-      editor.save();
+      editor.setValue(sql);
+      editor.focus();
+      save();
     }
   }
 
@@ -20,6 +49,15 @@ var aybEditor = (function () {
     var textarea = document.querySelector('textarea.sql-input');
     if (!textarea || editor || typeof CodeMirror === 'undefined') {
       return;
+    }
+    var box = textarea.closest('[data-storage-key]');
+    storageKey = box ? box.getAttribute('data-storage-key') : null;
+    if (storageKey && !textarea.value) {
+      try {
+        textarea.value = localStorage.getItem(storageKey) || '';
+      } catch (e) {
+        // No storage: start empty.
+      }
     }
     editor = CodeMirror.fromTextArea(textarea, {
       mode: 'text/x-sqlite',
@@ -36,10 +74,16 @@ var aybEditor = (function () {
         'Shift-Tab': false
       }
     });
-    editor.on('change', save);
+    editor.on('change', function () {
+      save();
+      remember();
+    });
     editor.getInputField().setAttribute('aria-label', 'SQL query');
+    // A long query scrolls inside the editor: its scroll area is reachable from the keyboard too.
+    editor.getScrollerElement().setAttribute('tabindex', '0');
+    editor.getScrollerElement().setAttribute('aria-label', 'SQL query, scroll area');
   }
 
   document.addEventListener('DOMContentLoaded', init);
-  return { save: save, run: run, get: function () { return editor; } };
+  return { save: save, run: run, edit: edit, get: function () { return editor; } };
 })();

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 
@@ -26,6 +28,13 @@ public final class Pages {
   public static void error(String summary, String detail) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+  }
+
+  /** Shows an error next to the field with this client id (one text: summary and detail alike). */
+  public static void fieldError(String clientId, String message) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    context.validationFailed();
   }
 
   /** Shows a service refusal with ayb's message. */
@@ -64,6 +73,21 @@ public final class Pages {
   public static void status(int status) {
     ((HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse())
         .setStatus(status);
+  }
+
+  /** The request's parameters (the first value of each), in the order sent. */
+  public static Map<String, String> queryParameters() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterValuesMap()
+        .forEach((name, values) -> parameters.put(name, values.length == 0 ? "" : values[0]));
+    return parameters;
+  }
+
+  /** A query-string value, percent-encoded. */
+  public static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** A path segment, percent-encoded. */

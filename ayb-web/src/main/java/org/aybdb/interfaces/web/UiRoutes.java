@@ -14,10 +14,11 @@ import org.aybdb.domain.model.Slugs;
 /**
  * Maps ayb's page paths ({@code /}, {@code /register}, {@code /log_in}, {@code /log_out}, {@code
  * /confirm/<token>}, {@code /settings/tokens}, {@code /oauth/authorize}, {@code /<entity>}, {@code
- * /<entity>/<database>}) to Faces views. Paths whose first segment belongs to the server itself
- * ({@code /v1}, {@code /health}, the Faces prefix {@code /static}, ...) are never pages; those
- * names are reserved for entities anyway, except {@code metrics}, {@code openapi}, {@code
- * favicon.ico} and {@code robots.txt}, which the server keeps for itself.
+ * /<entity>/<database>}, {@code /<entity>/<database>/<table>}) to Faces views. Paths whose first
+ * segment belongs to the server itself ({@code /v1}, {@code /health}, the Faces prefix {@code
+ * /static}, ...) are never pages; those names are reserved for entities anyway, except {@code
+ * metrics}, {@code openapi}, {@code favicon.ico} and {@code robots.txt}, which the server keeps for
+ * itself.
  */
 public final class UiRoutes {
 
@@ -29,6 +30,9 @@ public final class UiRoutes {
 
   public static final String DATABASE = "ayb.route.database";
   public static final String TOKEN = "ayb.route.token";
+
+  /** The table of a table view ({@code /<entity>/<database>/<table>}), any name SQLite allows. */
+  public static final String TABLE = "ayb.route.table";
 
   /** The path the browser asked for, which postbacks go back to. */
   public static final String FRIENDLY_PATH = "ayb.route.path";
@@ -102,7 +106,7 @@ public final class UiRoutes {
     if (segments.size() == 2 && segments.get(0).equals("confirm")) {
       return Optional.of(new Route("/confirm.xhtml", Map.of(TOKEN, segments.get(1))));
     }
-    if (!segments.stream().allMatch(UiRoutes::isSlug)) {
+    if (!segments.stream().limit(2).allMatch(UiRoutes::isSlug)) {
       return Optional.empty();
     }
     // ayb's pages lower-case both slugs: entities are lower-case, database slugs from the UI too.
@@ -115,6 +119,18 @@ public final class UiRoutes {
           new Route(
               "/database.xhtml",
               Map.of(ENTITY, entity, DATABASE, Slugs.lowerCase(segments.get(1)))));
+    }
+    if (segments.size() == 3) {
+      return Optional.of(
+          new Route(
+              "/database.xhtml",
+              Map.of(
+                  ENTITY,
+                  entity,
+                  DATABASE,
+                  Slugs.lowerCase(segments.get(1)),
+                  TABLE,
+                  segments.get(2))));
     }
     return Optional.empty();
   }

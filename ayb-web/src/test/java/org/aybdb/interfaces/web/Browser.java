@@ -34,6 +34,13 @@ final class Browser implements AutoCloseable {
       Path.of(System.getProperty("ayb.test.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("ayb.test.screenshots", "target/screenshots"));
+  static final Path AXE =
+      Path.of(System.getProperty("ayb.test.axe", "target/axe/node_modules/axe-core/axe.min.js"));
+
+  /** The widths every page is captured and checked at: a laptop and a phone. */
+  static final int WIDE = 1366;
+
+  static final int PHONE = 390;
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -62,7 +69,7 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--no-first-run",
         "--user-data-dir=" + profile,
-        "--window-size=1280,900");
+        "--window-size=" + WIDE + ",900");
     options.setExperimentalOption(
         "prefs",
         Map.of(
@@ -170,6 +177,45 @@ final class Browser implements AutoCloseable {
                 Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     return file;
+  }
+
+  /**
+   * The page at both widths: a screenshot of each ({@code <name>-1366.png}, {@code <name>-390.png})
+   * and an axe-core check of each, which fails on any serious or critical violation.
+   */
+  void capture(String name) throws IOException {
+    for (int width : new int[] {PHONE, WIDE}) {
+      resize(width, width == PHONE ? 844 : 900);
+      settle();
+      screenshot(name + "-" + width);
+      assertAccessible(name + " at " + width + " px");
+    }
+  }
+
+  /** Runs axe-core (WCAG 2.1 A and AA rules) on the page; fails on serious or critical findings. */
+  void assertAccessible(String what) throws IOException {
+    if (!Files.isRegularFile(AXE)) {
+      throw new IllegalStateException(
+          AXE + " is missing: the build fetches axe-core with npm (generate-test-resources)");
+    }
+    if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined';"))) {
+      script(Files.readString(AXE));
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object found =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+                    + " 'wcag21a', 'wcag21aa']}}).then(function (r) { done(r.violations"
+                    + ".filter(function (v) { return v.impact === 'serious' || v.impact ==="
+                    + " 'critical'; }).map(function (v) { return v.id + ' (' + v.impact + '): '"
+                    + " + v.help + ' at ' + v.nodes.slice(0, 5).map(function (n) { return"
+                    + " n.target.join(' '); }).join(', '); }).join('\\n')); },"
+                    + " function (e) { done('axe failed: ' + e); });");
+    if (!"".equals(found)) {
+      throw new AssertionError("Accessibility violations on " + what + ":\n" + found);
+    }
   }
 
   void resize(int width, int height) {

@@ -47,6 +47,21 @@ class UiRoutesTest {
   }
 
   @Test
+  void aTableViewKeepsTheTableNameAsWritten() {
+    assertEquals(
+        new UiRoutes.Route(
+            "/database.xhtml",
+            Map.of(
+                UiRoutes.ENTITY,
+                "alice",
+                UiRoutes.DATABASE,
+                "notes.sqlite",
+                UiRoutes.TABLE,
+                "My \"Notes\"")),
+        route("/alice/Notes.sqlite/My%20%22Notes%22"));
+  }
+
+  @Test
   void theApiAndTheServerOwnPathsAreNoPages() {
     for (String path :
         new String[] {
@@ -58,7 +73,7 @@ class UiRoutesTest {
           "/static/jakarta.faces.resource/ayb/ayb.css",
           "/favicon.ico",
           "/HEALTH",
-          "/alice/db/extra",
+          "/alice/db/table/extra",
           "/alice/..",
           "/./db",
           "/alice/no%20spaces",

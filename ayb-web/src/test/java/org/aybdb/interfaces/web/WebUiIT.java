@@ -93,38 +93,42 @@ class WebUiIT {
       owner.open("/");
       assertEquals("Welcome - ayb", owner.driver().getTitle());
       assertTrue(owner.present("#home-register"));
-      owner.screenshot("01-home");
+      owner.capture("01-home");
 
       // Sign up, then the link from the e-mail logs this browser in and lands on the entity page.
       signUp(owner, alice, true);
-      owner.screenshot("03-check-email");
+      owner.capture("03-check-email");
       String before = sessionCookie(owner);
       followEmailLink(owner, alice);
       assertEquals("/" + alice, owner.path());
       assertEquals(alice, owner.text("#nav-profile"));
       assertNotEquals(before, sessionCookie(owner), "the session id is rotated on log-in");
       assertTrue(owner.present("#no-databases"), "a new entity has no databases");
-      owner.screenshot("04-entity-empty");
+      owner.capture("04-entity-empty");
 
-      // Edit the profile in place.
+      // Edit the profile in place; Enter in a field saves (it used to cancel the edit).
       click(owner, id("profile:edit"));
       owner.waitFor(d -> owner.present(id("profile:displayName")));
-      owner.type(id("profile:displayName"), "Alice <Tester>");
       owner.type(id("profile:description"), "Keeps notes & lists");
-      click(owner, id("profile:save"));
+      owner.type(id("profile:displayName"), "Alice <Tester>");
+      owner.capture("04b-edit-profile");
+      owner.find(id("profile:displayName")).sendKeys(Keys.ENTER);
       owner.waitFor(d -> owner.present("#profile-name"));
+      owner.settle();
       assertEquals("Alice <Tester>", owner.text("#profile-name"), "escaped, shown as typed");
+      assertEquals("Keeps notes & lists", owner.text("#profile-description"));
 
-      // Create a database with the form.
+      // Create a database with the form; Enter in the name creates it (it used to close the form).
       click(owner, id("create:toggle"));
       owner.waitFor(d -> owner.present(id("create:slug")));
       owner.type(id("create:slug"), database);
-      owner.screenshot("05-create-database");
-      click(owner, id("create:create-database-submit"));
+      owner.capture("05-create-database");
+      owner.find(id("create:slug")).sendKeys(Keys.ENTER);
       owner.waitFor(d -> owner.path().equals(dbPath));
       owner.settle();
       assertEquals("Explore " + alice + "/" + database + " - ayb", owner.driver().getTitle());
-      assertTrue(owner.text("#access").contains("Read-write"));
+      assertEquals("Owner", owner.text("#access"));
+      assertTrue(owner.present("#schema-empty"), "no tables yet");
       assertTrue(owner.present(".CodeMirror"), "the SQL editor is CodeMirror");
       assertTrue(owner.present("#no-results"));
 
@@ -134,9 +138,8 @@ class WebUiIT {
           "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, tag TEXT);\n"
               + "INSERT INTO notes (body, tag) VALUES ('hello', NULL), ('a, \"quoted\" one', 'x');");
       long written = System.currentTimeMillis();
-      assertEquals(
-          "Query executed successfully. No results returned.",
-          owner.text("#row-summary").replaceAll(" · .*", ""));
+      assertEquals("2 rows changed", owner.text("#row-summary").replaceAll(" · .*", ""));
+      assertTrue(owner.text("#schema").contains("notes"), "the sidebar lists the new table");
       typeAndRun(owner, "SELECT * FROM notes ORDER BY id;");
       assertTrue(owner.text("#row-summary").startsWith("2 rows"), owner.text("#row-summary"));
       List<String> headers =
@@ -152,7 +155,8 @@ class WebUiIT {
           cells.get(2).findElement(By.cssSelector("span")).getAttribute("class"),
           "NULL is shown distinctly");
       assertEquals("a, \"quoted\" one", cells.get(4).getText());
-      owner.screenshot("06-database-results");
+      assertTrue(cells.get(0).getAttribute("class").contains("cell-number"), "numbers align right");
+      owner.capture("06-database-results");
 
       // The CSV download holds the full result.
       click(owner, id("tabs:query:download-csv"));
@@ -163,7 +167,8 @@ class WebUiIT {
       owner.driver().findElement(By.linkText("Snapshots")).click();
       // S3 keeps whole seconds; the database had no other content in the second of the write.
       String snapshot = awaitSnapshotAfter(owner, written / 1000 * 1000);
-      owner.screenshot("08-snapshots");
+      assertFalse(owner.present("#snapshots-off"), "this server takes snapshots");
+      owner.capture("08-snapshots");
       owner.driver().findElement(By.linkText("Query")).click();
       runQuery(owner, "INSERT INTO notes (body) VALUES ('third');");
       runQuery(owner, "SELECT count(*) FROM notes;");
@@ -193,7 +198,7 @@ class WebUiIT {
       assertTrue(
           owner.text("#query-error pre").contains("near \"SELEC\": syntax error"),
           owner.text("#query-error pre"));
-      owner.screenshot("07-query-error");
+      owner.capture("07-query-error");
 
       // The second user signs up in another browser; the owner shares read-only with them.
       signUp(guest, bob, false);
@@ -203,27 +208,48 @@ class WebUiIT {
       assertTrue(guest.present("#no-databases"), "nothing is shared yet");
       guest.open(dbPath);
       assertTrue(guest.present("#not-found"));
+      guest.capture("09a-database-not-found");
 
+      // Enter in Sharing > Username shares with that user (it used to make the database public).
       owner.driver().findElement(By.linkText("Sharing")).click();
       owner.waitFor(d -> owner.find(id("tabs:sharing:share-entity")).isDisplayed());
       owner.type(id("tabs:sharing:share-entity"), bob);
-      click(owner, id("tabs:sharing:share-entity-btn"));
+      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
       owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains(bob));
+      owner.settle();
       assertTrue(owner.text(id("tabs:sharing:grants")).contains("read-only"));
-      owner.screenshot("09-sharing");
+      assertEquals(
+          "Private",
+          owner.text(id("tabs:sharing:public-level") + " [role='radio'][aria-checked='true']"),
+          "still private; the option buttons say which one is on");
+      assertTrue(owner.text("#owner-row").startsWith(alice), "the owner is listed first");
+      owner.capture("09-sharing");
 
       guest.open("/" + alice);
       assertEquals(database, guest.text(".database-card .database-name"));
       guest.find(".database-card").click();
       guest.waitFor(d -> guest.path().equals(dbPath));
       guest.settle();
-      assertTrue(guest.text("#access").contains("Read-only"), guest.text("#access"));
+      assertEquals("Read-only", guest.text("#access"));
       assertFalse(guest.present("a[href*='sharing-tab']"), "no sharing tab for a reader");
       runQuery(guest, "INSERT INTO notes (body) VALUES ('from bob');");
       assertEquals("No write access", guest.find("#query-error strong").getText());
-      guest.screenshot("10-shared-read-only");
+      guest.capture("10-shared-read-only");
       runQuery(guest, "SELECT count(*) AS notes FROM notes;");
       assertEquals("2", guest.find(".results-table td").getText(), "bob's insert did not happen");
+
+      // A manager gets the Manager badge and the sharing tab.
+      owner.type(id("tabs:sharing:share-entity"), bob);
+      owner
+          .driver()
+          .findElements(By.cssSelector(id("tabs:sharing:share-level") + " [role='radio']"))
+          .get(2)
+          .click();
+      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
+      owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains("manager"));
+      guest.open(dbPath);
+      assertEquals("Manager", guest.text("#access"));
+      assertTrue(guest.present("a[href*='sharing-tab']"), "a manager shares too");
 
       // Revoke: bob's access is gone.
       click(owner, ".remove-access");
@@ -236,6 +262,33 @@ class WebUiIT {
       guest.open("/" + alice);
       assertTrue(guest.present("#no-databases"));
 
+      // Making it public needs its name typed first.
+      List<WebElement> levels =
+          owner
+              .driver()
+              .findElements(By.cssSelector(id("tabs:sharing:public-level") + " [role='radio']"));
+      levels.get(2).click();
+      click(owner, id("tabs:sharing:update-public-sharing-btn"));
+      owner.waitFor(
+          d ->
+              owner
+                  .text(id("tabs:sharing:confirm-name-error"))
+                  .contains("Type the database's name"));
+      assertEquals(
+          "Private",
+          owner.text(id("tabs:sharing:public-level") + " [role='radio'][aria-checked='true']"));
+      owner
+          .driver()
+          .findElements(By.cssSelector(id("tabs:sharing:public-level") + " [role='radio']"))
+          .get(2)
+          .click();
+      owner.type(id("tabs:sharing:confirm-name"), database);
+      owner.find(id("tabs:sharing:confirm-name")).sendKeys(Keys.ENTER);
+      owner.waitFor(
+          d -> owner.text(id("tabs:sharing:messages")).contains("Public access is now read-only."));
+      guest.open(dbPath);
+      assertEquals("Read-only", guest.text("#access"), "anyone may read it now");
+
       // Tokens: bob gets a second token (as the CLI would) and revokes it on the settings page.
       TestAccounts.Account cli = accounts.logIn(new TestAccounts.Account(bob, "unused"));
       String cliShort = cli.token().split("_")[1];
@@ -245,7 +298,7 @@ class WebUiIT {
       guest.open("/settings/tokens");
       assertEquals(2, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
       assertTrue(guest.present(".tokens-table .badge"), "this browser's own token is marked");
-      guest.screenshot("11-tokens");
+      guest.capture("11-tokens");
       click(guest, "tr.token-row-" + cliShort + " .revoke-button");
       guest.waitFor(d -> guest.find(id("tokens:confirm-revoke-btn")).isDisplayed());
       click(guest, id("tokens:confirm-revoke-btn"));
@@ -255,14 +308,8 @@ class WebUiIT {
           api.send(api.request("/v1/tokens").header("Authorization", cli.bearer())).statusCode());
       assertEquals(1, guest.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
 
-      // Phone-sized pages.
       owner.open("/" + alice);
-      owner.screenshot("12-entity");
-      owner.resize(390, 844);
-      owner.screenshot("13-phone-entity");
-      owner.open(dbPath);
-      owner.screenshot("14-phone-database");
-      owner.resize(1280, 900);
+      owner.capture("12-entity");
 
       // Log out (a form post), then log in again by username.
       owner.open("/" + alice);
@@ -272,7 +319,7 @@ class WebUiIT {
       owner.open("/settings/tokens");
       assertTrue(owner.path().startsWith("/log_in"), owner.path());
       owner.type(id("login:username"), alice.toUpperCase(Locale.ROOT));
-      owner.screenshot("15-log-in");
+      owner.capture("15-log-in");
       click(owner, id("login:submit"));
       owner.waitFor(d -> owner.present("#sent"));
       followEmailLink(owner, alice);
@@ -282,6 +329,195 @@ class WebUiIT {
           1,
           owner.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size(),
           "logging out revoked the first session's token; only this session's is left");
+    }
+  }
+
+  // ---- the data explorer ------------------------------------------------------------------------
+
+  @Test
+  void exploresRealDataThroughTheSidebarTheTableViewAndTheGrid() throws Exception {
+    String erin = TestAccounts.unique("erin");
+    String dbPath = "/" + erin + "/shop.sqlite";
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, erin, false);
+      followEmailLink(browser, erin);
+      click(browser, id("create:toggle"));
+      browser.waitFor(d -> browser.present(id("create:slug")));
+      browser.type(id("create:slug"), "shop.sqlite");
+      browser.find(id("create:slug")).sendKeys(Keys.ENTER);
+      browser.waitFor(d -> browser.path().equals(dbPath));
+      browser.settle();
+
+      // 60 rows with a BLOB, a 3,000-character value, numbers; an index and a view.
+      runQuery(
+          browser,
+          "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL,"
+              + " data BLOB, note TEXT);\n"
+              + "CREATE INDEX items_name ON items (name);\n"
+              + "CREATE VIEW cheap AS SELECT id, name FROM items WHERE price < 10;\n"
+              + "INSERT INTO items (name, price, data, note) SELECT 'item ' || i, i * 1.5,"
+              + " CASE WHEN i = 1 THEN x'00ff10' END,"
+              + " CASE WHEN i = 2 THEN replace(hex(zeroblob(1500)), '0', 'x') END"
+              + " FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+              + " WHERE i < 60) SELECT i FROM n);");
+      assertEquals("60 rows changed", browser.text("#row-summary").replaceAll(" · .*", ""));
+
+      // The sidebar: tables and views, columns, types, keys, indexes, row counts.
+      browser.open(dbPath);
+      String schema = browser.text("#schema");
+      assertTrue(schema.contains("items") && schema.contains("60 rows"), schema);
+      assertTrue(schema.contains("cheap") && schema.contains("view"), schema);
+      List<WebElement> summaries = browser.driver().findElements(By.cssSelector("#schema summary"));
+      assertEquals(2, summaries.size(), "the view cheap, then the table items");
+      summaries.get(1).click();
+      String items =
+          browser
+              .driver()
+              .findElements(By.cssSelector("#schema li.schema-table"))
+              .get(1)
+              .getText()
+              .replaceAll("\\s+", " ");
+      assertTrue(items.contains("price REAL") && items.contains("PK"), items);
+      assertTrue(items.contains("items_name"), items);
+      browser.capture("16-schema-sidebar");
+
+      // The table view: a page of 25 rows of 60, BLOBs described, long values clipped.
+      browser.driver().findElement(By.linkText("Browse items")).click();
+      browser.waitFor(d -> browser.path().equals(dbPath + "/items"));
+      browser.settle();
+      assertEquals("items", browser.text("#table-name"));
+      assertTrue(
+          browser.text("#row-summary").startsWith("60 rows, showing 1–25"),
+          browser.text("#row-summary"));
+      assertEquals(25, browser.driver().findElements(By.cssSelector("#grid tbody tr")).size());
+      List<WebElement> first =
+          browser.driver().findElements(By.cssSelector("#grid tbody tr:first-child td"));
+      assertEquals("<blob: 3 bytes>", first.get(3).getText());
+      assertEquals("right", first.get(2).getCssValue("text-align"), "numbers align right");
+      assertEquals("NULL", first.get(4).getText());
+      assertEquals("sticky", browser.find("#grid thead th").getCssValue("position"));
+      assertEquals("sticky", first.get(0).getCssValue("position"), "the first column stays");
+      WebElement longCell = browser.find("#grid tbody tr:nth-child(2) td.cell-long");
+      assertTrue(longCell.getSize().getHeight() < 60, "a 3,000-character value stays one line");
+      longCell.findElement(By.cssSelector(".cell-expand")).click();
+      assertTrue(longCell.getAttribute("class").contains("cell-open"));
+      assertTrue(longCell.getSize().getHeight() > 100, "expanded, it shows in full");
+      browser.capture("17-table-view");
+
+      click(browser, id("tabs:query:next-page"));
+      browser.waitFor(d -> browser.text("#row-summary").contains("showing 26–50"));
+
+      // Sort by a header (twice: descending), then filter with Enter in the value field.
+      List<WebElement> headers =
+          browser.driver().findElements(By.cssSelector("#grid th .sort-link"));
+      headers.get(2).click();
+      browser.settle();
+      browser.driver().findElements(By.cssSelector("#grid th .sort-link")).get(2).click();
+      browser.settle();
+      assertEquals(
+          "descending",
+          browser
+              .driver()
+              .findElements(By.cssSelector("#grid th"))
+              .get(2)
+              .getAttribute("aria-sort"));
+      assertEquals("60", browser.text("#grid tbody tr:first-child td"));
+      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-column")))
+          .selectByVisibleText("name");
+      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-operator")))
+          .selectByVisibleText("contains");
+      browser.find(id("tabs:query:filter-value")).sendKeys("item 1", Keys.ENTER);
+      browser.waitFor(d -> browser.present(".filter-chip"));
+      browser.settle();
+      assertEquals("11 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
+      assertEquals("19", browser.text("#grid tbody tr:first-child td"));
+      String generated =
+          (String) browser.script("return document.getElementById('generated-sql').textContent;");
+      assertTrue(generated.contains("\"name\" LIKE '%item 1%' ESCAPE"), generated);
+      assertTrue(generated.contains("ORDER BY \"price\" DESC"), generated);
+
+      // The view's link works for anyone allowed: the same rows again.
+      String link = browser.find("#view-link").getAttribute("href");
+      assertTrue(link.contains("name__contains=item+1") && link.contains("_sort_desc=price"), link);
+      browser.driver().get(link);
+      browser.settle();
+      assertEquals("11 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
+      assertEquals("19", browser.text("#grid tbody tr:first-child td"));
+      assertEquals(
+          404, get("/" + erin + "/shop.sqlite/no_such_table", sessionHeader(browser)).statusCode());
+
+      // ?sql= links run a read, and only fill the editor with anything else.
+      browser.open(dbPath + "?sql=" + Pages.query("SELECT count(*) AS n FROM items"));
+      assertEquals("60", browser.text("#grid tbody td"));
+      browser.open(dbPath + "?sql=" + Pages.query("DELETE FROM items"));
+      assertFalse(browser.present("#row-summary"), "a link never writes");
+      assertEquals("DELETE FROM items", browser.script("return aybEditor.get().getValue();"));
+
+      // The editor keeps its SQL across reloads and runs only the selection.
+      browser.open(dbPath);
+      browser.script("aybEditor.get().setValue('SELECT 1 AS one;\\nSELECT 2 AS two;')");
+      browser.open(dbPath);
+      assertEquals(
+          "SELECT 1 AS one;\nSELECT 2 AS two;",
+          browser.script("return aybEditor.get().getValue();"));
+      browser.script("aybEditor.get().setSelection({line: 1, ch: 0}, {line: 1, ch: 16})");
+      browser.find(".CodeMirror").click();
+      browser.script("aybEditor.get().setSelection({line: 1, ch: 0}, {line: 1, ch: 16})");
+      forgetResults(browser);
+      new Actions(browser.driver())
+          .keyDown(Keys.CONTROL)
+          .sendKeys(Keys.ENTER)
+          .keyUp(Keys.CONTROL)
+          .perform();
+      awaitResults(browser);
+      assertEquals("two", browser.text("#grid th"));
+      runQuery(browser, "SELECT count(*) FROM items;");
+      assertEquals("60", browser.text("#grid tbody td"), "the DELETE link deleted nothing");
+
+      // On a phone the grid scrolls sideways inside itself; the page does not.
+      runQuery(browser, "SELECT * FROM items;");
+      browser.resize(Browser.PHONE, 844);
+      assertTrue(
+          (Boolean)
+              browser.script(
+                  "var g = document.querySelector('.grid-scroll'); return g.scrollWidth > g.clientWidth"
+                      + " && document.documentElement.scrollWidth <= window.innerWidth + 1;"));
+      browser.capture("18-results-grid");
+    }
+  }
+
+  @Test
+  void signUpShowsEachProblemOnceNextToItsField() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      browser.open("/register");
+      click(browser, id("register:submit"));
+      browser.waitFor(d -> browser.present(".field-error"));
+      assertEquals(
+          List.of("Please choose a username.", "Please enter your e-mail address."),
+          browser.driver().findElements(By.cssSelector(".field-error")).stream()
+              .map(WebElement::getText)
+              .toList());
+      assertFalse(browser.present(".ui-messages-error"), "no second copy above the form");
+      assertTrue(
+          browser
+              .find(id("register:username"))
+              .getAttribute("aria-describedby")
+              .contains("register:username-error"));
+      browser.capture("02b-register-errors");
+
+      browser.type(id("register:username"), "no spaces allowed");
+      browser.type(id("register:email"), "not-an-address");
+      browser.find(id("register:email")).sendKeys(Keys.ENTER);
+      browser.waitFor(
+          d ->
+              browser.driver().findElements(By.cssSelector(".field-error")).size() == 2
+                  && browser.text(id("register:email-error")).contains("valid e-mail"));
+      assertFalse(browser.text(id("register:username-error")).isBlank());
+
+      browser.open("/confirm/not-a-token");
+      browser.capture("19-confirm-error");
+      browser.open("/log_out");
+      browser.capture("20-log-out");
     }
   }
 
@@ -416,6 +652,8 @@ class WebUiIT {
     assertEquals(400, expired.statusCode());
     assertTrue(expired.body().contains("Invalid or expired confirmation link"));
     assertEquals(200, get("/static/jakarta.faces.resource/ayb/ayb.css", null).statusCode());
+    String css = get("/static/jakarta.faces.resource/ayb/ayb.css", null).body();
+    assertTrue(css.contains("prefers-color-scheme: dark"), "dark mode follows the system");
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -426,7 +664,7 @@ class WebUiIT {
     browser.type(id("register:username"), entity);
     browser.type(id("register:email"), address(entity));
     if (screenshot) {
-      browser.screenshot("02-register");
+      browser.capture("02-register");
     }
     click(browser, id("register:submit"));
     browser.waitFor(d -> browser.present("#sent"));
@@ -533,6 +771,10 @@ class WebUiIT {
 
   private static String id(String clientId) {
     return "[id='" + clientId + "']";
+  }
+
+  private static String sessionHeader(Browser browser) {
+    return "JSESSIONID=" + sessionCookie(browser);
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Optional;
 import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.domain.model.Slugs;
+import org.aybdb.infrastructure.email.EmailAddresses;
 import org.aybdb.interfaces.web.Pages;
 
 /** {@code /register}: a username and an e-mail address, then "check your e-mail". */
@@ -18,6 +22,9 @@ public class RegisterPage implements Serializable {
 
   @Inject RegistrationService registration;
 
+  private static final String USERNAME = "register:username";
+  private static final String EMAIL = "register:email";
+
   private String username;
   private String email;
   private boolean sent;
@@ -25,11 +32,28 @@ public class RegisterPage implements Serializable {
   public void register() {
     String entity = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    // Every field's problem at once, each shown next to its field.
+    Optional<String> badName = Slugs.problem(Slugs.Kind.ENTITY, entity);
+    badName.ifPresent(problem -> Pages.fieldError(USERNAME, problem));
+    if (!EmailAddresses.isValid(address)) {
+      Pages.fieldError(EMAIL, "Please enter a valid e-mail address.");
+    }
+    if (badName.isPresent() || !EmailAddresses.isValid(address)) {
+      return;
+    }
     try {
       registration.register(entity, address, "user");
       sent = true;
     } catch (AybException refused) {
-      Pages.error("Registration failed", refused);
+      String field =
+          refused.type() == ErrorType.InvalidSlug || refused.type() == ErrorType.RegistrationError
+              ? USERNAME
+              : null;
+      if (field == null) {
+        Pages.error("Registration failed", refused);
+      } else {
+        Pages.fieldError(field, Pages.describe(refused));
+      }
     }
   }
 

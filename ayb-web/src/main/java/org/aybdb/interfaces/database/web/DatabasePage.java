@@ -8,8 +8,10 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -52,13 +54,29 @@ public class DatabasePage implements Serializable {
   private String database;
   private DatabaseDetails details;
 
+  /** Rows per page of the results grid. */
+  static final int PAGE_SIZE = 25;
+
   private String sql;
-  private QueryResult result;
+  private String selection;
+  private String table;
+  private GridQuery grid;
+  private List<String> fields = List.of();
+  private List<List<GridCell>> pageRows = List.of();
+  private boolean hasNextPage;
+  private long total;
+  private String rowSummary;
+  private String filterColumn;
+  private String filterOperator = GridFilter.Operator.EXACT.getKey();
+  private String filterValue;
+  private List<SchemaTable> schema = List.of();
+  private String schemaError;
   private String queryError;
   private String queryErrorTitle;
   private long elapsedMillis;
 
   private String publicLevel;
+  private String confirmName;
   private String grantee;
   private String granteeLevel = "read-only";
   private String selectedGrantee;
@@ -66,6 +84,7 @@ public class DatabasePage implements Serializable {
 
   private List<Snapshot> snapshots = List.of();
   private String snapshotsError;
+  private boolean snapshotsOff;
   private String selectedSnapshot;
 
   /** The page's action on GET. */
@@ -82,29 +101,268 @@ public class DatabasePage implements Serializable {
     publicLevel = details.publicSharingLevel();
     loadGrants();
     loadSnapshots();
+    if (!isCanQuery()) {
+      return;
+    }
+    loadSchema();
+    Map<String, String> parameters = Pages.queryParameters();
+    table = Pages.routeParameter(UiRoutes.TABLE).orElse(null);
+    if (table != null) {
+      if (schema.stream().noneMatch(t -> t.name().equals(table))) {
+        Pages.status(404);
+      }
+      openTable(parameters);
+    } else if (parameters.containsKey("sql")) {
+      // A shared link fills the editor; only a single read runs by itself (a link never writes).
+      sql = parameters.get("sql");
+      if (SqlText.singleRead(sql) != null) {
+        run();
+      }
+    }
   }
 
-  /** Runs the editor's SQL; a refusal or SQLite's error is shown under the editor. */
+  /** Runs the editor's selection, else its whole SQL; a refusal or SQLite's error is shown. */
   public void run() {
     if (details == null) {
       return;
     }
-    result = null;
-    queryError = null;
-    if (sql == null || sql.isBlank()) {
+    String text = selection != null && !selection.isBlank() ? selection : sql;
+    selection = null;
+    clearResult();
+    table = null;
+    if (text == null || text.isBlank()) {
       queryErrorTitle = "Nothing to run";
       queryError = "Type a query first.";
       return;
     }
+    String read = SqlText.singleRead(text);
+    if (read != null) {
+      grid = new GridQuery(read, PAGE_SIZE);
+      showGrid(true);
+    } else {
+      runAsTyped(text);
+      loadSchema();
+    }
+  }
+
+  private void clearResult() {
+    grid = null;
+    fields = List.of();
+    pageRows = List.of();
+    rowSummary = null;
+    queryError = null;
+    hasNextPage = false;
+    total = 0;
+  }
+
+  /** Reads the grid's page (and, when asked, its row count) with the SQL written around it. */
+  private void showGrid(boolean count) {
+    queryError = null;
     long start = System.nanoTime();
     try {
-      result = databases.query(visitor.caller(), entity, database, sql);
+      if (fields.isEmpty()) {
+        fields = query(grid.columnsSql()).fields();
+      }
+      QueryResult page = query(grid.pageSql(fields));
+      List<List<String>> rows = page.rows();
+      hasNextPage = rows.size() > grid.getPageSize();
+      pageRows =
+          rows.stream()
+              .limit(grid.getPageSize())
+              .map(
+                  row ->
+                      IntStream.range(0, fields.size())
+                          .mapToObj(c -> new GridCell(row.get(2 * c), row.get(2 * c + 1)))
+                          .toList())
+              .toList();
+      if (count) {
+        total = Long.parseLong(query(grid.countSql()).rows().get(0).get(0));
+      }
+      rowSummary = gridSummary();
     } catch (AybException refused) {
-      queryErrorTitle = title(refused.type());
-      queryError = Pages.describe(refused);
+      showRefusal(refused);
     } finally {
       elapsedMillis = (System.nanoTime() - start) / 1_000_000;
     }
+  }
+
+  private String gridSummary() {
+    String rows = total + (total == 1 ? " row" : " rows");
+    if (total <= grid.getPageSize() && grid.getPage() == 0) {
+      return rows;
+    }
+    long first = (long) grid.getPage() * grid.getPageSize() + 1;
+    return rows + ", showing " + first + "–" + (first + pageRows.size() - 1);
+  }
+
+  /**
+   * Runs SQL that the grid cannot wrap (writes, several statements) as typed. A final write is
+   * followed by {@code SELECT changes()} to tell how many rows it changed; of a result only the
+   * first page is kept.
+   */
+  private void runAsTyped(String text) {
+    boolean write = SqlText.endsWithPlainWrite(text);
+    long start = System.nanoTime();
+    try {
+      QueryResult result = query(write ? text + "\n;SELECT changes()" : text);
+      if (write) {
+        String changed = result.rows().isEmpty() ? "0" : result.rows().get(0).get(0);
+        rowSummary = changed + ("1".equals(changed) ? " row changed" : " rows changed");
+        return;
+      }
+      fields = result.fields();
+      total = result.rows().size();
+      pageRows =
+          result.rows().stream()
+              .limit(PAGE_SIZE)
+              .map(row -> row.stream().map(GridCell::untyped).toList())
+              .toList();
+      if (total == 0) {
+        rowSummary = "Query executed successfully. No results returned.";
+      } else if (total > PAGE_SIZE) {
+        rowSummary =
+            total
+                + " rows, showing the first "
+                + PAGE_SIZE
+                + " (run a single SELECT statement to page through all of them)";
+      } else {
+        rowSummary = total + (total == 1 ? " row" : " rows");
+      }
+      if (result.truncation() != QueryResult.Truncation.NONE) {
+        rowSummary += " (truncated: the result was larger than this server returns)";
+      }
+    } catch (AybException refused) {
+      showRefusal(refused);
+    } finally {
+      elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    }
+  }
+
+  private QueryResult query(String text) {
+    return databases.query(visitor.caller(), entity, database, text);
+  }
+
+  private void showRefusal(AybException refused) {
+    fields = List.of();
+    pageRows = List.of();
+    rowSummary = null;
+    queryErrorTitle = title(refused.type());
+    queryError = Pages.describe(refused);
+  }
+
+  /** Sorts the grid by a column (a second click reverses the order). */
+  public void sort(int column) {
+    if (grid != null && column >= 0 && column < fields.size()) {
+      grid.sort(fields.get(column));
+      showGrid(false);
+    }
+  }
+
+  public void nextPage() {
+    if (grid != null && hasNextPage) {
+      grid.page(grid.getPage() + 1);
+      showGrid(false);
+    }
+  }
+
+  public void previousPage() {
+    if (grid != null && grid.getPage() > 0) {
+      grid.page(grid.getPage() - 1);
+      showGrid(false);
+    }
+  }
+
+  /** Adds the filter form's condition to the grid. */
+  public void addFilter() {
+    Optional<GridFilter.Operator> operator =
+        Optional.ofNullable(filterOperator).flatMap(GridFilter.Operator::of);
+    if (grid == null
+        || filterColumn == null
+        || !fields.contains(filterColumn)
+        || operator.isEmpty()) {
+      return;
+    }
+    grid.addFilter(new GridFilter(filterColumn, operator.get(), filterValue));
+    filterValue = null;
+    showGrid(true);
+  }
+
+  public void removeFilter(int index) {
+    if (grid != null) {
+      grid.removeFilter(index);
+      showGrid(true);
+    }
+  }
+
+  /** Reads the tables, views, columns, indexes and row counts for the sidebar. */
+  public void loadSchema() {
+    schema = List.of();
+    schemaError = null;
+    if (!isCanQuery()) {
+      return;
+    }
+    try {
+      List<SchemaTable> tables =
+          SchemaQueries.tables(query(SchemaQueries.COLUMNS), query(SchemaQueries.INDEXES));
+      String counts = SchemaQueries.counts(tables);
+      schema = counts == null ? tables : SchemaQueries.withCounts(tables, query(counts));
+    } catch (AybException refused) {
+      schemaError = Pages.describe(refused);
+    }
+  }
+
+  /**
+   * The table view's GET: {@code SELECT * FROM <table>} in the grid, with Datasette's parameters
+   * ({@code _sort}, {@code _sort_desc}, {@code column__exact}, ...) and {@code _page}.
+   */
+  private void openTable(Map<String, String> parameters) {
+    sql = "SELECT * FROM " + SqlText.identifier(table) + ";";
+    grid = new GridQuery(SqlText.singleRead(sql), PAGE_SIZE);
+    parameters.forEach(
+        (name, value) -> {
+          switch (name) {
+            case "_sort" -> grid.sort(value, false);
+            case "_sort_desc" -> grid.sort(value, true);
+            case "_page" -> grid.page(parsePage(value) - 1);
+            default -> GridFilter.fromParameter(name, value).ifPresent(grid::addFilter);
+          }
+        });
+    showGrid(true);
+  }
+
+  private static int parsePage(String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
+  }
+
+  /**
+   * A link to what the grid shows: the table view's address with its sort, filters and page, or
+   * {@code ?sql=} with the SQL.
+   */
+  public String getViewLink() {
+    if (grid == null) {
+      return null;
+    }
+    StringBuilder link = new StringBuilder(getPath());
+    if (table == null) {
+      return link.append("?sql=").append(Pages.query(grid.getSql())).toString();
+    }
+    link.append('/').append(Pages.segment(table));
+    List<String> parameters = new ArrayList<>();
+    if (grid.getSortColumn() != null) {
+      parameters.add(
+          (grid.isDescending() ? "_sort_desc=" : "_sort=") + Pages.query(grid.getSortColumn()));
+    }
+    for (GridFilter filter : grid.getFilters()) {
+      parameters.add(Pages.query(filter.parameter()) + "=" + Pages.query(filter.value()));
+    }
+    if (grid.getPage() > 0) {
+      parameters.add("_page=" + (grid.getPage() + 1));
+    }
+    return parameters.isEmpty() ? link.toString() : link + "?" + String.join("&", parameters);
   }
 
   private static String title(ErrorType type) {
@@ -116,12 +374,20 @@ public class DatabasePage implements Serializable {
     };
   }
 
+  /** The whole result as shown in the grid (filters, order), read again for the file. */
   public StreamedContent getCsv() {
-    return download(ResultFiles.csv(result), "text/csv", "csv");
+    return download(ResultFiles.csv(wholeResult()), "text/csv", "csv");
   }
 
   public StreamedContent getJson() {
-    return download(ResultFiles.json(result), "application/json", "json");
+    return download(ResultFiles.json(wholeResult()), "application/json", "json");
+  }
+
+  private QueryResult wholeResult() {
+    if (grid == null) {
+      return new QueryResult(List.of(), List.of(), QueryResult.Truncation.NONE, 0);
+    }
+    return query(grid.allSql(fields));
   }
 
   private StreamedContent download(String body, String type, String extension) {
@@ -135,6 +401,16 @@ public class DatabasePage implements Serializable {
   }
 
   public void updatePublicLevel() {
+    boolean goesPublic =
+        "no-access".equals(details.publicSharingLevel()) && !"no-access".equals(publicLevel);
+    if (goesPublic && !database.equals(confirmName == null ? "" : confirmName.strip())) {
+      Pages.fieldError(
+          "tabs:sharing:confirm-name",
+          "Type the database's name, " + database + ", to make it visible to everyone.");
+      publicLevel = details.publicSharingLevel();
+      return;
+    }
+    confirmName = null;
     manage(
         caller -> databases.update(caller, entity, database, publicLevel),
         "Public sharing level updated",
@@ -206,7 +482,8 @@ public class DatabasePage implements Serializable {
     try {
       snapshots = snapshotService.list(caller.get(), entity, database);
     } catch (AybException refused) {
-      snapshotsError = Pages.describe(refused);
+      snapshotsOff = refused.type() == ErrorType.SnapshotError;
+      snapshotsError = snapshotsOff ? null : Pages.describe(refused);
     }
   }
 
@@ -221,8 +498,7 @@ public class DatabasePage implements Serializable {
     try {
       snapshotService.restore(caller.get(), entity, database, id);
       Pages.info("Restored", "Database successfully restored from snapshot '" + id + "'.");
-      result = null;
-      queryError = null;
+      clearResult();
     } catch (AybException refused) {
       Pages.error("Error restoring snapshot", refused);
     }
@@ -231,6 +507,11 @@ public class DatabasePage implements Serializable {
 
   public List<Snapshot> getSnapshots() {
     return snapshots;
+  }
+
+  /** Whether this server takes no snapshots (no {@code [snapshots]} configuration). */
+  public boolean isSnapshotsOff() {
+    return snapshotsOff;
   }
 
   public String getSnapshotsError() {
@@ -296,6 +577,24 @@ public class DatabasePage implements Serializable {
     return details != null && details.canManageDatabase();
   }
 
+  /** The visitor's role, as the badge names it: Owner, Manager, Read-write, Read-only. */
+  public String getRole() {
+    if (details == null) {
+      return "No access";
+    }
+    if (visitor.is(details.entitySlug())) {
+      return "Owner";
+    }
+    if (details.canManageDatabase()) {
+      return "Manager";
+    }
+    return switch (getAccess()) {
+      case "read-write" -> "Read-write";
+      case "read-only" -> "Read-only";
+      default -> "No query access";
+    };
+  }
+
   /** How the visitor may query: read-write, read-only or none. */
   public String getAccess() {
     if (details == null || details.highestQueryAccessLevel().isEmpty()) {
@@ -314,28 +613,94 @@ public class DatabasePage implements Serializable {
     this.sql = sql;
   }
 
-  public QueryResult getResult() {
-    return result;
+  public String getSelection() {
+    return selection;
   }
 
-  /** The result's column numbers, for the table's dynamic columns. */
-  public List<Integer> getColumns() {
-    return result == null ? List.of() : IntStream.range(0, result.fields().size()).boxed().toList();
+  public void setSelection(String selection) {
+    this.selection = selection;
+  }
+
+  /** Whether a result (rows, or a statement's outcome) is on screen. */
+  public boolean isHasResult() {
+    return rowSummary != null;
+  }
+
+  public GridQuery getGrid() {
+    return grid;
+  }
+
+  public String getTable() {
+    return table;
+  }
+
+  public List<String> getFields() {
+    return fields;
+  }
+
+  public List<List<GridCell>> getPageRows() {
+    return pageRows;
+  }
+
+  public boolean isHasNextPage() {
+    return hasNextPage;
+  }
+
+  public boolean isHasPreviousPage() {
+    return grid != null && grid.getPage() > 0;
+  }
+
+  /** {@code ascending}, {@code descending} or {@code none}, for a header's {@code aria-sort}. */
+  public String sortState(int column) {
+    if (grid == null || !fields.get(column).equals(grid.getSortColumn())) {
+      return "none";
+    }
+    return grid.isDescending() ? "descending" : "ascending";
   }
 
   public String getRowSummary() {
-    if (result == null) {
-      return "";
-    }
-    int rows = result.rows().size();
-    String summary =
-        rows == 0
-            ? "Query executed successfully. No results returned."
-            : rows + (rows == 1 ? " row" : " rows");
-    if (result.truncation() != QueryResult.Truncation.NONE) {
-      summary += " (truncated: the result was larger than this server returns)";
-    }
-    return summary;
+    return rowSummary;
+  }
+
+  public List<GridFilter.Operator> getFilterOperators() {
+    return List.of(GridFilter.Operator.values());
+  }
+
+  public String getFilterColumn() {
+    return filterColumn;
+  }
+
+  public void setFilterColumn(String filterColumn) {
+    this.filterColumn = filterColumn;
+  }
+
+  public String getFilterOperator() {
+    return filterOperator;
+  }
+
+  public void setFilterOperator(String filterOperator) {
+    this.filterOperator = filterOperator;
+  }
+
+  public String getFilterValue() {
+    return filterValue;
+  }
+
+  public void setFilterValue(String filterValue) {
+    this.filterValue = filterValue;
+  }
+
+  public List<SchemaTable> getSchema() {
+    return schema;
+  }
+
+  public String getSchemaError() {
+    return schemaError;
+  }
+
+  /** The address of a table's view. */
+  public String tableLink(String name) {
+    return getPath() + "/" + Pages.segment(name);
   }
 
   public long getElapsedMillis() {
@@ -356,6 +721,14 @@ public class DatabasePage implements Serializable {
 
   public void setPublicLevel(String publicLevel) {
     this.publicLevel = publicLevel;
+  }
+
+  public String getConfirmName() {
+    return confirmName;
+  }
+
+  public void setConfirmName(String confirmName) {
+    this.confirmName = confirmName;
   }
 
   public String getGrantee() {

@@ -1,0 +1,103 @@
+package org.aybdb.interfaces.database.web;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One per-column condition of the results grid, written in the URL as Datasette writes it ({@code
+ * column__exact=value}) and turned into SQL with a quoted identifier and an escaped literal.
+ */
+public record GridFilter(String column, Operator operator, String value) implements Serializable {
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
+
+  public GridFilter {
+    Objects.requireNonNull(column, "column");
+    Objects.requireNonNull(operator, "operator");
+    value = value == null ? "" : value;
+  }
+
+  /** What a filter tests. */
+  public enum Operator {
+    EXACT("exact", "equals"),
+    CONTAINS("contains", "contains"),
+    GTE("gte", "at least"),
+    LTE("lte", "at most"),
+    ISNULL("isnull", "is null"),
+    NOTNULL("notnull", "is not null");
+
+    private final String key;
+    private final String label;
+
+    Operator(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public boolean isTakesValue() {
+      return this != ISNULL && this != NOTNULL;
+    }
+
+    static Optional<Operator> of(String key) {
+      return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+    }
+  }
+
+  /**
+   * A filter from a URL parameter such as {@code body__contains}; empty when the name is not one.
+   */
+  static Optional<GridFilter> fromParameter(String name, String value) {
+    int split = name.lastIndexOf("__");
+    if (split <= 0) {
+      return Optional.empty();
+    }
+    return Operator.of(name.substring(split + 2).toLowerCase(Locale.ROOT))
+        .map(operator -> new GridFilter(name.substring(0, split), operator, value));
+  }
+
+  /** The URL parameter's name. */
+  String parameter() {
+    return column + "__" + operator.key;
+  }
+
+  /** The condition as SQL over the quoted column. */
+  String sql() {
+    String column = SqlText.identifier(this.column);
+    return switch (operator) {
+      case EXACT -> column + " = " + operand();
+      case CONTAINS ->
+          column
+              + " LIKE "
+              + SqlText.literal(
+                  "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+              + " ESCAPE '\\'";
+      case GTE -> column + " >= " + operand();
+      case LTE -> column + " <= " + operand();
+      case ISNULL -> column + " IS NULL";
+      case NOTNULL -> column + " IS NOT NULL";
+    };
+  }
+
+  /** A number stays a number (so that it compares as one); anything else is a string literal. */
+  private String operand() {
+    String trimmed = value.strip();
+    return NUMBER.matcher(trimmed).matches() ? trimmed : SqlText.literal(value);
+  }
+
+  /** How the filter reads in its chip. */
+  public String getDescription() {
+    return column + " " + operator.label + (operator.isTakesValue() ? " " + value : "");
+  }
+}

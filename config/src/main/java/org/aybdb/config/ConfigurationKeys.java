@@ -18,7 +18,8 @@ final class ConfigurationKeys {
           "snapshots",
           "snapshots.automation",
           "server",
-          "sandbox");
+          "sandbox",
+          "limits");
 
   static final Set<String> KEYS =
       Set.of(
@@ -62,7 +63,16 @@ final class ConfigurationKeys {
           "sandbox.max_value_bytes",
           "sandbox.daemon_memory",
           "sandbox.max_file_size",
-          "sandbox.open_files");
+          "sandbox.open_files",
+          "limits.queries_per_minute",
+          "limits.concurrent_queries",
+          "limits.anonymous_queries_per_minute",
+          "limits.anonymous_concurrent_queries",
+          "limits.anonymous_queries_per_database",
+          "limits.queue_wait",
+          "limits.trusted_proxies",
+          "limits.max_databases_per_entity",
+          "limits.max_bytes_per_entity");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

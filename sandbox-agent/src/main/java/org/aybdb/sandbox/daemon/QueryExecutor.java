@@ -131,6 +131,25 @@ public final class QueryExecutor implements AutoCloseable {
     }
     conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
     conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
+    if (!ro) {
+      if (q.maxFileBytes() > 0 && FileQuota.touchesQuota(sql)) {
+        error(
+            out,
+            q.id(),
+            ErrorKind.BAD_REQUEST,
+            -1,
+            0,
+            "PRAGMA max_page_count is set by the server (the owner's storage quota)");
+        return;
+      }
+      try {
+        FileQuota.apply(conn, q.maxFileBytes());
+      } catch (SqliteException e) {
+        discardIfNot(false, ro);
+        sqlError(out, q.id(), e, 0, timeout);
+        return;
+      }
+    }
 
     if (sqlMemory.size() < sql.length + 1L) {
       sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));

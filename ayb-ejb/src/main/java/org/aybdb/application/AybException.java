@@ -66,6 +66,13 @@ public class AybException extends RuntimeException {
         ErrorType.Other, 429, Objects.requireNonNull(message, "message"), null, null, seconds);
   }
 
+  /** 503 with ayb's {@code Other} type: busy now; {@code retryAfter} becomes Retry-After. */
+  public static AybException unavailable(String message, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return new AybException(
+        ErrorType.Other, 503, Objects.requireNonNull(message, "message"), null, null, seconds);
+  }
+
   /** ayb's field-less {@code {"type":"SnapshotDoesNotExistError"}}, with 404. */
   public static AybException snapshotDoesNotExist() {
     return new AybException(ErrorType.SnapshotDoesNotExistError, 404, null, null, null, 0);

@@ -86,10 +86,9 @@ public class DefaultQuotaService implements QuotaService {
     if (max == 0) {
       return 0;
     }
-    Account owner = database.owner();
+    String owner = database.owner().slug();
     StorageUsage usage = usage();
-    long others =
-        bytes(owner, databases.ownedBy(owner)) - usage.fileBytes(owner.slug(), database.slug());
+    long others = usage.entityBytes(owner) - usage.fileBytes(owner, database.slug());
     return Math.max(1, max - others);
   }
 

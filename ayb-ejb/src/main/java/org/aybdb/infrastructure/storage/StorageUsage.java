@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * Bytes a hosted database takes: every regular file in its current version folder (the database,
  * its journal or WAL) except the server's own, whose names start with a dot (a snapshot's {@code
- * VACUUM INTO} copy while it is taken). Older versions awaiting deletion and snapshot scratch
- * files (kept elsewhere) are the server's too, not the tenant's.
+ * VACUUM INTO} copy while it is taken). Older versions awaiting deletion and snapshot scratch files
+ * (kept elsewhere) are the server's too, not the tenant's.
  */
 public final class StorageUsage {
 
@@ -38,6 +38,28 @@ public final class StorageUsage {
       return 0; // switched away meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot measure " + entity + "/" + database, e);
+    }
+  }
+
+  /**
+   * The bytes of every database of {@code entity} found on disk (each database folder's current
+   * version), read from the file system alone: the hot path of a write needs no metadata lookup.
+   */
+  public long entityBytes(String entity) {
+    Path folder = directories.entityFolder(entity);
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> databases = Files.list(folder)) {
+      return databases
+          .filter(Files::isDirectory)
+          .map(database -> database.getFileName().toString())
+          .mapToLong(database -> bytes(entity, database))
+          .sum();
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot measure the databases of " + entity, e);
     }
   }
 

@@ -194,8 +194,11 @@ class LimitsIT {
         "LimitsIT point query: baseline median %d ms max %d ms; under anonymous load median %d ms"
             + " max %d ms; owner of the busy database refused after %d ms%n",
         baseline.get(10), baseline.get(19), loaded.get(10), loaded.get(19), ownerWaited);
-    // Generous for a loaded 2-core CI machine; it is a few ms when idle.
-    assertTrue(loaded.get(19) < 1_500, "point query under load: " + loaded);
+    // Generous for a loaded 2-core CI machine (it is a few ms when idle): the load may cost CPU,
+    // never a wait behind the slow queries (10 s each).
+    assertTrue(
+        loaded.get(10) < baseline.get(10) + 500 && loaded.get(19) < 3_000,
+        "point query under load: " + loaded + ", baseline " + baseline);
     calls.queryOrFail(publisher.bearer(), busy, "SELECT x FROM t");
   }
 
@@ -228,13 +231,28 @@ class LimitsIT {
       theirs.add(async(() -> anonymous("198.51.100.77", path, SLOW)));
       Thread.sleep(150);
     }
-    assertEquals(List.of(400, 400, 400, 400, 429), statuses(mine));
-    assertRefused(429, mine.get(4).get(), "Too many queries of yours are running at once");
-    assertEquals(List.of(400, 400, 429), statuses(theirs));
-    assertRefused(429, theirs.get(2).get(), "at most 2");
+    // Which one is refused depends on arrival order (a loaded machine may reorder them).
+    assertEquals(List.of(400, 400, 400, 400, 429), sorted(statuses(mine)));
+    assertRefused(429, refused(mine), "Too many queries of yours are running at once");
+    assertEquals(List.of(400, 400, 429), sorted(statuses(theirs)));
+    assertRefused(429, refused(theirs), "at most 2");
     // Places are given back: the same callers are served again.
     calls.queryOrFail(busy.bearer(), paths.get(4), "SELECT 1");
     assertEquals(200, anonymous("198.51.100.77", open.get(2), "SELECT 1").statusCode());
+  }
+
+  private static List<Integer> sorted(List<Integer> statuses) {
+    return statuses.stream().sorted().toList();
+  }
+
+  private static HttpResponse<String> refused(List<CompletableFuture<HttpResponse<String>>> calls)
+      throws Exception {
+    for (CompletableFuture<HttpResponse<String>> call : calls) {
+      if (call.get().statusCode() == 429) {
+        return call.get();
+      }
+    }
+    throw new AssertionError("none refused");
   }
 
   private static List<Integer> statuses(List<CompletableFuture<HttpResponse<String>>> calls)

@@ -66,8 +66,8 @@ public class AybException extends RuntimeException {
         ErrorType.Other, 429, Objects.requireNonNull(message, "message"), null, null, seconds);
   }
 
-  /** 503 with ayb's {@code Other} type; {@code retryAfter} becomes the Retry-After header. */
-  public static AybException unavailableFor(String message, Duration retryAfter) {
+  /** 503 with ayb's {@code Other} type: busy now; {@code retryAfter} becomes Retry-After. */
+  public static AybException unavailable(String message, Duration retryAfter) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     return new AybException(
         ErrorType.Other, 503, Objects.requireNonNull(message, "message"), null, null, seconds);

@@ -1,6 +1,7 @@
 package org.aybdb.application;
 
 import java.util.Optional;
+import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryResult;
 
 /**
@@ -37,4 +38,16 @@ public interface DatabaseService {
    *     AccessPolicy#query}
    */
   QueryResult query(Optional<Caller> caller, String entity, String database, String sql);
+
+  /**
+   * Starts {@code sql} like {@link #query} for a caller at {@code clientAddress}, first admitted by
+   * the fair-sharing limits ({@link QueryAdmission}), and answers with a cursor to stream the
+   * result from; closing it gives back both the database and the caller's admission.
+   *
+   * @throws AybException as {@link #query}; Other (429) with Retry-After beyond a rate or
+   *     concurrency limit; Other (503) with Retry-After when the database or every daemon stayed
+   *     busy past {@code [limits] queue_wait}; QueryError (403) for a write past the storage quota
+   */
+  QueryCursor open(
+      Optional<Caller> caller, String clientAddress, String entity, String database, String sql);
 }

@@ -26,6 +26,7 @@ public record AybConfiguration(
     Sandbox sandbox,
     Http http,
     Management management,
+    Limits limits,
     /* Where the configuration came from, for messages: the file path, or "embedded default". */
     String source) {
 
@@ -318,6 +319,49 @@ public record AybConfiguration(
     }
   }
 
+  /**
+   * {@code [limits]}, our extension: fair sharing of the query daemons between callers and storage
+   * quotas per entity. A rate or count of 0 switches that limit off.
+   *
+   * @param queriesPerMinute queries one entity (all its tokens together) may start per rolling
+   *     minute; beyond it 429 with Retry-After
+   * @param concurrentQueries queries one entity may have running or waiting at once; beyond it 429
+   * @param anonymousQueriesPerMinute queries one client address may start per minute without a
+   *     token
+   * @param anonymousConcurrentQueries queries one client address may have running or waiting at
+   *     once without a token
+   * @param anonymousQueriesPerDatabase anonymous queries (all addresses together) running or
+   *     waiting on one database at once, so that the owner's own queries queue behind few of them
+   * @param queueWait how long a query may wait for its database (queries to one database run one at
+   *     a time) or for a free daemon; then 503 with Retry-After
+   * @param trustedProxies socket peers whose {@code X-Forwarded-For} names the client address
+   * @param maxDatabasesPerEntity databases one entity may own; creating more is refused with 403
+   * @param maxBytesPerEntity the total size of one entity's database files; a write past it fails
+   *     with 403 and creating a database at or past it too
+   */
+  public record Limits(
+      int queriesPerMinute,
+      int concurrentQueries,
+      int anonymousQueriesPerMinute,
+      int anonymousConcurrentQueries,
+      int anonymousQueriesPerDatabase,
+      java.time.Duration queueWait,
+      List<String> trustedProxies,
+      int maxDatabasesPerEntity,
+      long maxBytesPerEntity) {
+
+    public Limits {
+      java.util.Objects.requireNonNull(queueWait, "queueWait");
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** The values used when {@code [limits]} or one of its keys is absent. */
+    public static Limits defaults() {
+      return new Limits(
+          600, 4, 120, 2, 1, java.time.Duration.ofSeconds(5), List.of(), 100, 10L << 30);
+    }
+  }
+
   /** {@code public_url} if set, else {@code http://localhost:<port>}; never a trailing slash. */
   public String publicBaseUrl() {
     return publicUrl.orElse("http://localhost:" + port);
@@ -367,6 +411,8 @@ public record AybConfiguration(
         + http
         + ", management="
         + management
+        + ", limits="
+        + limits
         + ", source="
         + source
         + "]";

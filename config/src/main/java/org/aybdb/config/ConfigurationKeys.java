@@ -20,7 +20,8 @@ final class ConfigurationKeys {
           "server",
           "sandbox",
           "http",
-          "management");
+          "management",
+          "limits");
 
   static final Set<String> KEYS =
       Set.of(
@@ -75,7 +76,16 @@ final class ConfigurationKeys {
           "http.anonymous_session_timeout",
           "http.max_sessions_per_client",
           "management.addresses",
-          "management.token");
+          "management.token",
+          "limits.queries_per_minute",
+          "limits.concurrent_queries",
+          "limits.anonymous_queries_per_minute",
+          "limits.anonymous_concurrent_queries",
+          "limits.anonymous_queries_per_database",
+          "limits.queue_wait",
+          "limits.trusted_proxies",
+          "limits.max_databases_per_entity",
+          "limits.max_bytes_per_entity");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.aybdb.config.AybConfiguration.Automation;
 import org.aybdb.config.AybConfiguration.Http;
+import org.aybdb.config.AybConfiguration.Limits;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Smtp;
 import org.aybdb.config.AybConfiguration.Snapshots;
@@ -54,6 +55,7 @@ final class ConfigurationProperties {
         .management()
         .token()
         .ifPresent(token -> properties.put("management.token", token));
+    putLimits(properties, configuration.limits());
 
     MetadataStore store = configuration.metadataStore();
     properties.put("metadata.dialect", store.dialect());
@@ -124,6 +126,25 @@ final class ConfigurationProperties {
     properties.put(
         "http.anonymous_session_timeout", GoDuration.format(http.anonymousSessionTimeout()));
     properties.put("http.max_sessions_per_client", Integer.toString(http.maxSessionsPerClient()));
+  }
+
+  private static void putLimits(Map<String, String> properties, Limits limits) {
+    properties.put("limits.queries_per_minute", Integer.toString(limits.queriesPerMinute()));
+    properties.put("limits.concurrent_queries", Integer.toString(limits.concurrentQueries()));
+    properties.put(
+        "limits.anonymous_queries_per_minute",
+        Integer.toString(limits.anonymousQueriesPerMinute()));
+    properties.put(
+        "limits.anonymous_concurrent_queries",
+        Integer.toString(limits.anonymousConcurrentQueries()));
+    properties.put(
+        "limits.anonymous_queries_per_database",
+        Integer.toString(limits.anonymousQueriesPerDatabase()));
+    properties.put("limits.queue_wait", GoDuration.format(limits.queueWait()));
+    properties.put("limits.trusted_proxies", String.join(" ", limits.trustedProxies()));
+    properties.put(
+        "limits.max_databases_per_entity", Integer.toString(limits.maxDatabasesPerEntity()));
+    properties.put("limits.max_bytes_per_entity", Long.toString(limits.maxBytesPerEntity()));
   }
 
   private static String absolute(Path path) {

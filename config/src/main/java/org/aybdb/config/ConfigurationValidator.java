@@ -14,6 +14,7 @@ import org.aybdb.config.AybConfiguration.Cors;
 import org.aybdb.config.AybConfiguration.Email;
 import org.aybdb.config.AybConfiguration.FileBackend;
 import org.aybdb.config.AybConfiguration.Http;
+import org.aybdb.config.AybConfiguration.Limits;
 import org.aybdb.config.AybConfiguration.Management;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Server;
@@ -61,6 +62,7 @@ final class ConfigurationValidator {
     Sandbox sandbox = sandbox();
     Http http = http();
     Management management = management();
+    Limits limits = limits();
 
     Authentication authentication =
         new Authentication(
@@ -79,6 +81,7 @@ final class ConfigurationValidator {
         sandbox,
         http,
         management,
+        limits,
         source);
   }
 
@@ -367,6 +370,56 @@ final class ConfigurationValidator {
       throw values.invalid(tokenKey, "must be at least 16 characters long");
     }
     return new Management(addresses.stream().map(String::strip).toList(), token.map(String::strip));
+  }
+
+  private Limits limits() {
+    Limits d = Limits.defaults();
+    List<String> proxies =
+        values.stringList("limits.trusted_proxies").orElse(d.trustedProxies()).stream()
+            .map(String::strip)
+            .filter(p -> !p.isEmpty())
+            .toList();
+    for (String proxy : proxies) {
+      // Exact addresses only: a literal IPv4 or IPv6 address, never a name to resolve.
+      if (!proxy.matches("[0-9A-Fa-f:.]+")) {
+        throw values.invalid(
+            "limits.trusted_proxies", "`" + proxy + "` is not an IP address (names are not taken)");
+      }
+    }
+    return new Limits(
+        (int) bounded("limits.queries_per_minute", d.queriesPerMinute(), 0, 1_000_000, "queries"),
+        (int) bounded("limits.concurrent_queries", d.concurrentQueries(), 0, 10_000, "queries"),
+        (int)
+            bounded(
+                "limits.anonymous_queries_per_minute",
+                d.anonymousQueriesPerMinute(),
+                0,
+                1_000_000,
+                "queries"),
+        (int)
+            bounded(
+                "limits.anonymous_concurrent_queries",
+                d.anonymousConcurrentQueries(),
+                0,
+                10_000,
+                "queries"),
+        (int)
+            bounded(
+                "limits.anonymous_queries_per_database",
+                d.anonymousQueriesPerDatabase(),
+                0,
+                10_000,
+                "queries"),
+        duration("limits.queue_wait", d.queueWait(), Duration.ofMillis(10), Duration.ofMinutes(10)),
+        proxies,
+        (int)
+            bounded(
+                "limits.max_databases_per_entity",
+                d.maxDatabasesPerEntity(),
+                0,
+                1_000_000,
+                "databases"),
+        bounded("limits.max_bytes_per_entity", d.maxBytesPerEntity(), 0, Long.MAX_VALUE, "bytes"));
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

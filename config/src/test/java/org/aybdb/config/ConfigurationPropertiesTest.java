@@ -75,6 +75,15 @@ class ConfigurationPropertiesTest {
     expected.put("http.max_sessions_per_client", "7");
     expected.put("management.addresses", "10.0.0.5 fd00::5");
     expected.put("management.token", "scrape-token-0123456789");
+    expected.put("limits.queries_per_minute", "600");
+    expected.put("limits.concurrent_queries", "4");
+    expected.put("limits.anonymous_queries_per_minute", "120");
+    expected.put("limits.anonymous_concurrent_queries", "2");
+    expected.put("limits.anonymous_queries_per_database", "1");
+    expected.put("limits.queue_wait", "5s");
+    expected.put("limits.trusted_proxies", "");
+    expected.put("limits.max_databases_per_entity", "100");
+    expected.put("limits.max_bytes_per_entity", "10737418240");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

@@ -14,7 +14,35 @@ import java.util.function.Supplier;
 public interface QueryEngine {
 
   /** Runs every statement of {@code sql} in order and answers with the last one's result. */
-  QueryResult execute(DatabaseRef database, AccessMode mode, String sql);
+  default QueryResult execute(DatabaseRef database, AccessMode mode, String sql) {
+    return execute(database, mode, sql, 0);
+  }
+
+  /**
+   * Like {@link #execute(DatabaseRef, AccessMode, String)}, the database file not allowed to grow
+   * past {@code maxFileBytes} (0: no quota); a write past it fails with a 403 {@code QueryError}.
+   * The whole answer is collected in memory: for small results and the web UI.
+   */
+  default QueryResult execute(
+      DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
+    try (QueryCursor cursor = open(database, mode, sql, maxFileBytes)) {
+      java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+      for (var batch = cursor.nextRows(); batch != null; batch = cursor.nextRows()) {
+        rows.addAll(batch);
+      }
+      return new QueryResult(cursor.fields(), rows, cursor.truncation(), cursor.statements());
+    }
+  }
+
+  /**
+   * Starts {@code sql} and answers with a cursor over the last statement's result, read while the
+   * database is held (see {@link QueryCursor}). Errors before the first column arrive are thrown
+   * here; later ones from the cursor.
+   *
+   * @param maxFileBytes the most the database file may grow to during this request (its owner's
+   *     storage quota left); 0 for no quota
+   */
+  QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes);
 
   /**
    * Writes a consistent copy of the database ({@code VACUUM INTO}, inside its sandbox) to {@code

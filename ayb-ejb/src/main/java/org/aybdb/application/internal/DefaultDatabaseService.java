@@ -17,6 +17,9 @@ import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
@@ -44,6 +47,8 @@ public class DefaultDatabaseService implements DatabaseService {
   @Inject AccessPolicy access;
   // Looked up per query, so that the rest of the API deploys and answers without an engine.
   @Inject Instance<QueryEngine> engines;
+  @Inject DefaultQuotaService quotas;
+  @Inject QueryAdmission admission;
 
   @Override
   public CreatedDatabase create(
@@ -81,6 +86,7 @@ public class DefaultDatabaseService implements DatabaseService {
     if (databases.find(owner, database).isPresent()) {
       throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
     }
+    quotas.checkCreate(owner);
     try {
       databases.store(new HostedDatabase(owner, database, type, level));
     } catch (PersistenceException e) {
@@ -123,6 +129,28 @@ public class DefaultDatabaseService implements DatabaseService {
   public QueryResult query(Optional<Caller> caller, String entity, String database, String sql) {
     Objects.requireNonNull(sql, "sql");
     AuthorizedDatabase found = access.query(caller, entity, database);
+    QueryEngine engine = engine(sql);
+    return engine.execute(found.ref(), found.accessMode(), sql, writeBudget(found));
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public QueryCursor open(
+      Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
+    Objects.requireNonNull(sql, "sql");
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    QueryEngine engine = engine(sql);
+    QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path());
+    try {
+      return new AdmittedCursor(
+          engine.open(found.ref(), found.accessMode(), sql, writeBudget(found)), ticket);
+    } catch (RuntimeException e) {
+      ticket.close();
+      throw e;
+    }
+  }
+
+  private QueryEngine engine(String sql) {
     if (sql.isBlank()) {
       throw AybException.badRequest(EMPTY_QUERY);
     }
@@ -130,6 +158,44 @@ public class DefaultDatabaseService implements DatabaseService {
       throw new AybException(
           ErrorType.Other, 503, "Queries are not available: no query engine is installed");
     }
-    return engines.get().execute(found.ref(), found.accessMode(), sql);
+    return engines.get();
+  }
+
+  /** Read-write queries are bounded by what is left of the owner's storage quota. */
+  private long writeBudget(AuthorizedDatabase found) {
+    return found.accessMode() == AccessMode.READ_WRITE ? quotas.writeBudget(found.database()) : 0;
+  }
+
+  /** A cursor that gives the caller's admission back with the database. */
+  private record AdmittedCursor(QueryCursor cursor, QueryAdmission.Ticket ticket)
+      implements QueryCursor {
+    @Override
+    public java.util.List<String> fields() {
+      return cursor.fields();
+    }
+
+    @Override
+    public java.util.List<java.util.List<String>> nextRows() {
+      return cursor.nextRows();
+    }
+
+    @Override
+    public QueryResult.Truncation truncation() {
+      return cursor.truncation();
+    }
+
+    @Override
+    public int statements() {
+      return cursor.statements();
+    }
+
+    @Override
+    public void close() {
+      try {
+        cursor.close();
+      } finally {
+        ticket.close();
+      }
+    }
   }
 }

@@ -11,8 +11,8 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
-import org.aybdb.application.engine.QueryResult;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
 import org.aybdb.infrastructure.sandbox.pool.ManagedDaemonFactory;
@@ -23,7 +23,6 @@ import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonQueryException;
 import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
-import org.aybdb.sandbox.protocol.Truncation;
 
 /**
  * The {@link QueryEngine} over a {@link DaemonPool} of sandboxed daemons: a plain object, so it
@@ -36,6 +35,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   private final SandboxSettings settings;
   private final PoolListener listener;
   private final DaemonPool pool; // null when refused
+  private final Duration queueWait;
 
   /**
    * @param directories where the hosted files are
@@ -50,6 +50,21 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       SandboxSettings settings,
       PoolListener listener,
       ScheduledExecutorService scheduler) {
+    this(directories, environment, settings, listener, scheduler, settings.pool().acquireTimeout());
+  }
+
+  /**
+   * @param queueWait how long a query waits for its database and a free daemon ({@code [limits]
+   *     queue_wait}); then 503 with Retry-After
+   */
+  public PooledQueryEngine(
+      DatabaseDirectories directories,
+      SandboxEnvironment environment,
+      SandboxSettings settings,
+      PoolListener listener,
+      ScheduledExecutorService scheduler,
+      Duration queueWait) {
+    this.queueWait = Objects.requireNonNull(queueWait, "queueWait");
     this.directories = Objects.requireNonNull(directories, "directories");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -79,7 +94,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   }
 
   @Override
-  public QueryResult execute(DatabaseRef database, AccessMode mode, String sql) {
+  public QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
@@ -91,6 +106,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
           413,
           "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
     }
+    boolean quota = mode == AccessMode.READ_WRITE && maxFileBytes > 0;
     Request.Query request =
         new Request.Query(
             0,
@@ -99,45 +115,29 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             0,
             0,
             0,
-            sql);
-    long started = System.nanoTime();
-    String outcome = "failure";
-    try {
-      org.aybdb.sandbox.client.QueryResult r = run(daemons, database, mode, request);
-      outcome = "ok";
-      return new QueryResult(r.fields(), r.rows(), truncation(r.truncation()), r.statements());
-    } catch (DaemonQueryException e) {
-      outcome = "error";
-      throw QueryErrors.of(e);
-    } catch (DaemonFailureException e) {
-      throw mode == AccessMode.READ_WRITE && QueryErrors.diedDuring(e)
-          ? QueryErrors.outcomeUnknown(e, database.path())
-          : QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
-    } catch (PoolUnavailableException e) {
-      throw QueryErrors.unavailable(e);
-    } finally {
-      listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
-    }
-  }
-
-  /**
-   * Runs the query on the database's daemon. A read-only query whose daemon died under it is run
-   * once more on a fresh daemon: it changed nothing, so repeating it is safe. A read-write one is
-   * not repeated: it may have committed before the daemon died.
-   */
-  private org.aybdb.sandbox.client.QueryResult run(
-      DaemonPool daemons, DatabaseRef database, AccessMode mode, Request.Query request)
-      throws DaemonQueryException, DaemonFailureException, PoolUnavailableException {
-    try {
-      return daemons.withDaemon(
-          database.path(), () -> file(database), d -> d.query(request, settings.clientTimeout()));
-    } catch (DaemonFailureException e) {
-      if (mode != AccessMode.READ_ONLY || !QueryErrors.diedDuring(e)) {
-        throw e;
-      }
-      return daemons.withDaemon(
-          database.path(), () -> file(database), d -> d.query(request, settings.clientTimeout()));
-    }
+            sql,
+            quota ? maxFileBytes : 0);
+    Supplier<DaemonPool.Lease> leases =
+        () -> {
+          try {
+            return daemons.lease(database.path(), () -> file(database), queueWait);
+          } catch (PoolUnavailableException e) {
+            listener.queried(database.path(), Duration.ZERO, "failure");
+            throw QueryErrors.unavailable(e);
+          }
+        };
+    // A read-only query whose daemon died before any row was handed out is run once more on a
+    // fresh daemon: it changed nothing. A read-write one is never repeated (it may have committed).
+    boolean readOnly = mode == AccessMode.READ_ONLY;
+    return new DaemonQueryCursor(
+        leases.get(),
+        readOnly ? leases : null,
+        request,
+        settings.clientTimeout(),
+        database.path(),
+        settings.queryTimeout().toMillis(),
+        quota,
+        listener);
   }
 
   @Override
@@ -178,7 +178,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     try {
       return pool.quiesced(database.path(), action);
     } catch (PoolUnavailableException e) {
-      throw QueryErrors.unavailable(e.getMessage());
+      throw QueryErrors.unavailable(e);
     }
   }
 
@@ -225,14 +225,6 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     return directories
         .currentFile(database.entity(), database.database())
         .orElseThrow(() -> AybException.recordNotFound(database.path(), "database"));
-  }
-
-  private static QueryResult.Truncation truncation(Truncation t) {
-    return switch (t) {
-      case NONE -> QueryResult.Truncation.NONE;
-      case ROWS -> QueryResult.Truncation.ROWS;
-      case BYTES -> QueryResult.Truncation.BYTES;
-    };
   }
 
   /** Process ids of the pool's daemons (tests, diagnostics). */

@@ -12,6 +12,11 @@ final class QueryErrors {
   /** ayb's message for a write on a read-only connection. */
   static final String READ_ONLY_MESSAGE = "Attempted to write to database while in read-only mode";
 
+  private static final int SQLITE_FULL = 13;
+
+  /** How long a caller refused because every daemon or its database was busy should wait. */
+  static final java.time.Duration BUSY_RETRY = java.time.Duration.ofSeconds(1);
+
   private QueryErrors() {}
 
   /** The daemon answered an error: the caller's SQL (or its data) is at fault, never the server. */
@@ -33,6 +38,24 @@ final class QueryErrors {
       case INTERNAL ->
           new AybException(ErrorType.Other, 500, "The query daemon failed: " + e.errorMessage());
     };
+  }
+
+  /**
+   * Like {@link #of(DaemonQueryException)} for a request bounded by its owner's storage quota:
+   * SQLite's "database or disk is full" then means the write would pass the quota (403).
+   */
+  static AybException ofWithQuota(DaemonQueryException e, String database) {
+    if (e.kind() == org.aybdb.sandbox.protocol.ErrorKind.STORAGE_FULL
+        && (e.error().sqliteCode() & 0xff) == SQLITE_FULL) {
+      return new AybException(
+          ErrorType.QueryError,
+          403,
+          "Storage quota exceeded: this write would take the databases of "
+              + database.substring(0, Math.max(0, database.indexOf('/')))
+              + " past their quota ([limits] max_bytes_per_entity); the failing statement was"
+              + " rolled back");
+    }
+    return of(e);
   }
 
   /** The daemon died or stopped answering during the request; the next request gets a new one. */
@@ -57,11 +80,13 @@ final class QueryErrors {
     };
   }
 
-  /** The pool cannot serve now: 503, with Retry-After when the pool knows for how long. */
+  /**
+   * The pool cannot serve now (busy past the wait, or the database backing off after crashes): 503
+   * with Retry-After, ayb's {@code Other}.
+   */
   static AybException unavailable(PoolUnavailableException e) {
-    return e.retryAfter().isZero()
-        ? unavailable(e.getMessage())
-        : AybException.unavailableFor(e.getMessage(), e.retryAfter());
+    return AybException.unavailable(
+        e.getMessage(), e.retryAfter().isZero() ? BUSY_RETRY : e.retryAfter());
   }
 
   /** Whether the daemon died or broke the protocol while it had the request. */

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
@@ -72,7 +73,12 @@ public class SandboxQueryEngine implements QueryEngine {
     SandboxMetrics metrics = new SandboxMetrics(registry);
     PooledQueryEngine created =
         new PooledQueryEngine(
-            new DatabaseDirectories(dataPath), environment, settings, metrics, scheduler);
+            new DatabaseDirectories(dataPath),
+            environment,
+            settings,
+            metrics,
+            scheduler,
+            configuration.limits().queueWait());
     if (created.pool() != null) {
       metrics.gauges(created.pool()::liveDaemons, settings.pool().maxDaemons());
     }
@@ -120,6 +126,16 @@ public class SandboxQueryEngine implements QueryEngine {
   @Override
   public QueryResult execute(DatabaseRef database, AccessMode mode, String sql) {
     return engine.execute(database, mode, sql);
+  }
+
+  @Override
+  public QueryResult execute(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
+    return engine.execute(database, mode, sql, maxFileBytes);
+  }
+
+  @Override
+  public QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
+    return engine.open(database, mode, sql, maxFileBytes);
   }
 
   @Override

@@ -35,6 +35,11 @@ public final class DatabaseDirectories {
             .resolve("databases");
   }
 
+  /** {@code <data_path>/databases/<entity>}: the folders of an entity's databases. */
+  public Path entityFolder(String entity) {
+    return databaseFolder(entity, "probe").getParent();
+  }
+
   /** {@code <data_path>/databases/<entity>/<database>}. */
   public Path databaseFolder(String entity, String database) {
     Path folder = databasesRoot.resolve(segment(entity)).resolve(segment(database)).normalize();

@@ -47,6 +47,7 @@ class ConfirmationEmailThrottleTest {
             defaults.anonymousSessionTimeout(),
             defaults.maxSessionsPerClient()),
         AybConfiguration.Management.defaults(),
+        AybConfiguration.Limits.defaults(),
         "test");
   }
 

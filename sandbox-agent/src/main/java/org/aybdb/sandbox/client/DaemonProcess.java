@@ -117,23 +117,12 @@ public final class DaemonProcess implements AutoCloseable {
   /** Runs a query; {@code request.id()} is replaced by a fresh id. */
   public synchronized QueryResult query(Request.Query request, Duration timeout)
       throws DaemonQueryException, DaemonFailureException {
-    long id = ids.incrementAndGet();
-    Request.Query q =
-        new Request.Query(
-            id,
-            request.sessionId(),
-            request.mode(),
-            request.timeoutMillis(),
-            request.maxRows(),
-            request.maxBytes(),
-            request.sql());
     long deadline = System.nanoTime() + timeout.toNanos();
-    send(q, timeout);
+    long id = sendQuery(request, timeout);
     List<String> fields = null;
     List<List<String>> rows = new ArrayList<>();
     while (true) {
-      Response r = awaitResponse(remaining(deadline), Reason.DIED);
-      checkId(r, id);
+      Response r = nextQueryFrame(id, deadline);
       if (r instanceof Response.Columns c) {
         fields = c.names();
       } else if (r instanceof Response.Rows batch) {
@@ -143,12 +132,50 @@ public final class DaemonProcess implements AutoCloseable {
           throw fail(Reason.PROTOCOL, "END without COLUMNS", null);
         }
         return new QueryResult(fields, rows, end.truncation(), end.statements());
-      } else if (r instanceof Response.Error e) {
-        throw new DaemonQueryException(e);
-      } else {
-        throw fail(Reason.PROTOCOL, "unexpected answer to a query: " + r, null);
       }
     }
+  }
+
+  /**
+   * Sends a query whose answer the caller then reads frame by frame with {@link #nextQueryFrame}
+   * (streaming: only one batch of rows in memory at a time). The caller must read it to its end or
+   * {@link #close()} the daemon; nothing else may be sent meanwhile.
+   *
+   * @return the id the answer frames carry ({@code request.id()} is replaced by a fresh one)
+   */
+  public synchronized long sendQuery(Request.Query request, Duration timeout)
+      throws DaemonFailureException {
+    long id = ids.incrementAndGet();
+    send(
+        new Request.Query(
+            id,
+            request.sessionId(),
+            request.mode(),
+            request.timeoutMillis(),
+            request.maxRows(),
+            request.maxBytes(),
+            request.sql(),
+            request.maxFileBytes()),
+        timeout);
+    return id;
+  }
+
+  /**
+   * The next frame of query {@code id}: {@link Response.Columns}, {@link Response.Rows} or {@link
+   * Response.End}; an error answer is thrown. Past {@code deadlineNanos} ({@link System#nanoTime})
+   * the daemon is killed: a reader that stalls (a slow HTTP client) cannot hold it longer.
+   */
+  public Response nextQueryFrame(long id, long deadlineNanos)
+      throws DaemonQueryException, DaemonFailureException {
+    Response r = awaitResponse(remaining(deadlineNanos), Reason.DIED);
+    checkId(r, id);
+    if (r instanceof Response.Columns || r instanceof Response.Rows || r instanceof Response.End) {
+      return r;
+    }
+    if (r instanceof Response.Error e) {
+      throw new DaemonQueryException(e);
+    }
+    throw fail(Reason.PROTOCOL, "unexpected answer to a query: " + r, null);
   }
 
   /** A stateless query with the daemon's default limits. */

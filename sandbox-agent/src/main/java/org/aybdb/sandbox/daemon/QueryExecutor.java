@@ -182,6 +182,15 @@ public final class QueryExecutor implements AutoCloseable {
     }
     conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
     conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
+    if (!ro) {
+      try {
+        FileQuota.apply(conn, q.maxFileBytes());
+      } catch (SqliteException e) {
+        discardIfNot(false, ro);
+        sqlError(out, q.id(), e, 0, timeout, null);
+        return;
+      }
+    }
 
     if (sqlMemory.size() < sql.length + 1L) {
       sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));

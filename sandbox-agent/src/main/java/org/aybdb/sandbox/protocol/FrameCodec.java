@@ -47,7 +47,7 @@ public final class FrameCodec {
     FrameBuffer buf = new FrameBuffer(64);
     if (request instanceof Request.Query q) {
       byte[] sql = q.sql().getBytes(StandardCharsets.UTF_8);
-      buf = new FrameBuffer(40 + sql.length);
+      buf = new FrameBuffer(48 + sql.length);
       buf.begin(QUERY, q.id());
       buf.putLong(q.sessionId());
       buf.put(q.mode().code());
@@ -56,6 +56,7 @@ public final class FrameCodec {
       buf.putInt(q.maxBytes());
       buf.putInt(sql.length);
       buf.putBytes(sql);
+      buf.putLong(q.maxFileBytes());
     } else if (request instanceof Request.Ping p) {
       buf.begin(PING, p.id());
     } else if (request instanceof Request.VacuumInto v) {
@@ -222,7 +223,9 @@ public final class FrameCodec {
           int maxRows = i32();
           int maxBytes = i32();
           String sql = string();
-          request = new Request.Query(id, session, mode, timeout, maxRows, maxBytes, sql);
+          long maxFileBytes = i64();
+          request =
+              new Request.Query(id, session, mode, timeout, maxRows, maxBytes, sql, maxFileBytes);
         }
         case PING -> request = new Request.Ping(id);
         case VACUUM_INTO -> {

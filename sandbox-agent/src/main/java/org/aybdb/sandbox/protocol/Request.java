@@ -20,6 +20,9 @@ public sealed interface Request
    * @param maxRows at most this many rows are returned (0 = the daemon's default)
    * @param maxBytes at most about this many bytes of cell text are returned (0 = the daemon's
    *     default)
+   * @param maxFileBytes the database file may not grow past this during the request (the owner's
+   *     storage quota left; {@code PRAGMA max_page_count} on the read-write connection); 0 = no
+   *     quota
    */
   record Query(
       long id,
@@ -28,14 +31,27 @@ public sealed interface Request
       int timeoutMillis,
       int maxRows,
       int maxBytes,
-      String sql)
+      String sql,
+      long maxFileBytes)
       implements Request {
     public Query {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(sql, "sql");
-      if (timeoutMillis < 0 || maxRows < 0 || maxBytes < 0) {
+      if (timeoutMillis < 0 || maxRows < 0 || maxBytes < 0 || maxFileBytes < 0) {
         throw new IllegalArgumentException("limits must not be negative");
       }
+    }
+
+    /** A query without a storage quota. */
+    public Query(
+        long id,
+        long sessionId,
+        QueryMode mode,
+        int timeoutMillis,
+        int maxRows,
+        int maxBytes,
+        String sql) {
+      this(id, sessionId, mode, timeoutMillis, maxRows, maxBytes, sql, 0);
     }
 
     /** A stateless query with the daemon's default limits. */

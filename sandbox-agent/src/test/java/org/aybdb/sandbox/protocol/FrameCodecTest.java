@@ -138,7 +138,7 @@ class FrameCodecTest {
         new FrameCodec.Reader(new ByteArrayInputStream(out.toByteArray()), 1000);
     FrameTooLargeException e = assertThrows(FrameTooLargeException.class, reader::readRequest);
     assertEquals(77, e.id());
-    assertEquals(5000 + 34, e.length());
+    assertEquals(5000 + 42, e.length()); // header, limits, SQL and the file bound
     assertEquals(new Request.Ping(78), reader.readRequest());
   }
 

@@ -181,6 +181,74 @@ public final class DaemonPool implements AutoCloseable {
   }
 
   /**
+   * {@code database}'s daemon held for one request until {@link #close()}: for work that spans
+   * several calls on the request's thread (a result streamed to a client). Close it on the thread
+   * that took it.
+   */
+  public final class Lease implements AutoCloseable {
+    private final Slot slot;
+    private final ManagedDaemon daemon;
+    private boolean closed;
+
+    private Lease(Slot slot, ManagedDaemon daemon) {
+      this.slot = slot;
+      this.daemon = daemon;
+    }
+
+    /** The daemon, for this request alone. */
+    public ManagedDaemon daemon() {
+      return daemon;
+    }
+
+    /**
+     * The daemon failed, or its answer was abandoned half-read (the client went away): it is killed
+     * and the next request gets a new one.
+     */
+    public void dropDaemon(boolean abandoned) {
+      if (abandoned && daemon.markRetiring()) {
+        listener.retired(slot.database, daemon.pid(), Retirement.INVALID);
+      }
+      daemon.kill();
+      if (slot.daemon == daemon) {
+        slot.daemon = null;
+      }
+      all.remove(daemon);
+    }
+
+    /** Gives the database back. Idempotent. */
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      daemon.touch();
+      slot.lock.unlock();
+      signalCapacity();
+    }
+  }
+
+  /**
+   * Takes {@code database}'s daemon (starting one if needed) until the lease is closed, waiting at
+   * most {@code wait} for the database (requests to it run one at a time) and for a free daemon.
+   *
+   * @throws PoolUnavailableException nothing was taken: closed, waited too long, or the daemon
+   *     could not be started
+   */
+  public Lease lease(String database, Supplier<Path> file, Duration wait)
+      throws PoolUnavailableException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    Slot slot = lock(database, deadline);
+    try {
+      return new Lease(slot, daemonFor(slot, file.get(), deadline));
+    } catch (PoolUnavailableException | RuntimeException e) {
+      slot.lock.unlock();
+      signalCapacity();
+      throw e;
+    }
+  }
+
+  /**
    * Runs {@code action} while no request runs on {@code database} and none starts (new ones wait),
    * then retires its daemon so that the next request opens whatever file is current then.
    */
@@ -291,9 +359,8 @@ public final class DaemonPool implements AutoCloseable {
         throw new PoolUnavailableException(
             "Database "
                 + database
-                + " is busy: other requests to it did not finish within "
-                + settings.acquireTimeout().toSeconds()
-                + " s");
+                + " is busy: the requests before this one did not finish in time; try again"
+                + " later");
       }
       if (!slot.removed) {
         return slot;

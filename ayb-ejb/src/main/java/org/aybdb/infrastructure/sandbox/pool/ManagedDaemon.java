@@ -70,6 +70,17 @@ public final class ManagedDaemon {
     return process.query(request, timeout);
   }
 
+  /** Sends a query whose answer is read with {@link #nextQueryFrame} (streaming). */
+  public long sendQuery(Request.Query request, Duration timeout) throws DaemonFailureException {
+    return process.sendQuery(request, timeout);
+  }
+
+  /** The next frame of query {@code id} (columns, rows or end); an error answer is thrown. */
+  public org.aybdb.sandbox.protocol.Response nextQueryFrame(long id, long deadlineNanos)
+      throws DaemonQueryException, DaemonFailureException {
+    return process.nextQueryFrame(id, deadlineNanos);
+  }
+
   /** {@code VACUUM INTO} a new file below the database's folder. */
   public void vacuumInto(String target, int timeoutMillis, Duration timeout)
       throws DaemonQueryException, DaemonFailureException {

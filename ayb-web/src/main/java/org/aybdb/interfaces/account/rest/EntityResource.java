@@ -13,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.aybdb.application.EntityProfile;
+import org.aybdb.application.EntityUsage;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
+import org.aybdb.application.QuotaService;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.ProfileLink;
@@ -40,6 +42,7 @@ public class EntityResource {
   @Inject ProfileService profiles;
   @Inject CallerContext callers;
   @Inject AybConfiguration configuration;
+  @Inject QuotaService quotas;
 
   @GET
   @OptionallyAuthenticated
@@ -63,15 +66,27 @@ public class EntityResource {
               .add("slug", database.slug())
               .add("database_type", database.databaseType()));
     }
-    return Jsons.createObjectBuilder()
-        .add("slug", profile.slug())
-        .add("profile", fields)
-        .add("databases", databases)
-        .add(
-            "permissions",
-            Jsons.createObjectBuilder().add("can_create_database", profile.canCreateDatabase()))
-        .build()
-        .toString();
+    JsonObjectBuilder entityJson =
+        Jsons.createObjectBuilder()
+            .add("slug", profile.slug())
+            .add("profile", fields)
+            .add("databases", databases)
+            .add(
+                "permissions",
+                Jsons.createObjectBuilder()
+                    .add("can_create_database", profile.canCreateDatabase()));
+    if (profile.canCreateDatabase()) {
+      // Our addition, for the entity itself only: what it stores against its quotas.
+      EntityUsage usage = quotas.usage(profile.slug());
+      entityJson.add(
+          "usage",
+          Jsons.createObjectBuilder()
+              .add("databases", usage.databases())
+              .add("max_databases", usage.maxDatabases())
+              .add("bytes", usage.bytes())
+              .add("max_bytes", usage.maxBytes()));
+    }
+    return entityJson.build().toString();
   }
 
   @PATCH

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.EntityProfile;
+import org.aybdb.application.EntityUsage;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
+import org.aybdb.application.QuotaService;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.UiRoutes;
@@ -34,6 +36,7 @@ public class EntityPage implements Serializable {
 
   @Inject ProfileService profiles;
   @Inject Visitor visitor;
+  @Inject QuotaService quotas;
 
   private String entity;
   private EntityProfile profile;
@@ -138,6 +141,33 @@ public class EntityPage implements Serializable {
   public String getInitial() {
     String title = getTitle();
     return title.isEmpty() ? "?" : title.substring(0, 1).toUpperCase(Locale.ROOT);
+  }
+
+  /** For the entity itself: what it stores against its quotas, e.g. "2 of 100 databases". */
+  public String getUsage() {
+    if (!isOwn()) {
+      return "";
+    }
+    EntityUsage usage = quotas.usage(profile.slug());
+    return usage.databases()
+        + (usage.maxDatabases() > 0 ? " of " + usage.maxDatabases() : "")
+        + " databases, "
+        + bytes(usage.bytes())
+        + (usage.maxBytes() > 0 ? " of " + bytes(usage.maxBytes()) : "")
+        + " stored";
+  }
+
+  private static String bytes(long n) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    double value = n;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return unit == 0
+        ? n + " bytes"
+        : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
   }
 
   public boolean isEditing() {

@@ -3,7 +3,7 @@ package org.aybdb.interfaces.database.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -15,19 +15,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.io.StringWriter;
-import java.util.List;
-import java.util.Locale;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
-import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.TextBodies;
 import org.aybdb.interfaces.rest.auth.Authenticated;
@@ -40,9 +37,9 @@ import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
  * headers and JSON. The entity is case-insensitive, the database case-sensitive.
  *
  * <p>A query answer is ayb's {@code {"fields":[...],"rows":[[...]]}}; when the engine cut it short
- * (row or byte cap) it also has {@code "truncated":"rows"|"bytes"} and the response carries the
- * header {@value #TRUNCATED_HEADER} (ayb's clients ignore both). SQL longer than {@code [sandbox]
- * max_sql_bytes} is refused with 413 before anything runs.
+ * (row or byte cap) it also has {@code "truncated":"rows"|"bytes"} and, when the answer is short
+ * enough to be sent whole, the header {@value #TRUNCATED_HEADER} (ayb's clients ignore both). SQL
+ * longer than {@code [sandbox] max_sql_bytes} is refused with 413 before anything runs.
  */
 @Path("v1/{entity}/{database}")
 @RequestScoped
@@ -57,6 +54,7 @@ public class DatabaseResource {
   @Inject CallerContext callers;
   @Inject AybConfiguration configuration;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
 
   @PathParam("entity")
   String entity;
@@ -114,7 +112,10 @@ public class DatabaseResource {
     return JsonBodies.EMPTY;
   }
 
-  /** Any content type (or none): the body is the SQL, read as UTF-8. */
+  /**
+   * Any content type (or none): the body is the SQL, read as UTF-8. The answer is streamed (see
+   * {@link QueryAnswer}); the caller is first admitted by {@code [limits]} (429/503 beyond them).
+   */
   @POST
   @Path("query")
   @OptionallyAuthenticated
@@ -122,12 +123,13 @@ public class DatabaseResource {
     String sql =
         TextBodies.requireNoNul(
             TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL"));
-    QueryResult result = databases.query(callers.optionalCaller(), entity(), database(), sql);
-    Response.ResponseBuilder response = Response.ok(json(result));
-    if (result.truncation() != QueryResult.Truncation.NONE) {
-      response.header(TRUNCATED_HEADER, truncation(result));
-    }
-    return response.build();
+    return QueryAnswer.of(
+        databases.open(
+            callers.optionalCaller(),
+            ClientAddresses.of(request, configuration.limits().trustedProxies()),
+            entity(),
+            database(),
+            sql));
   }
 
   @POST
@@ -170,37 +172,5 @@ public class DatabaseResource {
   /** ayb serializes this one enum by its Rust variant name, not kebab-case. */
   private static String aybVariant(QueryPermissionLevel level) {
     return level == QueryPermissionLevel.READ_WRITE ? "ReadWrite" : "ReadOnly";
-  }
-
-  private static String truncation(QueryResult result) {
-    return result.truncation().name().toLowerCase(Locale.ROOT);
-  }
-
-  static String json(QueryResult result) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = Jsons.createGenerator(out)) {
-      json.writeStartObject().writeStartArray("fields");
-      for (String field : result.fields()) {
-        json.write(field);
-      }
-      json.writeEnd().writeStartArray("rows");
-      for (List<String> row : result.rows()) {
-        json.writeStartArray();
-        for (String cell : row) {
-          if (cell == null) {
-            json.writeNull();
-          } else {
-            json.write(cell);
-          }
-        }
-        json.writeEnd();
-      }
-      json.writeEnd();
-      if (result.truncation() != QueryResult.Truncation.NONE) {
-        json.write("truncated", truncation(result));
-      }
-      json.writeEnd();
-    }
-    return out.toString();
   }
 }

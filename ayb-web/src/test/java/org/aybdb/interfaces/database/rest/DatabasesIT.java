@@ -567,7 +567,8 @@ class DatabasesIT {
             "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 2000000)"
                 + " SELECT i FROM r");
     assertEquals(200, capped.statusCode());
-    assertEquals("rows", capped.headers().firstValue("Ayb-Truncated").orElse(null));
+    // Too long to be sent whole, so streamed: the header cannot say it, the body does.
+    assertTrue(capped.headers().firstValue("Ayb-Truncated").isEmpty());
     JsonObject body = json(capped);
     assertEquals("rows", body.getString("truncated"));
     assertTrue(body.getJsonArray("rows").size() < 2_000_000);

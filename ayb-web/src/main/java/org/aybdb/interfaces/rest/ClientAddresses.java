@@ -1,0 +1,42 @@
+package org.aybdb.interfaces.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The address a request is counted against ({@code [limits]} for anonymous callers): the socket
+ * peer, unless the peer is one of {@code [limits] trusted_proxies}, in which case the right-most
+ * {@code X-Forwarded-For} entry that is not itself a trusted proxy. Without trusted proxies the
+ * header is ignored, so a client cannot choose its own address.
+ */
+public final class ClientAddresses {
+
+  private ClientAddresses() {}
+
+  /** The client address of {@code request}. */
+  public static String of(HttpServletRequest request, List<String> trustedProxies) {
+    Objects.requireNonNull(request, "request");
+    return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies);
+  }
+
+  static String of(
+      String peer, java.util.Enumeration<String> forwardedFor, List<String> trustedProxies) {
+    if (peer == null || !trustedProxies.contains(peer) || forwardedFor == null) {
+      return String.valueOf(peer);
+    }
+    // Several headers count as one list, in order; the right-most entries were added last.
+    StringBuilder all = new StringBuilder();
+    while (forwardedFor.hasMoreElements()) {
+      all.append(',').append(forwardedFor.nextElement());
+    }
+    String[] hops = all.toString().split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return peer;
+  }
+}

@@ -1,0 +1,32 @@
+package org.aybdb.sandbox.daemon;
+
+import org.aybdb.sandbox.sqlite.SqliteConnection;
+import org.aybdb.sandbox.sqlite.SqliteException;
+
+/**
+ * The owner's storage quota on the read-write connection: {@code PRAGMA max_page_count} set before
+ * the caller's SQL, so a write that would grow the file past it fails with {@code SQLITE_FULL} and
+ * its statement is rolled back (earlier commits stay). SQLite never lowers the bound below the
+ * file's current size, so a file already at or past it can still shrink but not grow. The caller's
+ * own SQL may read that pragma but not set it (the access policy refuses it).
+ */
+final class FileQuota {
+
+  /** The largest page count SQLite accepts; it clamps anything above to its own maximum. */
+  private static final long UNLIMITED_PAGES = 4_294_967_294L;
+
+  private FileQuota() {}
+
+  /** Bounds the file at {@code maxFileBytes} (0: lifts an earlier bound). */
+  static void apply(SqliteConnection conn, long maxFileBytes) throws SqliteException {
+    long pages = UNLIMITED_PAGES;
+    if (maxFileBytes > 0) {
+      pages = Math.max(1, maxFileBytes / pageSize(conn));
+    }
+    conn.execTrusted("PRAGMA max_page_count = " + pages);
+  }
+
+  private static long pageSize(SqliteConnection conn) throws SqliteException {
+    return Math.max(512, conn.queryLongTrusted("PRAGMA page_size"));
+  }
+}

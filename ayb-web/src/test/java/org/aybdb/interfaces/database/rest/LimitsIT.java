@@ -354,7 +354,7 @@ class LimitsIT {
     assertTrue(bytes > 1_000_000 && bytes <= max, "usage " + usage);
     // The quota cannot be lifted from SQL; freeing space makes room again.
     assertEquals(
-        400, calls.query(owner.bearer(), first, "PRAGMA max_page_count = 1000000").statusCode());
+        403, calls.query(owner.bearer(), first, "PRAGMA max_page_count = 1000000").statusCode());
     // Freed pages are reused without growing the file.
     calls.queryOrFail(owner.bearer(), first, "DELETE FROM t");
     calls.queryOrFail(owner.bearer(), first, megabyte);

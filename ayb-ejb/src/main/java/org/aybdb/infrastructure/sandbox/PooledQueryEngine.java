@@ -114,7 +114,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       outcome = "error";
       throw QueryErrors.of(e);
     } catch (DaemonFailureException e) {
-      throw QueryErrors.of(e, database.path(), settings.queryTimeout().toMillis());
+      throw QueryErrors.ofQuery(
+          e, database.path(), settings.queryTimeout().toMillis(), mode == AccessMode.READ_WRITE);
     } catch (PoolUnavailableException e) {
       throw QueryErrors.unavailable(e);
     } finally {

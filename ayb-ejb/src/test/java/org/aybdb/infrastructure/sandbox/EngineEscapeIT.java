@@ -321,4 +321,32 @@ class EngineEscapeIT {
         engine.execute(fresh, AccessMode.READ_ONLY, "SELECT x FROM f").rows());
     stillWorks();
   }
+
+  @Test
+  void readOnlyTempDataStaysInTheDaemonsMemory() {
+    // 5 MB of temp table and sort: past max_file_size (2 MiB) had it gone to a temp file in the
+    // database's folder; in memory it fits.
+    QueryResult r =
+        engine.execute(
+            mine,
+            AccessMode.READ_ONLY,
+            "CREATE TEMP TABLE big AS "
+                + THOUSAND
+                + "SELECT zeroblob(5000) AS b, random() AS k FROM c;"
+                + " SELECT count(*), sum(length(b)) FROM (SELECT b FROM big ORDER BY k)");
+    assertEquals(List.of(List.of("1000", "5000000")), r.rows());
+    // Bounded by the daemon's memory (daemon_memory, 64 MiB): 200 MB ends in "out of memory", and
+    // the daemon lives on.
+    AybException e =
+        fails(
+            ErrorType.QueryError,
+            400,
+            () ->
+                engine.execute(
+                    mine,
+                    AccessMode.READ_ONLY,
+                    "CREATE TEMP TABLE huge AS " + THOUSAND + "SELECT zeroblob(200000) FROM c"));
+    assertEquals("out of memory", e.getMessage());
+    stillWorks();
+  }
 }

@@ -76,6 +76,11 @@ class EngineEscapeIT {
     return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
   }
 
+  /** A read-only caller's SQL failed as the caller's mistake (400). */
+  private AybException failsReadOnly(String sql) {
+    return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_ONLY, sql));
+  }
+
   private static final String ATTACH_REFUSED =
       "not authorized: ATTACH and DETACH are not allowed: a query sees only its own database"
           + " (VACUUM, which attaches a copy, is refused too)";
@@ -164,15 +169,9 @@ class EngineEscapeIT {
   void anInfiniteRecursiveCteHitsTheTimeLimit() {
     long start = System.nanoTime();
     AybException e =
-        fails(
-            ErrorType.QueryError,
-            400,
-            () ->
-                engine.execute(
-                    mine,
-                    AccessMode.READ_ONLY,
-                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
-                        + " SELECT max(x) FROM c"));
+        failsReadOnly(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                + " SELECT max(x) FROM c");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals("Query exceeded the time limit of 1000 ms and was interrupted", e.getMessage());
     assertTrue(millis < 4000, "took " + millis + " ms");
@@ -338,14 +337,7 @@ class EngineEscapeIT {
     // Bounded by the daemon's memory (daemon_memory, 64 MiB): 200 MB ends in "out of memory", and
     // the daemon lives on.
     AybException e =
-        fails(
-            ErrorType.QueryError,
-            400,
-            () ->
-                engine.execute(
-                    mine,
-                    AccessMode.READ_ONLY,
-                    "CREATE TEMP TABLE huge AS " + THOUSAND + "SELECT zeroblob(200000) FROM c"));
+        failsReadOnly("CREATE TEMP TABLE huge AS " + THOUSAND + "SELECT zeroblob(200000) FROM c");
     assertEquals("out of memory", e.getMessage());
     stillWorks();
   }

@@ -341,4 +341,55 @@ class EngineEscapeIT {
     assertEquals("out of memory", e.getMessage());
     stillWorks();
   }
+
+  @Test
+  void nestingCapsComeFromTheConfiguration() throws Exception {
+    AybConfiguration.Sandbox d = SMALL;
+    AybConfiguration.Sandbox tight =
+        new AybConfiguration.Sandbox(
+            d.allowUnsandboxed(),
+            d.network(),
+            d.maxDaemons(),
+            d.idleTimeout(),
+            d.queryTimeout(),
+            d.maxResultRows(),
+            d.maxResultBytes(),
+            d.maxSqlBytes(),
+            d.maxValueBytes(),
+            d.daemonMemory(),
+            d.maxFileSize(),
+            d.openFiles(),
+            d.crashBackoffInitial(),
+            d.crashBackoffMax(),
+            3, // max_nesting_keywords
+            1, // max_views_and_triggers
+            1L << 20); // request_stack
+    try (PooledQueryEngine configured =
+        Engines.engine(data, SandboxSettings.from(tight), new RecordingListener())) {
+      AybException e =
+          fails(
+              ErrorType.QueryError,
+              400,
+              () ->
+                  configured.execute(
+                      mine, AccessMode.READ_ONLY, "SELECT (SELECT (SELECT (SELECT 1)))"));
+      assertTrue(
+          e.getMessage().contains("holds 4 SELECT and TRIGGER keywords; at most 3"),
+          e.getMessage());
+      configured.execute(mine, AccessMode.READ_WRITE, "CREATE VIEW v AS SELECT name FROM t");
+      e =
+          fails(
+              ErrorType.QueryError,
+              400,
+              () ->
+                  configured.execute(
+                      mine, AccessMode.READ_WRITE, "CREATE VIEW w AS SELECT name FROM t"));
+      assertTrue(
+          e.getMessage().startsWith("The database already holds 1 views and triggers; at most 1"),
+          e.getMessage());
+      assertEquals(
+          List.of(List.of("ann"), List.of("bob")),
+          configured.execute(mine, AccessMode.READ_ONLY, "SELECT name FROM v ORDER BY 1").rows());
+    }
+  }
 }

@@ -28,19 +28,32 @@ import org.junit.jupiter.api.Test;
 class EngineEscapeIT {
 
   private static final AybConfiguration.Sandbox SMALL =
-      new AybConfiguration.Sandbox(
-          false,
-          "auto",
-          4,
-          Duration.ofMinutes(10),
-          Duration.ofSeconds(1), // query_timeout
-          100, // max_result_rows
-          10_000, // max_result_bytes
-          1 << 20,
-          1 << 20, // max_value_bytes
-          64L << 20,
-          2L << 20, // max_file_size
-          32);
+      small(
+          AybConfiguration.Sandbox.DEFAULT_MAX_NESTING_KEYWORDS,
+          AybConfiguration.Sandbox.DEFAULT_MAX_VIEWS_AND_TRIGGERS,
+          AybConfiguration.Sandbox.DEFAULT_REQUEST_STACK);
+
+  private static AybConfiguration.Sandbox small(
+      int maxNestingKeywords, int maxViewsAndTriggers, long requestStack) {
+    return new AybConfiguration.Sandbox(
+        false,
+        "auto",
+        4,
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(1), // query_timeout
+        100, // max_result_rows
+        10_000, // max_result_bytes
+        1 << 20,
+        1 << 20, // max_value_bytes
+        64L << 20,
+        2L << 20, // max_file_size
+        32,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_INITIAL,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX,
+        maxNestingKeywords,
+        maxViewsAndTriggers,
+        requestStack);
+  }
 
   private static final String THOUSAND =
       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) ";
@@ -344,49 +357,20 @@ class EngineEscapeIT {
 
   @Test
   void nestingCapsComeFromTheConfiguration() throws Exception {
-    AybConfiguration.Sandbox d = SMALL;
-    AybConfiguration.Sandbox tight =
-        new AybConfiguration.Sandbox(
-            d.allowUnsandboxed(),
-            d.network(),
-            d.maxDaemons(),
-            d.idleTimeout(),
-            d.queryTimeout(),
-            d.maxResultRows(),
-            d.maxResultBytes(),
-            d.maxSqlBytes(),
-            d.maxValueBytes(),
-            d.daemonMemory(),
-            d.maxFileSize(),
-            d.openFiles(),
-            d.crashBackoffInitial(),
-            d.crashBackoffMax(),
-            3, // max_nesting_keywords
-            1, // max_views_and_triggers
-            1L << 20); // request_stack
+    // max_nesting_keywords 3, max_views_and_triggers 1, request_stack 1 MiB
     try (PooledQueryEngine configured =
-        Engines.engine(data, SandboxSettings.from(tight), new RecordingListener())) {
-      AybException e =
-          fails(
-              ErrorType.QueryError,
-              400,
-              () ->
-                  configured.execute(
-                      mine, AccessMode.READ_ONLY, "SELECT (SELECT (SELECT (SELECT 1)))"));
-      assertTrue(
-          e.getMessage().contains("holds 4 SELECT and TRIGGER keywords; at most 3"),
-          e.getMessage());
+        Engines.engine(
+            data, SandboxSettings.from(small(3, 1, 1L << 20)), new RecordingListener())) {
+      java.util.function.BiFunction<AccessMode, String, String> refusal =
+          (mode, sql) ->
+              fails(ErrorType.QueryError, 400, () -> configured.execute(mine, mode, sql))
+                  .getMessage();
+      String nesting = refusal.apply(AccessMode.READ_ONLY, "SELECT (SELECT (SELECT (SELECT 1)))");
+      assertTrue(nesting.contains("holds 4 SELECT and TRIGGER keywords; at most 3"), nesting);
       configured.execute(mine, AccessMode.READ_WRITE, "CREATE VIEW v AS SELECT name FROM t");
-      e =
-          fails(
-              ErrorType.QueryError,
-              400,
-              () ->
-                  configured.execute(
-                      mine, AccessMode.READ_WRITE, "CREATE VIEW w AS SELECT name FROM t"));
+      String views = refusal.apply(AccessMode.READ_WRITE, "CREATE VIEW w AS SELECT name FROM t");
       assertTrue(
-          e.getMessage().startsWith("The database already holds 1 views and triggers; at most 1"),
-          e.getMessage());
+          views.startsWith("The database already holds 1 views and triggers; at most 1"), views);
       assertEquals(
           List.of(List.of("ann"), List.of("bob")),
           configured.execute(mine, AccessMode.READ_ONLY, "SELECT name FROM v ORDER BY 1").rows());

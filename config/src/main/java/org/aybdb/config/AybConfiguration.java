@@ -196,6 +196,12 @@ public record AybConfiguration(
    *     for it for this long (doubling with each further crash); its requests get 503 with
    *     Retry-After
    * @param crashBackoffMax the longest such wait
+   * @param maxNestingKeywords SQL holding more SELECT and TRIGGER keywords is refused with 400
+   *     (SQLite nests CTEs, views and triggers on the daemon's request-thread stack)
+   * @param maxViewsAndTriggers a statement that would add a view or trigger to a database already
+   *     holding this many is refused with 400
+   * @param requestStack the native stack of the daemon's request thread (bytes; counted in {@code
+   *     daemonMemory}); raise it with the two caps above
    */
   public record Sandbox(
       boolean allowUnsandboxed,
@@ -211,7 +217,19 @@ public record AybConfiguration(
       long maxFileSize,
       int openFiles,
       java.time.Duration crashBackoffInitial,
-      java.time.Duration crashBackoffMax) {
+      java.time.Duration crashBackoffMax,
+      int maxNestingKeywords,
+      int maxViewsAndTriggers,
+      long requestStack) {
+
+    /** The default of {@code max_nesting_keywords}. */
+    public static final int DEFAULT_MAX_NESTING_KEYWORDS = 500;
+
+    /** The default of {@code max_views_and_triggers}. */
+    public static final int DEFAULT_MAX_VIEWS_AND_TRIGGERS = 500;
+
+    /** The default of {@code request_stack}: 2 MiB. */
+    public static final long DEFAULT_REQUEST_STACK = 2L << 20;
 
     /** The default of {@code crash_backoff_initial}. */
     public static final java.time.Duration DEFAULT_CRASH_BACKOFF_INITIAL =
@@ -221,7 +239,7 @@ public record AybConfiguration(
     public static final java.time.Duration DEFAULT_CRASH_BACKOFF_MAX =
         java.time.Duration.ofMinutes(1);
 
-    /** The settings without the crash backoff keys (their defaults apply). */
+    /** The settings without the crash backoff, nesting and stack keys (their defaults apply). */
     public Sandbox(
         boolean allowUnsandboxed,
         String network,
@@ -249,7 +267,10 @@ public record AybConfiguration(
           maxFileSize,
           openFiles,
           DEFAULT_CRASH_BACKOFF_INITIAL,
-          DEFAULT_CRASH_BACKOFF_MAX);
+          DEFAULT_CRASH_BACKOFF_MAX,
+          DEFAULT_MAX_NESTING_KEYWORDS,
+          DEFAULT_MAX_VIEWS_AND_TRIGGERS,
+          DEFAULT_REQUEST_STACK);
     }
 
     /** Network isolation values. */

@@ -113,6 +113,10 @@ final class ConfigurationProperties {
     properties.put(
         "sandbox.crash_backoff_initial", GoDuration.format(sandbox.crashBackoffInitial()));
     properties.put("sandbox.crash_backoff_max", GoDuration.format(sandbox.crashBackoffMax()));
+    properties.put("sandbox.max_nesting_keywords", Integer.toString(sandbox.maxNestingKeywords()));
+    properties.put(
+        "sandbox.max_views_and_triggers", Integer.toString(sandbox.maxViewsAndTriggers()));
+    properties.put("sandbox.request_stack", Long.toString(sandbox.requestStack()));
   }
 
   private static void putHttp(Map<String, String> properties, Http http) {

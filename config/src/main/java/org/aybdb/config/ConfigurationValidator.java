@@ -293,7 +293,17 @@ final class ConfigurationValidator {
         bounded("sandbox.max_file_size", d.maxFileSize(), 1L << 20, Long.MAX_VALUE, "bytes"),
         (int) bounded("sandbox.open_files", d.openFiles(), 12, 65_536, "files"),
         crashBackoff.initial(),
-        crashBackoff.max());
+        crashBackoff.max(),
+        (int)
+            bounded("sandbox.max_nesting_keywords", d.maxNestingKeywords(), 1, 100_000, "keywords"),
+        (int)
+            bounded(
+                "sandbox.max_views_and_triggers",
+                d.maxViewsAndTriggers(),
+                0,
+                1_000_000,
+                "views and triggers"),
+        bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"));
   }
 
   private record Backoff(Duration initial, Duration max) {}

@@ -67,6 +67,9 @@ class ConfigurationPropertiesTest {
     expected.put("sandbox.open_files", "64");
     expected.put("sandbox.crash_backoff_initial", "1s");
     expected.put("sandbox.crash_backoff_max", "60s");
+    expected.put("sandbox.max_nesting_keywords", "500");
+    expected.put("sandbox.max_views_and_triggers", "500");
+    expected.put("sandbox.request_stack", "2097152");
     expected.put("http.json_max_depth", "16");
     expected.put("http.link_fetches_per_entity_per_hour", "20");
     expected.put("http.link_fetches_per_hour", "200");

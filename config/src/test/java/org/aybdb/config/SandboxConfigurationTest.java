@@ -119,6 +119,35 @@ class SandboxConfigurationTest {
   }
 
   @Test
+  void nestingAndStackKeys() {
+    Sandbox defaults = load(temp, MINIMAL, Map.of()).sandbox();
+    assertEquals(500, defaults.maxNestingKeywords());
+    assertEquals(500, defaults.maxViewsAndTriggers());
+    assertEquals(2L << 20, defaults.requestStack());
+    Sandbox set =
+        load(
+                temp,
+                MINIMAL,
+                Map.of(
+                    "AYB__SANDBOX__MAX_NESTING_KEYWORDS", "800",
+                    "AYB__SANDBOX__MAX_VIEWS_AND_TRIGGERS", "0",
+                    "AYB__SANDBOX__REQUEST_STACK", "4MiB"))
+            .sandbox();
+    assertEquals(800, set.maxNestingKeywords());
+    assertEquals(0, set.maxViewsAndTriggers(), "0 forbids views and triggers");
+    assertEquals(4L << 20, set.requestStack());
+    assertEquals(
+        "Invalid `sandbox.request_stack` in environment variable AYB__SANDBOX__REQUEST_STACK:"
+            + " 65536 is out of range: bytes between 262144 and 1073741824 expected",
+        failure(MINIMAL, Map.of("AYB__SANDBOX__REQUEST_STACK", "64KiB")));
+    assertEquals(
+        "Invalid `sandbox.max_nesting_keywords` in environment variable"
+            + " AYB__SANDBOX__MAX_NESTING_KEYWORDS: 0 is out of range: keywords between 1 and"
+            + " 100000 expected",
+        failure(MINIMAL, Map.of("AYB__SANDBOX__MAX_NESTING_KEYWORDS", "0")));
+  }
+
+  @Test
   void crashBackoffKeys() {
     Sandbox defaults = load(temp, MINIMAL, Map.of()).sandbox();
     assertEquals(Duration.ofSeconds(1), defaults.crashBackoffInitial());

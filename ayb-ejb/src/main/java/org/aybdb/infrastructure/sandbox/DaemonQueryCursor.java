@@ -196,9 +196,10 @@ final class DaemonQueryCursor implements QueryCursor {
     failed = true;
     lease.dropDaemon(false);
     close();
-    return retryLeases == null && QueryErrors.diedDuring(e)
+    boolean readWrite = retryLeases == null;
+    return readWrite && QueryErrors.diedDuring(e)
         ? QueryErrors.outcomeUnknown(e, database)
-        : QueryErrors.of(e, database, timeoutMillis);
+        : QueryErrors.ofQuery(e, database, timeoutMillis, readWrite);
   }
 
   private static QueryResult.Truncation truncation(org.aybdb.sandbox.protocol.Truncation t) {

@@ -81,6 +81,30 @@ final class QueryErrors {
   }
 
   /**
+   * Like {@link #of(DaemonFailureException, String, long)} for a query: a query stopped at the
+   * client deadline is the caller's time limit (400, as the daemon's own timeout answer). Killing
+   * the daemon mid-write leaves the running statement uncommitted (SQLite rolls back what was not
+   * committed when the file is next opened), but statements of the same request that had already
+   * finished in autocommit mode stay committed, so a read-write caller is told so.
+   */
+  static AybException ofQuery(
+      DaemonFailureException e, String database, long timeoutMillis, boolean readWrite) {
+    if (e.reason() != DaemonFailureException.Reason.TIMEOUT) {
+      return of(e, database, timeoutMillis);
+    }
+    return new AybException(
+        ErrorType.QueryError,
+        400,
+        "Query exceeded the time limit of "
+            + timeoutMillis
+            + " ms and was stopped"
+            + (readWrite
+                ? "; the statement running then was not committed, but any earlier statement of"
+                    + " this request that finished outside a transaction was"
+                : ""));
+  }
+
+  /**
    * The pool cannot serve now (busy past the wait, or the database backing off after crashes): 503
    * with Retry-After, ayb's {@code Other}.
    */

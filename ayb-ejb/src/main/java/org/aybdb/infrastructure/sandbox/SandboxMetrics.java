@@ -46,13 +46,13 @@ final class SandboxMetrics implements PoolListener {
           .withName("ayb.sandbox.evictions")
           .withDescription(
               "Query daemons retired by the pool, by reason (lru, idle, invalid, switched,"
-                  + " shutdown)")
+                  + " shutdown, deadline)")
           .build();
   private static final Metadata CRASHES =
       Metadata.builder()
           .withName("ayb.sandbox.crashes")
           .withDescription(
-              "Query daemons that exited without being retired (crash, kill, unanswered deadline)")
+              "Query daemons that exited without being retired (crash, kill, sandbox violation)")
           .build();
   private static final Metadata BACKOFFS =
       Metadata.builder()

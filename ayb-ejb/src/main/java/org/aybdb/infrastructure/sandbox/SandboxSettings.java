@@ -47,6 +47,9 @@ public record SandboxSettings(
             .defaultTimeoutMillis(Math.toIntExact(sandbox.queryTimeout().toMillis()))
             .defaultMaxRows(sandbox.maxResultRows())
             .defaultMaxBytes(sandbox.maxResultBytes())
+            .maxNestingKeywords(sandbox.maxNestingKeywords())
+            .maxViewsAndTriggers(sandbox.maxViewsAndTriggers())
+            .requestStackBytes(sandbox.requestStack())
             .build();
     return new SandboxSettings(
         sandbox.allowUnsandboxed(),

@@ -101,4 +101,44 @@ class CrashContainmentIT {
       assertEquals(List.of(), strays, "crash files in the data folder");
     }
   }
+
+  /**
+   * One {@code instr} call over a 4 MB haystack and a 400 KB needle that almost matches everywhere:
+   * minutes of work inside one SQLite call, which the daemon's time limit cannot interrupt, so the
+   * client deadline kills the daemon.
+   */
+  private static final String INSTR_BOMB =
+      "SELECT instr(replace(hex(zeroblob(2000000)), '0', 'a'),"
+          + " replace(hex(zeroblob(200000)), '0', 'a') || 'b')";
+
+  @Test
+  void deadlineKillsAreRetirementsNotCrashes() throws Exception {
+    // A read-only caller's bomb: the ordinary time-limit error.
+    AybException ro =
+        fails(
+            ErrorType.QueryError,
+            400,
+            () -> engine.execute(victim, AccessMode.READ_ONLY, INSTR_BOMB));
+    assertTrue(ro.getMessage().contains("exceeded the time limit of 5000 ms"), ro.getMessage());
+    // A read-write caller's: an earlier statement of the request stays committed, the one
+    // running when the daemon was killed does not; the message says so.
+    AybException rw =
+        fails(
+            ErrorType.QueryError,
+            400,
+            () ->
+                engine.execute(
+                    victim,
+                    AccessMode.READ_WRITE,
+                    "INSERT INTO t VALUES (10); INSERT INTO t " + INSTR_BOMB));
+    assertTrue(rw.getMessage().contains("was not committed"), rw.getMessage());
+    await("two deadline retirements", () -> listener.count("retired", "DEADLINE") == 2);
+    // Two in a row, yet no backoff: the owner's query runs at once on a new daemon.
+    assertEquals(0, listener.count("crashed"));
+    assertEquals(0, engine.pool().crashingDatabases());
+    assertEquals(
+        List.of(List.of("1"), List.of("10")),
+        engine.execute(victim, AccessMode.READ_WRITE, "SELECT x FROM t ORDER BY x").rows());
+    assertEquals(0, listener.count("backedOff"));
+  }
 }

@@ -28,19 +28,32 @@ import org.junit.jupiter.api.Test;
 class EngineEscapeIT {
 
   private static final AybConfiguration.Sandbox SMALL =
-      new AybConfiguration.Sandbox(
-          false,
-          "auto",
-          4,
-          Duration.ofMinutes(10),
-          Duration.ofSeconds(1), // query_timeout
-          100, // max_result_rows
-          10_000, // max_result_bytes
-          1 << 20,
-          1 << 20, // max_value_bytes
-          64L << 20,
-          2L << 20, // max_file_size
-          32);
+      small(
+          AybConfiguration.Sandbox.DEFAULT_MAX_NESTING_KEYWORDS,
+          AybConfiguration.Sandbox.DEFAULT_MAX_VIEWS_AND_TRIGGERS,
+          AybConfiguration.Sandbox.DEFAULT_REQUEST_STACK);
+
+  private static AybConfiguration.Sandbox small(
+      int maxNestingKeywords, int maxViewsAndTriggers, long requestStack) {
+    return new AybConfiguration.Sandbox(
+        false,
+        "auto",
+        4,
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(1), // query_timeout
+        100, // max_result_rows
+        10_000, // max_result_bytes
+        1 << 20,
+        1 << 20, // max_value_bytes
+        64L << 20,
+        2L << 20, // max_file_size
+        32,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_INITIAL,
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX,
+        maxNestingKeywords,
+        maxViewsAndTriggers,
+        requestStack);
+  }
 
   private static final String THOUSAND =
       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) ";
@@ -74,6 +87,11 @@ class EngineEscapeIT {
 
   private AybException refused(String sql) {
     return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
+  }
+
+  /** A read-only caller's SQL failed as the caller's mistake (400). */
+  private AybException failsReadOnly(String sql) {
+    return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_ONLY, sql));
   }
 
   private static final String ATTACH_REFUSED =
@@ -164,15 +182,9 @@ class EngineEscapeIT {
   void anInfiniteRecursiveCteHitsTheTimeLimit() {
     long start = System.nanoTime();
     AybException e =
-        fails(
-            ErrorType.QueryError,
-            400,
-            () ->
-                engine.execute(
-                    mine,
-                    AccessMode.READ_ONLY,
-                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
-                        + " SELECT max(x) FROM c"));
+        failsReadOnly(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                + " SELECT max(x) FROM c");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals("Query exceeded the time limit of 1000 ms and was interrupted", e.getMessage());
     assertTrue(millis < 4000, "took " + millis + " ms");
@@ -320,5 +332,48 @@ class EngineEscapeIT {
         List.of(List.of("1")),
         engine.execute(fresh, AccessMode.READ_ONLY, "SELECT x FROM f").rows());
     stillWorks();
+  }
+
+  @Test
+  void readOnlyTempDataStaysInTheDaemonsMemory() {
+    // 5 MB of temp table and sort: past max_file_size (2 MiB) had it gone to a temp file in the
+    // database's folder; in memory it fits.
+    QueryResult r =
+        engine.execute(
+            mine,
+            AccessMode.READ_ONLY,
+            "CREATE TEMP TABLE big AS "
+                + THOUSAND
+                + "SELECT zeroblob(5000) AS b, random() AS k FROM c;"
+                + " SELECT count(*), sum(length(b)) FROM (SELECT b FROM big ORDER BY k)");
+    assertEquals(List.of(List.of("1000", "5000000")), r.rows());
+    // Bounded by the daemon's memory (daemon_memory, 64 MiB): 200 MB ends in "out of memory", and
+    // the daemon lives on.
+    AybException e =
+        failsReadOnly("CREATE TEMP TABLE huge AS " + THOUSAND + "SELECT zeroblob(200000) FROM c");
+    assertEquals("out of memory", e.getMessage());
+    stillWorks();
+  }
+
+  @Test
+  void nestingCapsComeFromTheConfiguration() throws Exception {
+    // max_nesting_keywords 3, max_views_and_triggers 1, request_stack 1 MiB
+    try (PooledQueryEngine configured =
+        Engines.engine(
+            data, SandboxSettings.from(small(3, 1, 1L << 20)), new RecordingListener())) {
+      java.util.function.BiFunction<AccessMode, String, String> refusal =
+          (mode, sql) ->
+              fails(ErrorType.QueryError, 400, () -> configured.execute(mine, mode, sql))
+                  .getMessage();
+      String nesting = refusal.apply(AccessMode.READ_ONLY, "SELECT (SELECT (SELECT (SELECT 1)))");
+      assertTrue(nesting.contains("holds 4 SELECT and TRIGGER keywords; at most 3"), nesting);
+      configured.execute(mine, AccessMode.READ_WRITE, "CREATE VIEW v AS SELECT name FROM t");
+      String views = refusal.apply(AccessMode.READ_WRITE, "CREATE VIEW w AS SELECT name FROM t");
+      assertTrue(
+          views.startsWith("The database already holds 1 views and triggers; at most 1"), views);
+      assertEquals(
+          List.of(List.of("ann"), List.of("bob")),
+          configured.execute(mine, AccessMode.READ_ONLY, "SELECT name FROM v ORDER BY 1").rows());
+    }
   }
 }

@@ -229,6 +229,14 @@ public final class DaemonProcess implements AutoCloseable {
     close();
   }
 
+  /**
+   * Whether this client killed the process because an answer did not come within its timeout (the
+   * request passed its deadline), as opposed to the process dying on its own.
+   */
+  public boolean killedAtDeadline() {
+    return timedOut.get();
+  }
+
   /** Kills the process (SIGKILL) and waits for it to be gone. Idempotent. */
   @Override
   public void close() {

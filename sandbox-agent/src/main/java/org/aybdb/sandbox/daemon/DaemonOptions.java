@@ -12,6 +12,9 @@ import java.util.List;
  * @param protocolFd the descriptor responses are written to (the launcher moves the pipe to a
  *     descriptor of its own and points 1 at stderr, so stray JVM output cannot corrupt frames)
  * @param fileSizeLimit RLIMIT_FSIZE in bytes as set by the launcher (0 = none), for error messages
+ * @param maxNestingKeywords SQL with more SELECT and TRIGGER keywords is refused
+ * @param maxViewsAndTriggers no view or trigger is added to a database holding this many
+ * @param requestStackBytes the native stack of the thread that serves requests
  */
 public record DaemonOptions(
     Path dbFile,
@@ -23,7 +26,10 @@ public record DaemonOptions(
     int defaultMaxBytes,
     int busyTimeoutMillis,
     long fileSizeLimit,
-    String sandboxStatus) {
+    String sandboxStatus,
+    int maxNestingKeywords,
+    int maxViewsAndTriggers,
+    long requestStackBytes) {
 
   public static final int DEFAULT_MAX_SQL_BYTES = 1 << 20;
   public static final int DEFAULT_MAX_VALUE_LENGTH = 8 << 20;
@@ -31,6 +37,24 @@ public record DaemonOptions(
   public static final int DEFAULT_MAX_ROWS = 100_000;
   public static final int DEFAULT_MAX_BYTES = 4 << 20;
   public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5_000;
+
+  /**
+   * SQLite expands chains of CTEs, views and triggers recursively while preparing, and about 3,000
+   * levels overflow even a 1 MiB native stack: 500 keeps well within {@link
+   * #DEFAULT_REQUEST_STACK_BYTES}.
+   */
+  public static final int DEFAULT_MAX_NESTING_KEYWORDS = 500;
+
+  /** So that chains of views and triggers built over many requests stay as shallow. */
+  public static final int DEFAULT_MAX_VIEWS_AND_TRIGGERS = 500;
+
+  /**
+   * Under the JVM's {@code -Xss256k} a sum of 999 terms, a chain of 300 temp triggers or of 500
+   * views overflows the stack and kills the daemon. 2 MiB holds SQLite's own limits (expression
+   * depth 1000) and the default caps with room to spare, and costs 2 MiB of the daemon's
+   * RLIMIT_DATA.
+   */
+  public static final long DEFAULT_REQUEST_STACK_BYTES = 2L << 20;
 
   /** Options for {@code dbFile} with every default, answering on stdout. */
   public static DaemonOptions defaults(Path dbFile) {
@@ -44,7 +68,10 @@ public record DaemonOptions(
         DEFAULT_MAX_BYTES,
         DEFAULT_BUSY_TIMEOUT_MILLIS,
         0,
-        "unsandboxed");
+        "unsandboxed",
+        DEFAULT_MAX_NESTING_KEYWORDS,
+        DEFAULT_MAX_VIEWS_AND_TRIGGERS,
+        DEFAULT_REQUEST_STACK_BYTES);
   }
 
   /** The same options with another protocol descriptor and sandbox status. */
@@ -59,7 +86,10 @@ public record DaemonOptions(
         defaultMaxBytes,
         busyTimeoutMillis,
         fileSizeLimit,
-        status);
+        status,
+        maxNestingKeywords,
+        maxViewsAndTriggers,
+        requestStackBytes);
   }
 
   /** Parses {@code --name=value} arguments; {@code --db} is required. */
@@ -74,6 +104,9 @@ public record DaemonOptions(
     int busy = DEFAULT_BUSY_TIMEOUT_MILLIS;
     long fsize = 0;
     String status = "unsandboxed";
+    int nesting = DEFAULT_MAX_NESTING_KEYWORDS;
+    int viewsAndTriggers = DEFAULT_MAX_VIEWS_AND_TRIGGERS;
+    long stack = DEFAULT_REQUEST_STACK_BYTES;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -92,13 +125,29 @@ public record DaemonOptions(
         case "busy-timeout-ms" -> busy = Integer.parseInt(value);
         case "file-size-limit" -> fsize = Long.parseLong(value);
         case "sandbox-status" -> status = value;
+        case "max-nesting-keywords" -> nesting = positive(name, value);
+        case "max-views-and-triggers" -> viewsAndTriggers = Integer.parseInt(value);
+        case "request-stack-bytes" -> stack = positive(name, value);
         default -> throw new IllegalArgumentException("Unknown daemon option --" + name);
       }
     }
     if (db == null) {
       throw new IllegalArgumentException("--db=FILE is required");
     }
-    return new DaemonOptions(db, fd, maxSql, maxValue, timeout, rows, bytes, busy, fsize, status);
+    return new DaemonOptions(
+        db,
+        fd,
+        maxSql,
+        maxValue,
+        timeout,
+        rows,
+        bytes,
+        busy,
+        fsize,
+        status,
+        nesting,
+        viewsAndTriggers,
+        stack);
   }
 
   /** These options as command-line arguments, the inverse of {@link #parse}. */
@@ -114,6 +163,9 @@ public record DaemonOptions(
     args.add("--busy-timeout-ms=" + busyTimeoutMillis);
     args.add("--file-size-limit=" + fileSizeLimit);
     args.add("--sandbox-status=" + sandboxStatus);
+    args.add("--max-nesting-keywords=" + maxNestingKeywords);
+    args.add("--max-views-and-triggers=" + maxViewsAndTriggers);
+    args.add("--request-stack-bytes=" + requestStackBytes);
     return args;
   }
 

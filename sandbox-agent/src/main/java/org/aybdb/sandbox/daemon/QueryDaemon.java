@@ -25,15 +25,6 @@ import org.aybdb.sandbox.protocol.Response;
  */
 public final class QueryDaemon {
 
-  /**
-   * The native stack of the thread that serves requests. SQLite prepares nested expressions, CTEs,
-   * views and triggers by recursion: under the JVM's {@code -Xss256k} a sum of 999 terms, a chain
-   * of 300 temp triggers or of 500 views overflows it and kills the daemon. 2 MiB holds SQLite's
-   * own limits (expression depth 1000) and the {@link QueryExecutor#MAX_NESTING_KEYWORDS} cap with
-   * room to spare, and costs 2 MiB of the daemon's RLIMIT_DATA.
-   */
-  public static final long REQUEST_STACK_BYTES = 2L << 20;
-
   private QueryDaemon() {}
 
   public static void main(String[] args) {
@@ -57,7 +48,7 @@ public final class QueryDaemon {
             null,
             () -> status[0] = serve(options, new FileInputStream(FileDescriptor.in), channel),
             "requests",
-            REQUEST_STACK_BYTES);
+            options.requestStackBytes());
     requests.start();
     try {
       requests.join();

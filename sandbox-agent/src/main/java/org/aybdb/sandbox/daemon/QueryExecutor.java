@@ -40,9 +40,10 @@ import org.aybdb.sandbox.sqlite.SqliteException;
  * <p>SQL holding a NUL byte is refused before anything runs: SQLite would stop reading at the NUL
  * and run what follows it as the next statement, text nobody shown the SQL would have seen.
  *
- * <p>SQL with more than {@link #MAX_NESTING_KEYWORDS} SELECT and TRIGGER keywords is refused too:
- * SQLite prepares chains of CTEs, views and triggers by recursion on the native stack, and a chain
- * a few thousand deep would crash the daemon (a JVM cannot survive a native stack overflow).
+ * <p>SQL with more than {@link DaemonOptions#maxNestingKeywords()} SELECT and TRIGGER keywords is
+ * refused too: SQLite prepares chains of CTEs, views and triggers by recursion on the native stack,
+ * and a chain a few thousand deep would crash the daemon (a JVM cannot survive a native stack
+ * overflow).
  *
  * <p>The byte cap ({@code max_result_bytes}) counts what the rows cost as ayb's JSON ({@link
  * JsonCost}): quotes, escapes, {@code null}, commas and brackets, not just the cell text.
@@ -50,19 +51,6 @@ import org.aybdb.sandbox.sqlite.SqliteException;
 public final class QueryExecutor implements AutoCloseable {
 
   private static final int BATCH_BYTES = 64 << 10;
-
-  /**
-   * At most this many SELECT and TRIGGER keywords in one request: SQLite expands chains of CTEs,
-   * views and triggers recursively while preparing, and about 3,000 levels overflow even a 1 MiB
-   * native stack (the daemon's request thread has {@link QueryDaemon#REQUEST_STACK_BYTES}).
-   */
-  static final int MAX_NESTING_KEYWORDS = 500;
-
-  /**
-   * At most this many views and triggers in a database, so that chains of them built over many
-   * requests (by a read-write grantee, say) stay as shallow as {@link #MAX_NESTING_KEYWORDS}.
-   */
-  static final int MAX_VIEWS_AND_TRIGGERS = 500;
 
   private static final int EFBIG = 27;
 
@@ -149,7 +137,7 @@ public final class QueryExecutor implements AutoCloseable {
       return;
     }
     int nesting = SqlText.countNestingKeywords(sql);
-    if (nesting > MAX_NESTING_KEYWORDS) {
+    if (nesting > options.maxNestingKeywords()) {
       error(
           out,
           q.id(),
@@ -159,7 +147,7 @@ public final class QueryExecutor implements AutoCloseable {
           "The query holds "
               + nesting
               + " SELECT and TRIGGER keywords; at most "
-              + MAX_NESTING_KEYWORDS
+              + options.maxNestingKeywords()
               + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
               + " daemon's stack)");
       return;
@@ -220,7 +208,7 @@ public final class QueryExecutor implements AutoCloseable {
         boolean last = next >= sql.length;
         try {
           if (conn.preparedAddsNesting()) {
-            refusePastViewAndTriggerCap(conn);
+            refusePastViewAndTriggerCap(conn, options.maxViewsAndTriggers());
           }
           if (last) {
             columnsSent = true;
@@ -383,16 +371,17 @@ public final class QueryExecutor implements AutoCloseable {
     return true;
   }
 
-  private static void refusePastViewAndTriggerCap(SqliteConnection conn) throws SqliteException {
+  private static void refusePastViewAndTriggerCap(SqliteConnection conn, int cap)
+      throws SqliteException {
     long count =
         conn.queryLong("SELECT count(*) FROM main.sqlite_schema WHERE type IN ('view', 'trigger')");
-    if (count >= MAX_VIEWS_AND_TRIGGERS) {
+    if (count >= cap) {
       throw new SqliteException(
           SQLITE_ERROR,
           "The database already holds "
               + count
               + " views and triggers; at most "
-              + MAX_VIEWS_AND_TRIGGERS
+              + cap
               + " are allowed (SQLite nests them on the daemon's stack)",
           0);
     }

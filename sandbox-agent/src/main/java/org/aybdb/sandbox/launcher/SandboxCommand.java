@@ -198,7 +198,10 @@ public final class SandboxCommand {
             config.defaultMaxBytes(),
             DaemonOptions.DEFAULT_BUSY_TIMEOUT_MILLIS,
             config.fileSizeLimitBytes(),
-            status);
+            status,
+            config.maxNestingKeywords(),
+            config.maxViewsAndTriggers(),
+            config.requestStackBytes());
     cmd.addAll(options.toArgs());
     return cmd;
   }

@@ -3,6 +3,7 @@ package org.aybdb.sandbox.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.aybdb.sandbox.daemon.DaemonOptions;
 
 /**
  * Everything configurable about a daemon's sandbox and limits (the server reads these from {@code
@@ -26,6 +27,9 @@ import java.util.Objects;
  * @param defaultMaxRows row cap when a request gives none
  * @param defaultMaxBytes result text cap when a request gives none (keep well under the heap)
  * @param extraReadOnlyPaths more paths the daemon may read (rarely needed)
+ * @param maxNestingKeywords SQL with more SELECT and TRIGGER keywords is refused
+ * @param maxViewsAndTriggers no view or trigger is added to a database holding this many
+ * @param requestStackBytes the native stack of the daemon's request thread
  */
 public record SandboxConfig(
     boolean sandboxed,
@@ -41,7 +45,10 @@ public record SandboxConfig(
     int defaultTimeoutMillis,
     int defaultMaxRows,
     int defaultMaxBytes,
-    List<Path> extraReadOnlyPaths) {
+    List<Path> extraReadOnlyPaths,
+    int maxNestingKeywords,
+    int maxViewsAndTriggers,
+    long requestStackBytes) {
 
   /** Whether the daemon gets its own network namespace. */
   public enum NetworkIsolation {
@@ -88,6 +95,9 @@ public record SandboxConfig(
     b.defaultMaxRows = defaultMaxRows;
     b.defaultMaxBytes = defaultMaxBytes;
     b.extraReadOnlyPaths = extraReadOnlyPaths;
+    b.maxNestingKeywords = maxNestingKeywords;
+    b.maxViewsAndTriggers = maxViewsAndTriggers;
+    b.requestStackBytes = requestStackBytes;
     return b;
   }
 
@@ -107,6 +117,9 @@ public record SandboxConfig(
     private int defaultMaxRows = 100_000;
     private int defaultMaxBytes = 4 << 20;
     private List<Path> extraReadOnlyPaths = List.of();
+    private int maxNestingKeywords = DaemonOptions.DEFAULT_MAX_NESTING_KEYWORDS;
+    private int maxViewsAndTriggers = DaemonOptions.DEFAULT_MAX_VIEWS_AND_TRIGGERS;
+    private long requestStackBytes = DaemonOptions.DEFAULT_REQUEST_STACK_BYTES;
 
     public Builder sandboxed(boolean v) {
       sandboxed = v;
@@ -178,6 +191,21 @@ public record SandboxConfig(
       return this;
     }
 
+    public Builder maxNestingKeywords(int v) {
+      maxNestingKeywords = v;
+      return this;
+    }
+
+    public Builder maxViewsAndTriggers(int v) {
+      maxViewsAndTriggers = v;
+      return this;
+    }
+
+    public Builder requestStackBytes(long v) {
+      requestStackBytes = v;
+      return this;
+    }
+
     public SandboxConfig build() {
       return new SandboxConfig(
           sandboxed,
@@ -193,7 +221,10 @@ public record SandboxConfig(
           defaultTimeoutMillis,
           defaultMaxRows,
           defaultMaxBytes,
-          extraReadOnlyPaths);
+          extraReadOnlyPaths,
+          maxNestingKeywords,
+          maxViewsAndTriggers,
+          requestStackBytes);
     }
   }
 }

@@ -23,6 +23,10 @@ import java.util.Objects;
  * ayb. Also: {@code SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER} off (the two-argument {@code
  * fts3_tokenizer()} cannot register a pointer), {@code SQLITE_DBCONFIG_WRITABLE_SCHEMA} off, and
  * {@code SQLITE_LIMIT_WORKER_THREADS} 0 (no helper threads whatever {@code PRAGMA threads} says).
+ * Read-only connections get {@code temp_store=MEMORY}: temp tables, indices and sort spills of a
+ * read-only caller stay in the daemon's memory (bounded by its RLIMIT_DATA; past it the query fails
+ * with "out of memory") instead of writing up to RLIMIT_FSIZE per temp file into the database's
+ * folder. No caller may set {@code temp_store}.
  *
  * <p>Connections that run untrusted SQL also get an {@link AccessPolicy} through {@link #enforce}:
  * SQLite's authorizer then asks it about every action of every statement prepared afterwards, and
@@ -106,7 +110,9 @@ public final class SqliteConnection implements AutoCloseable {
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, settings.maxSqlLength());
     sqlite3_busy_timeout(db, settings.busyMillis());
     sqlite3_progress_handler(db, PROGRESS_INSTRUCTIONS, progress, null);
-    if (!readOnly) {
+    if (readOnly) {
+      exec("PRAGMA temp_store=MEMORY");
+    } else {
       exec("PRAGMA journal_mode=WAL");
       exec("PRAGMA synchronous=FULL");
       exec("PRAGMA foreign_keys=ON");

@@ -278,4 +278,22 @@ class ContainmentTest extends OwnersTableTestBase {
     assertEquals(List.of(List.of("1000000")), ok(RW, "SELECT length(zeroblob(1000000))").rows());
     ownerStillWorks();
   }
+
+  @Test
+  void readOnlyTempDataStaysInMemory() throws IOException {
+    // A read-only caller's temp tables and sorts live in the daemon's memory (bounded by its
+    // RLIMIT_DATA), not in files in the database's folder; nobody can switch that back.
+    Answer temp =
+        ok(
+            RO,
+            "CREATE TEMP TABLE scratch AS SELECT zeroblob(1000) AS b FROM t;"
+                + " PRAGMA temp_store");
+    assertEquals(List.of(List.of("2")), temp.rows(), "2 = MEMORY");
+    refused(RO, "PRAGMA temp_store = FILE", "PRAGMA temp_store may be read but not set");
+    refused(RW, "PRAGMA temp_store = FILE", "PRAGMA temp_store may be read but not set");
+    assertEquals(List.of(List.of("2")), ok(RO, "PRAGMA temp_store").rows());
+    // Read-write connections (the owner's big sorts) keep SQLite's default, spilling to disk.
+    assertEquals(List.of(List.of("0")), ok(RW, "PRAGMA temp_store").rows());
+    ownerStillWorks();
+  }
 }

@@ -39,7 +39,7 @@ class EscapeProbeTest extends OwnersTableTestBase {
               }
             },
             "probe",
-            QueryDaemon.REQUEST_STACK_BYTES);
+            DaemonOptions.DEFAULT_REQUEST_STACK_BYTES);
     thread.start();
     thread.join();
     if (result.get() instanceof Throwable e) {

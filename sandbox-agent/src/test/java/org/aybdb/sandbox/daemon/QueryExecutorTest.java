@@ -257,6 +257,35 @@ class QueryExecutorTest extends ExecutorTestBase {
   }
 
   @Test
+  void nestingAndViewCapsAreConfigurable() throws IOException {
+    executor.close();
+    DaemonOptions small =
+        DaemonOptions.parse(
+            new String[] {
+              "--db=" + dir.resolve("db.sqlite"),
+              "--max-nesting-keywords=3",
+              "--max-views-and-triggers=1",
+              "--request-stack-bytes=1048576"
+            });
+    assertEquals(small, DaemonOptions.parse(small.toArgs().toArray(String[]::new)));
+    assertEquals(1L << 20, small.requestStackBytes());
+    executor = new QueryExecutor(small);
+    Response.Error e =
+        fails(
+            QueryMode.READ_ONLY,
+            "WITH a AS (SELECT 1), b AS (SELECT * FROM a) SELECT * FROM b, (SELECT 2)",
+            ErrorKind.BAD_REQUEST);
+    assertTrue(e.message().startsWith("The query holds 4 SELECT and TRIGGER keywords; at most 3"));
+    ok(QueryMode.READ_WRITE, "CREATE TABLE t(x); CREATE VIEW v AS SELECT x FROM t");
+    Response.Error view =
+        fails(QueryMode.READ_WRITE, "CREATE VIEW w AS SELECT x FROM t", ErrorKind.SQL);
+    assertTrue(
+        view.message().startsWith("The database already holds 1 views and triggers; at most 1"),
+        view.message());
+    assertEquals(List.of(List.of("0")), ok(QueryMode.READ_ONLY, "SELECT count(*) FROM v").rows());
+  }
+
+  @Test
   void hardeningIsInEffect() throws IOException, Exception {
     ok(QueryMode.READ_WRITE, "CREATE TABLE t(x)");
     assertTrue(

@@ -31,10 +31,11 @@ import org.aybdb.sandbox.client.DaemonQueryException;
  *       busy the request waits for one to become idle.
  *   <li>A daemon unused for {@link PoolSettings#validateAfterIdle()} is pinged before use; one
  *       unused for {@link PoolSettings#idleTimeout()} is retired by a periodic sweep.
- *   <li>A daemon that exits on its own (crash, kill -9, client deadline) is noticed through its
- *       exit and replaced by the next request: a dead daemon costs at most the request in flight.
- *       Repeated crashes of one database back off ({@link CrashBackoff}): until the wait is over,
- *       its requests are refused as unavailable with the time left, and no daemon starts.
+ *   <li>A daemon that exits on its own (crash, kill -9) is noticed through its exit and replaced by
+ *       the next request: a dead daemon costs at most the request in flight. One killed because its
+ *       request passed the client deadline is retired ({@link Retirement#DEADLINE}), not counted as
+ *       a crash. Repeated crashes of one database back off ({@link CrashBackoff}): until the wait
+ *       is over, its requests are refused as unavailable with the time left, and no daemon starts.
  *   <li>A daemon whose database now points at another file (a restore or import switched {@code
  *       current}) is retired before use; {@link #quiesced} does the same explicitly.
  *   <li>{@link #close()} retires every daemon and waits for each process to be gone. Daemons also
@@ -432,7 +433,12 @@ public final class DaemonPool implements AutoCloseable {
         .thenRun(
             () -> {
               all.remove(daemon);
-              if (!daemon.isRetiring()) {
+              if (daemon.process().killedAtDeadline() && daemon.markRetiring()) {
+                // The request outran its deadline and was stopped: a retirement, never a crash,
+                // or two slow queries would lock the database's owner out.
+                LOG.info(daemon + " was stopped: its request passed the client deadline");
+                listener.retired(daemon.database(), daemon.pid(), Retirement.DEADLINE);
+              } else if (!daemon.isRetiring()) {
                 String detail = exitDetail(daemon);
                 Duration backoff = crashBackoff.crashed(daemon.database());
                 LOG.warning(

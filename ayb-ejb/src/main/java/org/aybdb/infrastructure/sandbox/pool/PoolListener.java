@@ -18,7 +18,12 @@ public interface PoolListener {
     /** Its database was quiesced or switched to another file. */
     SWITCHED,
     /** The pool closed. */
-    SHUTDOWN
+    SHUTDOWN,
+    /**
+     * Killed because its request passed the client deadline (work SQLite cannot interrupt, such as
+     * one long {@code instr} call): the request's own doing, so not a crash and no backoff.
+     */
+    DEADLINE
   }
 
   /** A daemon started and said hello. */
@@ -30,7 +35,7 @@ public interface PoolListener {
   /** The pool retired a daemon. */
   default void retired(String database, long pid, Retirement why) {}
 
-  /** A daemon exited without being retired (crash, kill, sandbox violation, client deadline). */
+  /** A daemon exited without being retired (crash, kill, sandbox violation). */
   default void crashed(String database, long pid, String detail) {}
 
   /**

@@ -126,6 +126,9 @@ class OAuthBrowserIT {
           "/confirm/"
               + URLEncoder.encode(
                   accounts.confirmationToken(owner.entity()), StandardCharsets.UTF_8));
+      // Opening the link only asks; its Confirm button (a POST) logs in and goes on.
+      browser.waitFor(d -> browser.present("[id='confirm:submit']"));
+      browser.find("[id='confirm:submit']").click();
       browser.waitFor(d -> browser.present("[id='consent:authorize-btn']"));
       browser.settle();
       assertEquals("Authorize To-do list - ayb", browser.driver().getTitle());

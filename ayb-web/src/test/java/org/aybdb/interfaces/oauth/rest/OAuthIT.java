@@ -402,10 +402,7 @@ class OAuthIT {
                 "jakarta.faces.ViewState",
                 OAuthFlow.viewState(form)));
     assertEquals(200, sent.statusCode(), sent.body());
-    HttpResponse<String> confirmed =
-        flow.get(
-            "/confirm/"
-                + java.net.URLEncoder.encode(accounts.confirmationToken(owner.entity()), "UTF-8"));
+    HttpResponse<String> confirmed = flow.confirm(accounts.confirmationToken(owner.entity()));
     assertEquals(302, confirmed.statusCode());
     URI back = URI.create(confirmed.headers().firstValue("Location").orElseThrow());
     assertEquals(consent, back.getRawPath() + "?" + back.getRawQuery());
@@ -424,10 +421,7 @@ class OAuthIT {
             "login:next", "//evil.example/",
             "login:submit", "",
             "jakarta.faces.ViewState", OAuthFlow.viewState(otherForm)));
-    HttpResponse<String> otherConfirmed =
-        other.get(
-            "/confirm/"
-                + java.net.URLEncoder.encode(accounts.confirmationToken(owner.entity()), "UTF-8"));
+    HttpResponse<String> otherConfirmed = other.confirm(accounts.confirmationToken(owner.entity()));
     assertEquals(
         "/" + owner.entity(),
         URI.create(otherConfirmed.headers().firstValue("Location").orElseThrow()).getRawPath());

@@ -35,7 +35,8 @@ class MetricsUnitsIT {
 
   private static final Pattern SAMPLE =
       // Label values are quoted and may hold braces (route templates such as /v1/{entity}/...).
-      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? (\\S+)");
+      Pattern.compile(
+          "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? (\\S+)");
 
   /**
    * Longer than any request of this test could take in seconds, shorter than any in nanoseconds.

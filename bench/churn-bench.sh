@@ -12,7 +12,8 @@
 #            the baseline, measured in the same run
 #   * churn: the load over all <databases> databases (least-recently-used eviction on every miss)
 # and for each: requests/s, p50, p99, daemon spawns per second and the mean spawn time (from
-# /metrics), and the share of requests that missed. Needs: a build (./mvnw -q package
+# /metrics), and the share of requests that missed; and the mean spawn time of one daemon at a
+# time (the set-up's first queries), to tell a spawn's own cost from waiting for the CPU. Needs: a build (./mvnw -q package
 # -DskipTests), wrk, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,10 +53,21 @@ auth=(-H "Authorization: Bearer $token")
 load_sql="CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000)
 INSERT INTO t SELECT i, 'name-' || i FROM c;"
+# spawns -> "count sum-seconds" of daemon spawns so far
+spawns() {
+  curl -fs "$base/metrics" | awk '/^ayb_sandbox_spawns_seconds_count/ {c += $NF} /^ayb_sandbox_spawns_seconds_sum/ {s += $NF} END {printf "%d %.6f\n", c, s}'
+}
+# delta <before> <after> -> "count seconds" between two spawns readings
+delta() {
+  python3 -c 'import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(int(b[0])-int(a[0]), float(b[1])-float(a[1]))' "$1" "$2"
+}
+# One database after the other: each first query spawns its daemon with nothing else running.
+setup0="$(spawns)"
 for i in $(seq 1 "$databases"); do
   curl -fs -X POST "$base/v1/churn/db$i.sqlite/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null
   curl -fs -X POST "$base/v1/churn/db$i.sqlite/query" "${auth[@]}" --data-binary "$load_sql" >/dev/null
 done
+setup="$(delta "$setup0" "$(spawns)")"
 
 # script <how many databases> -> a wrk script querying a random one of the first n
 script() {
@@ -76,10 +88,6 @@ end
 EOF
   echo "$work/churn$1.lua"
 }
-# spawns -> "count sum-seconds" of daemon spawns so far
-spawns() {
-  curl -fs "$base/metrics" | awk '/^ayb_sandbox_spawns_seconds_count/ {c += $NF} /^ayb_sandbox_spawns_seconds_sum/ {s += $NF} END {printf "%d %.6f\n", c, s}'
-}
 # run <how many databases> -> "requests rps p50 p99 errors spawns spawn-seconds"
 run() {
   local lua; lua="$(script "$1")"
@@ -87,17 +95,21 @@ run() {
   s0="$(spawns)"
   r="$(wrk -t2 -c"$clients" -d"${seconds}s" --timeout 30s --latency -s "$lua" "$base/" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}')"
   s1="$(spawns)"
-  echo "$r $(python3 -c 'import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(int(b[0])-int(a[0]), float(b[1])-float(a[1]))' "$s0" "$s1")"
+  echo "$r $(delta "$s0" "$s1")"
 }
 
-# warm-up: the JIT on the query path, and every database's file in the page cache
+# warm-up: the JIT on the query path; then the daemons of the fit set only (so that the fit run
+# starts with every daemon it needs)
 wrk -t2 -c4 -d10s -s "$(script "$databases")" "$base/" >/dev/null
+wrk -t2 -c4 -d5s -s "$(script "$max_daemons")" "$base/" >/dev/null
 fit="$(run "$max_daemons")"
 churn="$(run "$databases")"
 
-python3 - "$seconds" "$fit" "$churn" <<'EOF'
+python3 - "$seconds" "$fit" "$churn" "$setup" <<'EOF'
 import sys
 seconds = float(sys.argv[1])
+n, total = sys.argv[4].split()
+print(f"daemon spawn with nothing else running (first query of each database at set-up): mean {float(total) / max(int(n), 1) * 1000:.0f} ms over {n}")
 print()
 print("| load | requests/s | p50 ms | p99 ms | errors | spawns/s | mean spawn ms | requests that missed |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

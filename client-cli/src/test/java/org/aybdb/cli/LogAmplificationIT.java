@@ -29,13 +29,14 @@ class LogAmplificationIT {
 
   private static final int DISCONNECTS = 20;
 
-  /** Client mistakes refused at the HTTP server's edge, each sent 25 times. */
+  /** Client mistakes refused at the HTTP server's edge or by its parser, each sent 25 times. */
   private static final List<String> MALFORMED =
       List.of(
           "GET /v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
           "GET /v1/tokens/. HTTP/1.1\r\nHost: x\r\n\r\n",
           "GET /health HTTP/1.1\r\nHost: a?b\r\n\r\n",
-          "PROPFIND /v1/x HTTP/1.1\r\nHost: x\r\n\r\n");
+          "PROPFIND /v1/x HTTP/1.1\r\nHost: x\r\n\r\n",
+          "G E T /health HTTP/1.1\r\nHost: x\r\n\r\n");
 
   @TempDir Path folder;
 

@@ -6,20 +6,28 @@ import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * A log filter for a container logger that reports failed writes of an answer: a record caused by
- * an I/O error (the client closed or reset the connection before reading the whole answer) becomes
- * one line at FINE on this class's logger, without a stack trace; every other record passes to the
+ * A log filter for the container loggers that report what a client did rather than a fault of the
+ * server: a record caused by a connection the client closed or reset before reading its whole
+ * answer (an {@link IOException} saying so, or the servlet container's {@code
+ * ClientAbortException}), or by a request line the HTTP codec cannot parse (Grizzly's {@code
+ * IllegalStateException: Unknown protocol ...}, which ayb answers with a 400 anyway), becomes one
+ * line at FINE on this class's logger, without a stack trace. Every other record passes to the
  * filter that was there before, if any.
  *
- * <p>A client that goes away mid-answer is the client's business, and any caller can do it at will:
- * logging it as SEVERE with a full stack trace (Jersey writes about 230 lines each time) would let
- * anyone fill the log and hide real failures.
+ * <p>Any caller can do these at will: logging each as SEVERE or WARNING with a full stack trace
+ * (Jersey writes about 230 lines per disconnect) would let anyone fill the log and hide real
+ * failures.
  */
 public final class ClientDisconnectFilter implements Filter {
 
   private static final Logger LOG = Logger.getLogger(ClientDisconnectFilter.class.getName());
+
+  /** How the JDK and Grizzly word a connection the peer has closed or reset. */
+  private static final Pattern CLOSED =
+      Pattern.compile("(?i).*(connection is closed|connection reset|broken pipe|stream closed).*");
 
   private final Filter previous;
 
@@ -38,21 +46,24 @@ public final class ClientDisconnectFilter implements Filter {
   @Override
   public boolean isLoggable(LogRecord record) {
     Objects.requireNonNull(record, "record");
-    IOException io = ioCause(record.getThrown());
-    if (io != null) {
+    Throwable cause = clientCause(record.getThrown());
+    if (cause != null) {
       if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine("Client went away before its answer was written: " + io.getMessage());
+        LOG.fine("Not logged, the client's doing: " + cause);
       }
       return false;
     }
     return previous == null || previous.isLoggable(record);
   }
 
-  /** The first I/O exception in {@code thrown}'s cause chain, or null. */
-  private static IOException ioCause(Throwable thrown) {
+  /** The exception in {@code thrown}'s cause chain that says the client did it, or null. */
+  private static Throwable clientCause(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IOException io) {
-        return io;
+      String message = String.valueOf(t.getMessage());
+      if (t.getClass().getSimpleName().equals("ClientAbortException")
+          || (t instanceof IOException && CLOSED.matcher(message).matches())
+          || (t instanceof IllegalStateException && message.startsWith("Unknown protocol"))) {
+        return t;
       }
     }
     return null;

@@ -29,7 +29,16 @@ class ClientDisconnectFilterTest {
   }
 
   @Test
+  void dropsRecordsOfAnUnparsableRequestLine() {
+    assertFalse(
+        new ClientDisconnectFilter(null)
+            .isLoggable(severe(new IllegalStateException("Unknown protocol T /health HTTP/1.1"))));
+  }
+
+  @Test
   void passesOtherRecordsToThePreviousFilter() {
+    assertTrue(
+        new ClientDisconnectFilter(null).isLoggable(severe(new IOException("No space left"))));
     assertTrue(new ClientDisconnectFilter(null).isLoggable(severe(new IllegalStateException())));
     assertTrue(new ClientDisconnectFilter(null).isLoggable(severe(null)));
     assertFalse(

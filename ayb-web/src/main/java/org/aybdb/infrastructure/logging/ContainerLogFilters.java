@@ -18,15 +18,13 @@ public class ContainerLogFilters implements ServletContextListener {
   /**
    * Jersey's response writer ("An I/O error has occurred while writing a response message entity to
    * the container output stream.", "Error while closing the output stream in order to commit
-   * response.", SEVERE), the web container ("Exception processing ErrorPage", WARNING) and
-   * Grizzly's filter chain ("GRIZZLY0013: Exception during FilterChain execution", WARNING), each
-   * with a full stack trace, when a client disconnects mid-answer or sends an unparsable request
-   * line. A filter applies to its logger only, not to the loggers below it.
+   * response.", SEVERE) and Grizzly's filter chain ("GRIZZLY0013: Exception during FilterChain
+   * execution", WARNING), each with a full stack trace, when a client disconnects mid-answer or
+   * sends an unparsable request line. A filter applies to its logger only, not to those below it.
    */
   static final List<String> LOGGERS =
       List.of(
           "org.glassfish.jersey.server.ServerRuntime$Responder",
-          "jakarta.enterprise.web",
           "org.glassfish.grizzly.filterchain.DefaultFilterChain");
 
   // Strong references: java.util.logging forgets a logger (and its filter) nobody references.

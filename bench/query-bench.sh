@@ -45,24 +45,10 @@ echo "# ayb query benchmark — $(date -u +%FT%TZ), $(nproc) cores, load $(cut -
 
 # ---- the server ------------------------------------------------------------------------------
 cd "$work"
+. "$root/bench/bench-server.sh"
 # Throughput, not fair sharing, is measured here: the per-entity query limits are off.
-AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" \
-  AYB__LIMITS__QUERIES_PER_MINUTE=0 AYB__LIMITS__CONCURRENT_QUERIES=0 "$root/bin/ayb" server >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 180); do
-  curl -fs "$base/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "Error: the server did not start" >&2; exit 1; }
-  sleep 1
-done
-curl -fs "$base/health" >/dev/null || { echo "Error: the server did not answer within 180 s" >&2; exit 1; }
-
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-curl -fs -X POST "$base/v1/register" -H 'entity: bench' -H 'email-address: bench@example.org' -H 'entity-type: user' >/dev/null
-confirm_token="$(python3 -c '
-import json,sys
-last=[json.loads(l) for l in open(sys.argv[1])][-1]
-print([c for c in last["content"] if "ayb client confirm " in c][-1].split()[-1])' "$work/ayb_data/emails.jsonl")"
-token="$(curl -fs -X POST "$base/v1/confirm" -H "authentication-token: $confirm_token" | json_field token)"
+start_server AYB__LIMITS__QUERIES_PER_MINUTE=0 AYB__LIMITS__CONCURRENT_QUERIES=0
+token="$(register_account bench)"
 auth=(-H "Authorization: Bearer $token")
 
 curl -fs -X POST "$base/v1/bench/points/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null

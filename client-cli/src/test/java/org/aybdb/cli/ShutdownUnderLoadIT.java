@@ -60,15 +60,7 @@ class ShutdownUnderLoadIT {
     String path = "/v1/drain/load.sqlite";
     try {
       token = register(http, server);
-      send(
-          http,
-          server,
-          path + "/create",
-          token,
-          "db-type",
-          "sqlite",
-          "public-sharing-level",
-          "no-access");
+      create(http, server, path, token);
       assertEquals(
           200,
           query(http, server, path, token, "CREATE TABLE t(id INTEGER PRIMARY KEY)").statusCode());
@@ -139,7 +131,7 @@ class ShutdownUnderLoadIT {
     }
   }
 
-  private static String register(HttpClient http, RunningServer server) throws Exception {
+  static String register(HttpClient http, RunningServer server) throws Exception {
     send(
         http,
         server,
@@ -165,7 +157,21 @@ class ShutdownUnderLoadIT {
     return body.substring(body.indexOf("ayb_")).split("\"")[0];
   }
 
-  private static HttpResponse<String> send(
+  /** Creates the private SQLite database {@code path} ({@code /v1/<entity>/<database>}). */
+  static void create(HttpClient http, RunningServer server, String path, String bearer)
+      throws Exception {
+    send(
+        http,
+        server,
+        path + "/create",
+        bearer,
+        "db-type",
+        "sqlite",
+        "public-sharing-level",
+        "no-access");
+  }
+
+  static HttpResponse<String> send(
       HttpClient http, RunningServer server, String path, String bearer, String... headers)
       throws Exception {
     HttpRequest.Builder request =
@@ -183,7 +189,7 @@ class ShutdownUnderLoadIT {
     return answer;
   }
 
-  private static HttpResponse<String> query(
+  static HttpResponse<String> query(
       HttpClient http, RunningServer server, String path, String bearer, String sql)
       throws IOException, InterruptedException {
     return http.send(

@@ -1,0 +1,2 @@
+/** The server's own logs: keeping client behaviour from flooding them. */
+package org.aybdb.infrastructure.logging;

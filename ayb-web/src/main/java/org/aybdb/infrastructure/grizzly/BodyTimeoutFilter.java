@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -67,8 +69,41 @@ public final class BodyTimeoutFilter extends BaseFilter {
     if (ctx.getMessage() instanceof HttpContent content
         && content.isLast()
         && content.getHttpHeader() instanceof HttpResponsePacket) {
-      REQUEST.remove(ctx.getConnection());
+      Connection<?> connection = ctx.getConnection();
+      Long deadline = DEADLINE.get(connection);
+      if (REQUEST.remove(connection) != null
+          && deadline != null
+          && System.nanoTime() - deadline >= 0) {
+        // The body never arrived: close once the answer is out, or the container would wait
+        // again (at its own, longer timeout) to skip the rest of the body before freeing the
+        // thread.
+        closeAfterWrite(ctx, connection);
+      }
     }
     return ctx.getInvokeAction();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void closeAfterWrite(FilterChainContext ctx, Connection<?> connection) {
+    FilterChainContext.TransportContext transport = ctx.getTransportContext();
+    CompletionHandler previous = transport.getCompletionHandler();
+    transport.setCompletionHandler(
+        new EmptyCompletionHandler<Object>() {
+          @Override
+          public void completed(Object result) {
+            if (previous != null) {
+              previous.completed(result);
+            }
+            connection.closeSilently();
+          }
+
+          @Override
+          public void failed(Throwable throwable) {
+            if (previous != null) {
+              previous.failed(throwable);
+            }
+            connection.closeSilently();
+          }
+        });
   }
 }

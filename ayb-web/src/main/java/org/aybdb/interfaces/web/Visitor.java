@@ -2,8 +2,8 @@ package org.aybdb.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;

@@ -305,6 +305,10 @@ public record AybConfiguration(
    * @param anonymousSessionTimeout how long a web UI session nobody has logged in to lives idle
    * @param maxSessionsPerClient anonymous web UI sessions one client address may hold; beyond it
    *     its least recently used one ends
+   * @param maxConnectionsPerClient open connections one client address (not a management address)
+   *     may hold; a connection beyond it is answered 429 and closed
+   * @param bodyTimeout how long a request body may take to arrive, from the request's head on; past
+   *     it the request gets 408 and its thread is freed
    */
   public record Http(
       int jsonMaxDepth,
@@ -312,11 +316,21 @@ public record AybConfiguration(
       int linkFetchesPerHour,
       int emailsPerClientPerHour,
       java.time.Duration anonymousSessionTimeout,
-      int maxSessionsPerClient) {
+      int maxSessionsPerClient,
+      int maxConnectionsPerClient,
+      java.time.Duration bodyTimeout) {
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {
-      return new Http(32, 60, 600, 30, java.time.Duration.ofMinutes(10), 100);
+      return new Http(
+          32,
+          60,
+          600,
+          30,
+          java.time.Duration.ofMinutes(10),
+          100,
+          64,
+          java.time.Duration.ofSeconds(10));
     }
   }
 

@@ -78,6 +78,8 @@ final class ConfigurationKeys {
           "http.emails_per_client_per_hour",
           "http.anonymous_session_timeout",
           "http.max_sessions_per_client",
+          "http.max_connections_per_client",
+          "http.body_timeout",
           "management.addresses",
           "management.token",
           "limits.queries_per_minute",

@@ -130,6 +130,9 @@ final class ConfigurationProperties {
     properties.put(
         "http.anonymous_session_timeout", GoDuration.format(http.anonymousSessionTimeout()));
     properties.put("http.max_sessions_per_client", Integer.toString(http.maxSessionsPerClient()));
+    properties.put(
+        "http.max_connections_per_client", Integer.toString(http.maxConnectionsPerClient()));
+    properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
   }
 
   private static void putLimits(Map<String, String> properties, Limits limits) {

@@ -357,11 +357,16 @@ final class ConfigurationValidator {
             Duration.ofHours(12)),
         (int)
             bounded(
-                "http.max_sessions_per_client",
-                d.maxSessionsPerClient(),
+                "http.max_sessions_per_client", d.maxSessionsPerClient(), 1, 1_000_000, "sessions"),
+        (int)
+            bounded(
+                "http.max_connections_per_client",
+                d.maxConnectionsPerClient(),
                 1,
                 1_000_000,
-                "sessions"));
+                "connections"),
+        duration(
+            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }
 
   private Management management() {

@@ -82,6 +82,8 @@ final class ConfigFixtures {
       emails_per_client_per_hour = 40
       anonymous_session_timeout = "5m"
       max_sessions_per_client = 7
+      max_connections_per_client = 12
+      body_timeout = "4s"
 
       [management]
       addresses = ["10.0.0.5", "fd00::5"]

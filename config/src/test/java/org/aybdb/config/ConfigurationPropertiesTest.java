@@ -76,6 +76,8 @@ class ConfigurationPropertiesTest {
     expected.put("http.emails_per_client_per_hour", "40");
     expected.put("http.anonymous_session_timeout", "300s");
     expected.put("http.max_sessions_per_client", "7");
+    expected.put("http.max_connections_per_client", "12");
+    expected.put("http.body_timeout", "4s");
     expected.put("management.addresses", "10.0.0.5 fd00::5");
     expected.put("management.token", "scrape-token-0123456789");
     expected.put("limits.queries_per_minute", "600");

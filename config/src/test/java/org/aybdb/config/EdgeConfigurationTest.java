@@ -26,7 +26,9 @@ class EdgeConfigurationTest {
   @Test
   void absentTablesMeanDefaultsAndLoopbackOnlyManagement() {
     AybConfiguration configuration = load(temp, MINIMAL, Map.of());
-    assertEquals(new Http(32, 60, 600, 30, Duration.ofMinutes(10), 100), configuration.http());
+    assertEquals(
+        new Http(32, 60, 600, 30, Duration.ofMinutes(10), 100, 64, Duration.ofSeconds(10)),
+        configuration.http());
     assertEquals(
         new Management(List.of("127.0.0.1", "::1"), Optional.empty()), configuration.management());
   }
@@ -40,7 +42,9 @@ class EdgeConfigurationTest {
             Map.of(
                 "AYB__HTTP__JSON_MAX_DEPTH", "8",
                 "AYB__MANAGEMENT__ADDRESSES", "192.0.2.10 2001:db8::10"));
-    assertEquals(new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7), configuration.http());
+    assertEquals(
+        new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7, 12, Duration.ofSeconds(4)),
+        configuration.http());
     assertEquals(
         new Management(
             List.of("192.0.2.10", "2001:db8::10"), Optional.of("scrape-token-0123456789")),
@@ -54,6 +58,8 @@ class EdgeConfigurationTest {
             "[http]\njson_max_depth = 1\n",
             "[http]\nemails_per_client_per_hour = -1\n",
             "[http]\nanonymous_session_timeout = \"1s\"\n",
+            "[http]\nmax_connections_per_client = 0\n",
+            "[http]\nbody_timeout = \"100ms\"\n",
             "[management]\naddresses = [\"prometheus.internal\"]\n",
             "[management]\ntoken = \"short\"\n")) {
       Path path = write(temp, MINIMAL + "\n" + bad);

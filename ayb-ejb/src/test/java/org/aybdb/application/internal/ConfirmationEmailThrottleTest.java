@@ -45,7 +45,9 @@ class ConfirmationEmailThrottleTest {
             defaults.linkFetchesPerHour(),
             perClientPerHour,
             defaults.anonymousSessionTimeout(),
-            defaults.maxSessionsPerClient()),
+            defaults.maxSessionsPerClient(),
+            defaults.maxConnectionsPerClient(),
+            defaults.bodyTimeout()),
         AybConfiguration.Management.defaults(),
         AybConfiguration.Limits.defaults(),
         "test");

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.health.rest.ManagementAccess;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
  * Puts ayb's filters in front of Payara's request handler on every HTTP listener when the
- * application starts: {@link MalformedRequestFilter}, then {@link DrainingFilter}, and {@link
+ * application starts: {@link ConnectionLimitFilter}, {@link MalformedRequestFilter}, {@link
+ * ManagementEndpointFilter}, {@link BodyTimeoutFilter}, then {@link DrainingFilter}, and {@link
  * CodecErrorFilter} below the HTTP codec; and drains on shutdown ({@link ShutdownListener}). Takes
  * them out again when the application is undeployed (so a redeployment leaves exactly one of each,
  * from the current class loader), but not while the server stops: until its port closes, refused
@@ -27,12 +29,15 @@ public class EdgeFilterInstaller implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(EdgeFilterInstaller.class.getName());
 
   @Inject AybConfiguration configuration;
+  @Inject ManagementAccess management;
 
   private final Drain drain = new Drain();
   private ShutdownListener shutdown;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
+    ConnectionLimitFilter.ConnectionCounts connections =
+        new ConnectionLimitFilter.ConnectionCounts(configuration.http().maxConnectionsPerClient());
     try {
       List<FilterChain> chains = GrizzlyFilterChains.find();
       for (FilterChain chain : chains) {
@@ -40,8 +45,13 @@ public class EdgeFilterInstaller implements ServletContextListener {
           removeOurs(chain);
           int handler = chain.indexOfType(HttpServerFilter.class);
           if (handler >= 0) {
+            // Each goes in front of the one added before it: the first added runs last.
             chain.add(handler, new DrainingFilter(drain));
+            chain.add(handler, new BodyTimeoutFilter(configuration.http().bodyTimeout()));
+            chain.add(handler, new ManagementEndpointFilter(management::allows));
             chain.add(handler, new MalformedRequestFilter());
+            chain.add(
+                handler, new ConnectionLimitFilter(connections, management::isManagementAddress));
           }
           int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
           if (codec >= 0) {
@@ -90,6 +100,9 @@ public class EdgeFilterInstaller implements ServletContextListener {
       String name = filter.getClass().getName();
       if (name.equals(MalformedRequestFilter.class.getName())
           || name.equals(DrainingFilter.class.getName())
+          || name.equals(BodyTimeoutFilter.class.getName())
+          || name.equals(ManagementEndpointFilter.class.getName())
+          || name.equals(ConnectionLimitFilter.class.getName())
           || name.equals(CodecErrorFilter.class.getName())) {
         chain.remove(i);
       }

@@ -3,6 +3,7 @@ package org.aybdb.interfaces.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
@@ -19,13 +20,18 @@ public class Visitor {
 
   @Inject UiSession session;
   @Inject TokenService tokens;
+  @Inject HttpServletRequest request;
 
   private Optional<Caller> caller;
 
   /** The logged-in caller, or empty for an anonymous visitor. */
   public Optional<Caller> caller() {
     if (caller == null) {
-      caller = session.token().flatMap(this::authenticate);
+      // No session yet means nobody logged in: asking UiSession would create one for nothing.
+      caller =
+          request.getSession(false) == null
+              ? Optional.empty()
+              : session.token().flatMap(this::authenticate);
     }
     return caller;
   }

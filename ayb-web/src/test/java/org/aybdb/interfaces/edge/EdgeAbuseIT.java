@@ -51,6 +51,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EdgeAbuseIT {
 
   private static final int RATE_LIMIT = Integer.getInteger("ayb.test.rateLimit", 10);
+  private static final int MAX_CONNECTIONS = Integer.getInteger("ayb.test.maxConnectionsPerClient");
+  private static final int BODY_TIMEOUT_SECONDS = Integer.getInteger("ayb.test.bodyTimeoutSeconds");
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
@@ -130,12 +132,107 @@ class EdgeAbuseIT {
                 + account.bearer()
                 + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
                 + "{\"display_");
-    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-    System.out.println("A stalled body was answered after " + seconds + " s");
+    long millis = (System.nanoTime() - started) / 1_000_000L;
+    System.out.println("A stalled body was answered after " + millis + " ms");
     assertEquals(408, answer.status(), answer.head() + "\n" + answer.body());
     assertTrue(answer.body().contains("did not arrive in time"), answer.body());
-    // Grizzly's own blocking-read timeout, not ours: measured between 40 and 60 s on Payara Micro.
-    assertTrue(seconds < 100, "answered after " + seconds + " s");
+    // [http] body_timeout (3 s in these tests), not Grizzly's default of 40-60 s.
+    assertTrue(millis >= (BODY_TIMEOUT_SECONDS - 1) * 1000L, "answered after " + millis + " ms");
+    assertTrue(millis < (BODY_TIMEOUT_SECONDS + 5) * 1000L, "answered after " + millis + " ms");
+  }
+
+  @Test
+  void aBodyTricklingInIsCutOffAtTheBodyTimeout() throws Exception {
+    Account account = accounts.register("trickle");
+    long started = System.nanoTime();
+    try (Socket socket = strangerSocket()) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("PATCH /v1/entity/"
+                  + account.entity()
+                  + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: "
+                  + account.bearer()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      // One byte every 500 ms never stalls for long, but would take 200 s in all.
+      Thread trickle =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 400; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(500);
+                  }
+                } catch (IOException | InterruptedException e) {
+                  // the server closed the connection: what the test waits for
+                }
+              });
+      trickle.setDaemon(true);
+      trickle.start();
+      Raw answer = read(socket);
+      long millis = (System.nanoTime() - started) / 1_000_000L;
+      System.out.println("A trickling body was answered after " + millis + " ms");
+      assertEquals(408, answer.status(), answer.head() + "\n" + answer.body());
+      assertTrue(answer.body().contains("did not arrive in time"), answer.body());
+      assertTrue(millis < (BODY_TIMEOUT_SECONDS + 5) * 1000L, "answered after " + millis + " ms");
+      trickle.interrupt();
+    }
+    // A body that arrives at once is not affected.
+    assertEquals(200, patch(account, "{\"display_name\": \"Ada\"}").statusCode());
+  }
+
+  // ---- connections ------------------------------------------------------------------------------
+
+  @Test
+  void aClientAddressHoldsAtMostMaxConnectionsPerClient() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < MAX_CONNECTIONS; i++) {
+        held.add(strangerSocket());
+      }
+      // The cap is counted when a connection is accepted: give the server a moment to see them.
+      Thread.sleep(500);
+      Raw refused = fromStranger("GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(429, refused.status(), refused.head() + "\n" + refused.body());
+      assertTrue(refused.head().contains("Retry-After: "), refused.head());
+      assertTrue(refused.body().contains("Too many open connections"), refused.body());
+      assertEquals(
+          "Other",
+          Json.createReader(new StringReader(refused.body())).readObject().getString("type"));
+      // Another address is not affected.
+      Raw other = from("127.0.0.3", "GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(200, other.status(), other.head());
+      // A held connection is still served, and closing it makes room.
+      Socket first = held.remove(0);
+      Raw served = exchange(first, "GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(200, served.status(), served.head());
+      Raw again = null;
+      for (int i = 0; i < 50 && (again == null || again.status() != 200); i++) {
+        Thread.sleep(100);
+        again = fromStranger("GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      }
+      assertEquals(200, again.status(), again.head());
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
+    // Loopback is a management address (by default), never capped.
+    List<Socket> local = new ArrayList<>();
+    try {
+      for (int i = 0; i <= MAX_CONNECTIONS; i++) {
+        local.add(socketFrom("127.0.0.1"));
+      }
+      Raw served =
+          exchange(local.get(MAX_CONNECTIONS), "GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(200, served.status(), served.head());
+    } finally {
+      for (Socket socket : local) {
+        socket.close();
+      }
+    }
   }
 
   // ---- paths ------------------------------------------------------------------------------------
@@ -300,21 +397,47 @@ class EdgeAbuseIT {
 
   @Test
   void inventedMethodsDoNotGrowTheMetrics() throws Exception {
-    // Unknown methods are refused before the application (501, ayb JSON) and never become a
-    // label; the request filter would file any that got through under OTHER.
     for (int i = 0; i < 5; i++) {
-      Raw refused =
-          from(
-              "127.0.0.1",
-              "INVENTED" + i + " /v1/entity/nobody HTTP/1.0\r\nHost: localhost\r\n\r\n");
-      assertEquals(501, refused.status(), refused.body());
+      // Refused at the edge (MalformedRequestFilter): they never reach the application's metrics.
+      Raw invented =
+          fromStranger("INVENTED" + i + " /v1/entity/nobody HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(501, invented.status(), invented.head());
     }
-    assertEquals(404, api.send(api.request("/v1/entity/nobody")).statusCode());
-    HttpResponse<String> metrics = api.send(api.request("/metrics").header("Accept", "text/plain"));
+    api.send(api.request("/v1/entity/nobody"));
+    HttpResponse<String> metrics =
+        api.send(api.management("/metrics").header("Accept", "text/plain"));
     assertEquals(200, metrics.statusCode());
     assertFalse(metrics.body().contains("INVENTED"), "no label per invented method");
     assertTrue(metrics.body().contains("route=\"/v1/entity/{entity}\""), "routes are templates");
     assertFalse(metrics.body().contains("nobody"), "no path in any label");
+  }
+
+  @Test
+  void payarasOwnEndpointsAreOnlyForManagementAddresses() throws Exception {
+    for (String path : List.of("/metrics", "/metrics/base", "/metrics/application", "/openapi")) {
+      Raw stranger = fromStranger("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(403, stranger.status(), path + ": " + stranger.head());
+      assertTrue(stranger.body().contains("management"), stranger.body());
+      assertFalse(stranger.body().contains("ayb_"), stranger.body());
+      Raw guess =
+          fromStranger(
+              "GET "
+                  + path
+                  + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer guess\r\n\r\n");
+      assertEquals(403, guess.status(), path + ": " + guess.head());
+    }
+    String scrape =
+        "GET /metrics HTTP/1.0\r\nHost: localhost\r\nAccept: text/plain\r\n"
+            + "Authorization: Bearer "
+            + System.getProperty("ayb.test.managementToken")
+            + "\r\n\r\n";
+    Raw withToken = fromStranger(scrape);
+    assertEquals(200, withToken.status(), withToken.head());
+    assertTrue(withToken.body().contains("ayb_http_requests"), withToken.body());
+    Raw local =
+        from("127.0.0.1", "GET /metrics HTTP/1.0\r\nHost: localhost\r\nAccept: text/plain\r\n\r\n");
+    assertEquals(200, local.status(), local.head());
+    assertTrue(local.body().contains("ayb_http_requests"), local.body());
   }
 
   @Test
@@ -372,6 +495,15 @@ class EdgeAbuseIT {
     assertFalse(sessionCookie(newest).isPresent(), "the newest lives on: " + newest.head());
   }
 
+  @Test
+  void cookieLessViewsOfTheHomePageCreateNoSession() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      Raw page = fromStranger("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(200, page.status(), page.head());
+      assertFalse(sessionCookie(page).isPresent(), "view " + i + " made a session: " + page.head());
+    }
+  }
+
   private static java.util.Optional<String> sessionCookie(Raw answer) {
     return answer
         .head()
@@ -392,21 +524,50 @@ class EdgeAbuseIT {
   }
 
   private Raw from(String source, String request) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-      socket.connect(
-          new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base.getPort()), 5000);
-      socket.setSoTimeout(120_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      int split = answer.indexOf("\r\n\r\n");
-      String head = split < 0 ? answer : answer.substring(0, split);
-      String body = split < 0 ? "" : answer.substring(split + 4);
-      int status = Integer.parseInt(head.split(" ", 3)[1]);
-      return new Raw(status, head, body);
+    try (Socket socket = socketFrom(source)) {
+      return exchange(socket, request);
     }
+  }
+
+  private Socket strangerSocket() throws IOException {
+    return socketFrom("127.0.0.2");
+  }
+
+  /** A connection to the server from {@code source}. */
+  private Socket socketFrom(String source) throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+    socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base.getPort()), 5000);
+    socket.setSoTimeout(120_000);
+    return socket;
+  }
+
+  private static Raw exchange(Socket socket, String request) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return read(socket);
+  }
+
+  /** Reads the answer up to the end of the stream (or a reset after it: the body was unread). */
+  private static Raw read(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        bytes.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketException e) {
+      if (bytes.size() == 0) {
+        throw e;
+      }
+    }
+    String answer = bytes.toString(StandardCharsets.UTF_8);
+    int split = answer.indexOf("\r\n\r\n");
+    String head = split < 0 ? answer : answer.substring(0, split);
+    String body = split < 0 ? "" : answer.substring(split + 4);
+    int status = Integer.parseInt(head.split(" ", 3)[1]);
+    return new Raw(status, head, body);
   }
 }

@@ -25,6 +25,16 @@ public final class ApiClient {
   }
 
   /** A request to {@code path} (starting with {@code /}). */
+  /**
+   * A request for one of Payara's own endpoints ({@code /metrics}), with the {@code [management]}
+   * token the test servers are given: the tests reach the server by the machine's address, which is
+   * not a management address.
+   */
+  public HttpRequest.Builder management(String path) {
+    return request(path)
+        .header("Authorization", "Bearer " + System.getProperty("ayb.test.managementToken"));
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path));
   }

@@ -172,7 +172,8 @@ class HttpApiFoundationIT {
     for (int i = 0; i < 3; i++) {
       assertEquals(200, send(request("/health")).statusCode());
     }
-    HttpResponse<String> metrics = send(request("/metrics").header("Accept", "text/plain"));
+    HttpResponse<String> metrics =
+        send(management(request("/metrics")).header("Accept", "text/plain"));
     assertEquals(200, metrics.statusCode(), metrics.body());
     String line =
         metrics
@@ -191,7 +192,8 @@ class HttpApiFoundationIT {
 
   @Test
   void metricsShowTheQueryDaemonPool() throws Exception {
-    HttpResponse<String> metrics = send(request("/metrics").header("Accept", "text/plain"));
+    HttpResponse<String> metrics =
+        send(management(request("/metrics")).header("Accept", "text/plain"));
     assertEquals(200, metrics.statusCode(), metrics.body());
     List<String> pool = metrics.body().lines().filter(l -> l.startsWith("ayb_sandbox_")).toList();
     String max =

@@ -38,16 +38,28 @@ public class ManagementAccess {
   /** Whether {@code request} comes from a management address or carries the management token. */
   public boolean allows(HttpServletRequest request) {
     Objects.requireNonNull(request, "request");
-    if (parse(request.getRemoteAddr()).filter(addresses::contains).isPresent()) {
+    return allows(request.getRemoteAddr(), request.getHeader("Authorization"));
+  }
+
+  /**
+   * Whether a request from {@code remoteAddress} (an IP literal) with the {@code Authorization}
+   * header {@code authorization} (or null) may see operational details.
+   */
+  public boolean allows(String remoteAddress, String authorization) {
+    if (parse(remoteAddress).filter(addresses::contains).isPresent()) {
       return true;
     }
-    String authorization = request.getHeader("Authorization");
     if (token.isEmpty() || authorization == null || !authorization.startsWith("Bearer ")) {
       return false;
     }
     byte[] given =
         authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, token.get());
+  }
+
+  /** Whether {@code address} is one of {@code [management] addresses}. */
+  public boolean isManagementAddress(InetAddress address) {
+    return addresses.contains(address);
   }
 
   private static Optional<InetAddress> parse(String literal) {

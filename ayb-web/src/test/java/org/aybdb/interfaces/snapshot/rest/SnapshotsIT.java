@@ -105,7 +105,7 @@ class SnapshotsIT {
     assertEquals(ids(snapshots), ids(list(owner, path)));
     assertNoScratchLeft(owner, "notes.sqlite");
 
-    String metrics = api.send(api.request("/metrics").header("Accept", "text/plain")).body();
+    String metrics = api.send(api.management("/metrics").header("Accept", "text/plain")).body();
     assertTrue(metric(metrics, "ayb_snapshots_uploaded_total") >= 1, metrics);
     assertTrue(metric(metrics, "ayb_snapshots_unchanged_total") >= 1, metrics);
     assertTrue(metric(metrics, "ayb_snapshots_runs_seconds_count") >= 3, metrics);

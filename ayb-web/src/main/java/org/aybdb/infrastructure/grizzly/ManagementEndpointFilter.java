@@ -1,0 +1,64 @@
+package org.aybdb.infrastructure.grizzly;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.Header;
+
+/**
+ * A Grizzly filter just before Payara's request handler that keeps Payara Micro's own endpoints
+ * ({@code /metrics}, {@code /openapi}: served outside the application, so no servlet filter sees
+ * them) for the management rule: others get 403 with ayb's JSON body.
+ */
+public final class ManagementEndpointFilter extends BaseFilter {
+
+  private static final Logger LOG = Logger.getLogger(ManagementEndpointFilter.class.getName());
+
+  /** Paths Payara Micro serves itself. */
+  static final Pattern PAYARA_ENDPOINTS = Pattern.compile("/(metrics|openapi)(/.*)?");
+
+  private final BiPredicate<String, String> allowed;
+  private final byte[] refusal =
+      ErrorAnswers.body(
+          "This endpoint is only for the server's management addresses or its management token");
+
+  /**
+   * @param allowed whether a request from an address (an IP literal) with an {@code Authorization}
+   *     header (or null) may see operational details
+   */
+  public ManagementEndpointFilter(BiPredicate<String, String> allowed) {
+    this.allowed = Objects.requireNonNull(allowed, "allowed");
+  }
+
+  @Override
+  public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (!(ctx.getMessage() instanceof HttpContent content)
+        || !(content.getHttpHeader() instanceof HttpRequestPacket request)
+        || !PAYARA_ENDPOINTS.matcher(request.getRequestURI()).matches()) {
+      return ctx.getInvokeAction();
+    }
+    String address =
+        ctx.getConnection().getPeerAddress() instanceof InetSocketAddress peer
+                && peer.getAddress() != null
+            ? peer.getAddress().getHostAddress()
+            : null;
+    if (allowed.test(address, request.getHeader(Header.Authorization))) {
+      return ctx.getInvokeAction();
+    }
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine("Refused " + request.getRequestURI() + " to a non-management client");
+    }
+    ErrorAnswers.write(ctx, request, 403, refusal, Map.of());
+    return ctx.getStopAction();
+  }
+}

@@ -51,11 +51,24 @@ var aybEditor = (function () {
     return result;
   }
 
+  /** sql-hint's proposals; each list it shows gets an accessible name. */
+  function hint(cm, options) {
+    var result = CodeMirror.hint.sql(cm, options);
+    if (result) {
+      CodeMirror.on(result, 'shown', function () {
+        document.querySelectorAll('.CodeMirror-hints').forEach(function (list) {
+          list.setAttribute('aria-label', 'Table and column names');
+        });
+      });
+    }
+    return result;
+  }
+
   function complete(cm) {
     if (typeof CodeMirror.showHint !== 'function') {
       return CodeMirror.Pass;
     }
-    cm.showHint({ hint: CodeMirror.hint.sql, completeSingle: false, tables: tables() });
+    cm.showHint({ hint: hint, completeSingle: false, tables: tables() });
   }
 
   /** Puts SQL in the editor (the grid's "Edit in the editor"). */

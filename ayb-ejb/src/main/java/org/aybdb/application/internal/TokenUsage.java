@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TokenUsage {
 
   static final Duration INTERVAL = Duration.ofMinutes(1);
+
   /** Above this many remembered tokens, those not used within the interval are dropped. */
   private static final int PRUNE_ABOVE = 10_000;
 

@@ -214,12 +214,24 @@ class WebUiIT {
 
       // Enter in Sharing > Username shares with that user (it used to make the database public).
       owner.driver().findElement(By.linkText("Sharing")).click();
-      owner.waitFor(d -> owner.find(id("tabs:sharing:share-entity")).isDisplayed());
-      owner.type(id("tabs:sharing:share-entity"), bob);
-      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
+      String username = id("tabs:sharing:share-entity_input");
+      owner.waitFor(d -> owner.find(username).isDisplayed());
+      // Usernames complete (slugs only, for managers); pick bob, then Enter shares.
+      owner.type(username, bob.substring(0, bob.length() - 1));
+      String suggestion = ".ui-autocomplete-panel li[data-item-value='" + bob + "']";
+      owner.waitFor(d -> owner.present(suggestion) && owner.find(suggestion).isDisplayed());
+      assertFalse(owner.text(".ui-autocomplete-panel").contains("@"), "no e-mail addresses");
+      owner.capture("09b-username-completion");
+      click(owner, suggestion);
+      assertEquals(bob, owner.find(username).getAttribute("value"));
+      owner.find(username).sendKeys(Keys.ENTER);
       owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains(bob));
       owner.settle();
-      assertTrue(owner.text(id("tabs:sharing:grants")).contains("read-only"));
+      assertEquals(
+          "read-only",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
       assertEquals(
           "Private",
           owner.text(id("tabs:sharing:public-level") + " [role='radio'][aria-checked='true']"),
@@ -244,15 +256,21 @@ class WebUiIT {
       assertTrue(guest.text("#shared-with-me").contains("read-only"));
       guest.capture("10b-shared-with-me");
 
-      // A manager gets the Manager badge and the sharing tab.
-      owner.type(id("tabs:sharing:share-entity"), bob);
-      owner
-          .driver()
-          .findElements(By.cssSelector(id("tabs:sharing:share-level") + " [role='radio']"))
-          .get(2)
-          .click();
-      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
-      owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains("manager"));
+      // The role is changed in place, in the grantee's row; a manager gets the badge and the tab.
+      assertEquals(
+          "read-only",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
+      new Select(owner.find(".grants-table select.role-select")).selectByValue("manager");
+      owner.waitFor(d -> owner.text(id("tabs:sharing")).contains("now has manager access"));
+      owner.settle();
+      assertEquals(
+          "manager",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
+      owner.capture("09c-role-in-place");
       guest.open(dbPath);
       assertEquals("Manager", guest.text("#access"));
       assertTrue(guest.present("a[href*='sharing-tab']"), "a manager shares too");
@@ -744,7 +762,9 @@ class WebUiIT {
       browser.waitFor(
           d -> {
             browser.open("/settings/tokens");
-            return !browser.text("tr.token-row-" + scoped.split("_")[1] + " td:nth-child(6)").contains("Never");
+            return !browser
+                .text("tr.token-row-" + scoped.split("_")[1] + " td:nth-child(6)")
+                .contains("Never");
           });
 
       // A blank name is refused with a message, nothing created.

@@ -50,8 +50,8 @@ public class ApiToken {
   @Column(name = "revoked_at")
   private LocalDateTime revokedAt;
 
-  /** Written by a bulk update about once a minute per token, never through this entity. */
-  @Column(name = "last_used_at", insertable = false, updatable = false)
+  /** Written by a bulk update about once a minute per token, never set through this entity. */
+  @Column(name = "last_used_at")
   private LocalDateTime lastUsedAt;
 
   protected ApiToken() {}

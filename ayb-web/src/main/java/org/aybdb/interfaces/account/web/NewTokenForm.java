@@ -1,8 +1,5 @@
 package org.aybdb.interfaces.account.web;
 
-import jakarta.enterprise.inject.Instance;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,9 +15,9 @@ import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.NewApiToken;
 import org.aybdb.application.OAuthService;
 import org.aybdb.application.TokenService;
-import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.interfaces.web.Pages;
+import org.aybdb.interfaces.web.ServerAddress;
 import org.aybdb.interfaces.web.Visitor;
 
 /**
@@ -37,8 +34,7 @@ public class NewTokenForm implements Serializable {
   @Inject OAuthService oauth;
   @Inject TokensPage tokensPage;
   @Inject Visitor visitor;
-  // Looked up per use: the configuration bean is not passivation-capable, this view-scoped one is.
-  @Inject Instance<AybConfiguration> configuration;
+  @Inject ServerAddress server;
 
   private String name;
   private String database = "";
@@ -131,23 +127,7 @@ public class NewTokenForm implements Serializable {
   }
 
   private String baseUrl() {
-    return configuration
-        .get()
-        .publicUrl()
-        .map(url -> url.strip().replaceAll("/+$", ""))
-        .orElseGet(
-            () -> {
-              ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-              String scheme = external.getRequestScheme();
-              int port = external.getRequestServerPort();
-              boolean usual =
-                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-              return scheme
-                  + "://"
-                  + external.getRequestServerName()
-                  + (usual ? "" : ":" + port)
-                  + external.getRequestContextPath();
-            });
+    return server.base();
   }
 
   public String getName() {

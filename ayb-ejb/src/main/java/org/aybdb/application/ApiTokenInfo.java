@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What ayb shows of an API token (its {@code APITokenInfo}): the short part, the database it is
  * scoped to ({@code entity/database}), its permission cap, the app it was issued to, and its UTC
- * timestamps.
+ * timestamps (and, beyond ayb, when it was last used, to the minute).
  */
 public record ApiTokenInfo(
     String shortToken,
@@ -16,7 +16,8 @@ public record ApiTokenInfo(
     Optional<String> appName,
     Optional<LocalDateTime> createdAt,
     Optional<LocalDateTime> expiresAt,
-    Optional<LocalDateTime> revokedAt) {
+    Optional<LocalDateTime> revokedAt,
+    Optional<LocalDateTime> lastUsedAt) {
 
   public ApiTokenInfo {
     Objects.requireNonNull(shortToken, "shortToken");
@@ -26,5 +27,6 @@ public record ApiTokenInfo(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(revokedAt, "revokedAt");
+    Objects.requireNonNull(lastUsedAt, "lastUsedAt");
   }
 }

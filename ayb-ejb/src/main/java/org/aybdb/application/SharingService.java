@@ -22,4 +22,14 @@ public interface SharingService {
 
   /** The explicit grants (the owner is not listed), in the order the grantees registered. */
   List<DatabaseGrant> permissions(Caller caller, String entity, String database);
+
+  /**
+   * Usernames (slugs only) starting with {@code prefix}, for the username field of the sharing
+   * form: at least {@link #SUGGEST_MIN_PREFIX} characters, at most {@link #SUGGEST_MAX} names,
+   * never the owner, and only to those who may manage the database.
+   */
+  List<String> suggestGrantees(Caller caller, String entity, String database, String prefix);
+
+  int SUGGEST_MIN_PREFIX = 2;
+  int SUGGEST_MAX = 8;
 }

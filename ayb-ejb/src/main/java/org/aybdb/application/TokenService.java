@@ -27,4 +27,15 @@ public interface TokenService {
    *     (through an app's scoped token) another token
    */
   void revoke(Caller caller, String shortToken);
+
+  /**
+   * Issues a new token for the caller, named, optionally limited to one database they may query
+   * (enforced exactly as an OAuth app's token) and optionally expiring; the secret is in the answer
+   * only.
+   *
+   * @throws AybException Other (400) for a blank or too long name or an expiry not in the future;
+   *     RecordNotFound (404) for a database the caller cannot query at that level; Unauthorized
+   *     (403) through an app's scoped token
+   */
+  IssuedApiToken create(Caller caller, NewApiToken request);
 }

@@ -3,6 +3,7 @@ package org.aybdb.application.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Objects;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.ScopedAccessToken;
@@ -25,6 +26,31 @@ public class ApiTokenIssuer {
     tokens.store(
         new ApiToken(
             generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC())));
+    return new IssuedApiToken(account.slug(), generated.token());
+  }
+
+  /** Mints a named token, optionally scoped and expiring, from the tokens page. */
+  public IssuedApiToken issueNamed(
+      Account account,
+      String name,
+      HostedDatabase database,
+      QueryPermissionLevel level,
+      LocalDateTime expiresAt) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(name, "name");
+    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiToken token =
+        new ApiToken(
+            generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC()));
+    if (database != null) {
+      token.scopeTo(database, level, name);
+    } else {
+      token.name(name);
+    }
+    if (expiresAt != null) {
+      token.expireAt(expiresAt);
+    }
+    tokens.store(token);
     return new IssuedApiToken(account.slug(), generated.token());
   }
 

@@ -77,4 +77,20 @@ public class DefaultSharingService implements SharingService {
         .map(grant -> new DatabaseGrant(grant.grantee().slug(), grant.sharingLevel().word()))
         .toList();
   }
+
+  @Override
+  public List<String> suggestGrantees(
+      Caller caller, String entity, String database, String prefix) {
+    Objects.requireNonNull(caller, "caller");
+    String start = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
+    if (start.length() < SUGGEST_MIN_PREFIX) {
+      return List.of();
+    }
+    AuthorizedDatabase found = access.manage(caller, entity, database, "share");
+    String owner = found.database().owner().slug();
+    return accounts.slugsStartingWith(start, SUGGEST_MAX + 1).stream()
+        .filter(slug -> !slug.equals(owner))
+        .limit(SUGGEST_MAX)
+        .toList();
+  }
 }

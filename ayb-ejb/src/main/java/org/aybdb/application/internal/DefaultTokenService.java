@@ -15,6 +15,8 @@ import org.aybdb.application.ApiTokenInfo;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.IssuedApiToken;
+import org.aybdb.application.NewApiToken;
 import org.aybdb.application.TokenService;
 import org.aybdb.domain.model.CodedEnum;
 import org.aybdb.domain.model.account.Account;
@@ -22,6 +24,10 @@ import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.account.ApiToken;
 import org.aybdb.domain.model.account.ApiTokenRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
+import org.aybdb.domain.model.database.HostedDatabaseRepository;
+import org.aybdb.domain.model.permission.DatabasePermission;
+import org.aybdb.domain.model.permission.DatabasePermissionRepository;
+import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.infrastructure.security.ApiTokens;
 
 /** {@link TokenService} with ayb's checks and messages, in ayb's order. */
@@ -33,6 +39,10 @@ public class DefaultTokenService implements TokenService {
   @Inject ApiTokenRepository tokens;
   @Inject AccountRepository accounts;
   @Inject AuthenticatedTokens recent;
+  @Inject ApiTokenIssuer issuer;
+  @Inject TokenUsage usage;
+  @Inject HostedDatabaseRepository databases;
+  @Inject DatabasePermissionRepository permissions;
   @Resource TransactionSynchronizationRegistry transactions;
 
   private final Clock clock = Clock.systemUTC();
@@ -51,6 +61,7 @@ public class DefaultTokenService implements TokenService {
     if (known.isPresent() && ApiTokens.matches(parsed, known.get().hash())) {
       LocalDateTime expiresAt = known.get().expiresAt();
       if (expiresAt == null || !expiresAt.isBefore(Timestamps.now(clock))) {
+        usage.noteUse(parsed.shortToken());
         return known.get().caller();
       }
     }
@@ -77,6 +88,7 @@ public class DefaultTokenService implements TokenService {
             Optional.ofNullable(stored.scopedDatabase()).map(HostedDatabase::id),
             Optional.ofNullable(stored.queryPermissionLevel()));
     recent.remember(stamp, stored.shortToken(), stored.hash(), caller, stored.expiresAt());
+    usage.noteUse(stored.shortToken());
     return caller;
   }
 
@@ -121,6 +133,61 @@ public class DefaultTokenService implements TokenService {
         });
   }
 
+  @Override
+  public IssuedApiToken create(Caller caller, NewApiToken request) {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(request, "request");
+    if (caller.scopedDatabaseId().isPresent()) {
+      // An app's token must not mint itself broader (or other) tokens.
+      throw new AybException(ErrorType.Unauthorized, 403, "An app's token cannot create tokens");
+    }
+    String name = request.name().strip();
+    if (name.isEmpty() || name.length() > NewApiToken.MAX_NAME_LENGTH) {
+      throw AybException.badRequest(
+          "A token needs a name of 1 to " + NewApiToken.MAX_NAME_LENGTH + " characters");
+    }
+    LocalDateTime now = Timestamps.now(clock);
+    if (request.expiresAt().isPresent() && !request.expiresAt().get().isAfter(now)) {
+      throw AybException.badRequest("A token's expiry must be in the future");
+    }
+    Account account = accounts.find(caller.slug()).orElseThrow();
+    HostedDatabase database = null;
+    if (request.database().isPresent()) {
+      String path = request.database().get();
+      database =
+          queryable(account, path)
+              .filter(held -> held.code() >= request.level().code())
+              .flatMap(held -> lookUp(path))
+              .orElseThrow(() -> AybException.recordNotFound(path, "database"));
+    }
+    return issuer.issueNamed(
+        account, name, database, request.level(), request.expiresAt().orElse(null));
+  }
+
+  /** The level at which {@code account} may query {@code entity/slug}, if at all. */
+  private Optional<QueryPermissionLevel> queryable(Account account, String path) {
+    return lookUp(path)
+        .flatMap(
+            database ->
+                database
+                    .accessOf(
+                        Optional.of(account.id()),
+                        permissions
+                            .find(account.id(), database)
+                            .map(DatabasePermission::sharingLevel))
+                    .queryLevel());
+  }
+
+  private Optional<HostedDatabase> lookUp(String path) {
+    int slash = path.indexOf('/');
+    if (slash <= 0 || slash == path.length() - 1) {
+      return Optional.empty();
+    }
+    return accounts
+        .find(path.substring(0, slash))
+        .flatMap(owner -> databases.find(owner, path.substring(slash + 1)));
+  }
+
   /** An app's scoped token sees and revokes only itself; the user's own tokens see them all. */
   private static boolean mayHandle(Caller caller, ApiToken token) {
     return caller.scopedDatabaseId().isEmpty() || token.shortToken().equals(caller.shortToken());
@@ -134,7 +201,8 @@ public class DefaultTokenService implements TokenService {
         Optional.ofNullable(token.appName()),
         Optional.ofNullable(token.createdAt()),
         Optional.ofNullable(token.expiresAt()),
-        Optional.ofNullable(token.revokedAt()));
+        Optional.ofNullable(token.revokedAt()),
+        Optional.ofNullable(token.lastUsedAt()));
   }
 
   private static AybException invalidToken(String message) {

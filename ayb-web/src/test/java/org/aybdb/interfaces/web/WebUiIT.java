@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.TestAccounts;
@@ -44,6 +45,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web UI in a real headless Chromium against the real WAR on Payara Micro: the whole journey
@@ -212,12 +214,26 @@ class WebUiIT {
 
       // Enter in Sharing > Username shares with that user (it used to make the database public).
       owner.driver().findElement(By.linkText("Sharing")).click();
-      owner.waitFor(d -> owner.find(id("tabs:sharing:share-entity")).isDisplayed());
-      owner.type(id("tabs:sharing:share-entity"), bob);
-      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
+      String username = id("tabs:sharing:share-entity_input");
+      owner.waitFor(d -> owner.find(username).isDisplayed());
+      // Usernames complete (slugs only, for managers); pick bob, then Enter shares.
+      owner.type(username, bob.substring(0, bob.length() - 1));
+      String suggestion = ".ui-autocomplete-panel li[data-item-value='" + bob + "']";
+      owner.waitFor(d -> owner.present(suggestion) && owner.find(suggestion).isDisplayed());
+      assertFalse(owner.text(".ui-autocomplete-panel").contains("@"), "no e-mail addresses");
+      // A plain screenshot: capture()'s resizing would close the list.
+      owner.screenshot("09b-username-completion");
+      owner.find(username).sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+      owner.waitFor(d -> bob.equals(owner.find(username).getAttribute("value")));
+      owner.waitFor(d -> !owner.find(".ui-autocomplete-panel").isDisplayed());
+      owner.find(username).sendKeys(Keys.ENTER);
       owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains(bob));
       owner.settle();
-      assertTrue(owner.text(id("tabs:sharing:grants")).contains("read-only"));
+      assertEquals(
+          "read-only",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
       assertEquals(
           "Private",
           owner.text(id("tabs:sharing:public-level") + " [role='radio'][aria-checked='true']"),
@@ -237,16 +253,26 @@ class WebUiIT {
       guest.capture("10-shared-read-only");
       runQuery(guest, "SELECT count(*) AS notes FROM notes;");
       assertEquals("2", guest.find(".results-table td").getText(), "bob's insert did not happen");
+      guest.open("/" + bob);
+      assertEquals(alice + "/" + database, guest.text("#shared-with-me .database-name"));
+      assertTrue(guest.text("#shared-with-me").contains("read-only"));
+      guest.capture("10b-shared-with-me");
 
-      // A manager gets the Manager badge and the sharing tab.
-      owner.type(id("tabs:sharing:share-entity"), bob);
-      owner
-          .driver()
-          .findElements(By.cssSelector(id("tabs:sharing:share-level") + " [role='radio']"))
-          .get(2)
-          .click();
-      owner.find(id("tabs:sharing:share-entity")).sendKeys(Keys.ENTER);
-      owner.waitFor(d -> owner.text(id("tabs:sharing:grants")).contains("manager"));
+      // The role is changed in place, in the grantee's row; a manager gets the badge and the tab.
+      assertEquals(
+          "read-only",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
+      new Select(owner.find(".grants-table select.role-select")).selectByValue("manager");
+      owner.waitFor(d -> owner.text(id("tabs:sharing")).contains("now has manager access"));
+      owner.settle();
+      assertEquals(
+          "manager",
+          new Select(owner.find(".grants-table select.role-select"))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
+      owner.capture("09c-role-in-place");
       guest.open(dbPath);
       assertEquals("Manager", guest.text("#access"));
       assertTrue(guest.present("a[href*='sharing-tab']"), "a manager shares too");
@@ -380,6 +406,26 @@ class WebUiIT {
       assertTrue(items.contains("price REAL") && items.contains("PK"), items);
       assertTrue(items.contains("items_name"), items);
       browser.capture("16-schema-sidebar");
+
+      // Autocomplete from the schema: Ctrl-Space offers table names, "name." its columns.
+      browser.script("aybEditor.get().setValue('')");
+      browser.find(".CodeMirror").click();
+      new Actions(browser.driver())
+          .sendKeys("SELECT * FROM ite")
+          .keyDown(Keys.CONTROL)
+          .sendKeys(Keys.SPACE)
+          .keyUp(Keys.CONTROL)
+          .perform();
+      browser.waitFor(d -> browser.present(".CodeMirror-hints"));
+      assertTrue(browser.text(".CodeMirror-hints").contains("items"));
+      new Actions(browser.driver()).sendKeys(Keys.ENTER).sendKeys(" WHERE items.").perform();
+      browser.waitFor(d -> browser.present(".CodeMirror-hints"));
+      String columns = browser.text(".CodeMirror-hints");
+      assertTrue(columns.contains("price") && columns.contains("note"), columns);
+      browser.capture("16b-autocomplete");
+      new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+      assertEquals(
+          "SELECT * FROM items WHERE items.", browser.script("return aybEditor.get().getValue()"));
 
       // The table view: a page of 25 rows of 60, BLOBs described, long values clipped.
       browser.driver().findElement(By.linkText("Browse items")).click();
@@ -656,6 +702,127 @@ class WebUiIT {
     assertTrue(css.contains("prefers-color-scheme: dark"), "dark mode follows the system");
   }
 
+  // ---- creating API tokens ----------------------------------------------------------------------
+
+  @Test
+  void tokensPageCreatesFullAndScopedTokensShownOnce() throws Exception {
+    String fay = TestAccounts.unique("fay");
+    DatabaseCalls calls = new DatabaseCalls(api);
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, fay, false);
+      followEmailLink(browser, fay);
+      browser.open("/settings/tokens");
+
+      // A full-access token, named, never expiring; Enter in the name field creates it.
+      browser.type(id("new-token:name"), "laptop CLI");
+      browser.find(id("new-token:name")).sendKeys(Keys.ENTER);
+      browser.waitFor(d -> browser.present("#new-token-secret"));
+      String full = "Bearer " + browser.find("#new-token-secret").getAttribute("value");
+      assertTrue(full.startsWith("Bearer ayb_"), full);
+      assertTrue(browser.text("#client-example").contains(" list " + fay));
+      assertTrue(browser.text("#curl-example").contains("/v1/entity/" + fay));
+      calls.createOrFail(full, "/v1/" + fay + "/a.sqlite", "no-access");
+      calls.createOrFail(full, "/v1/" + fay + "/b.sqlite", "no-access");
+      calls.queryOrFail(
+          full, "/v1/" + fay + "/a.sqlite", "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+
+      // Limited to a.sqlite, read-only, for 30 days: exactly what an app's token may do.
+      browser.open("/settings/tokens");
+      assertFalse(browser.present("#new-token-secret"), "the secret is shown once only");
+      browser.type(id("new-token:name"), "dashboard");
+      new Select(browser.find(id("new-token:database"))).selectByValue(fay + "/a.sqlite");
+      new Select(browser.find(id("new-token:level"))).selectByValue("read-only");
+      new Select(browser.find(id("new-token:expiry"))).selectByValue("30");
+      click(browser, id("new-token:create"));
+      browser.waitFor(d -> browser.present("#new-token-secret"));
+      browser.capture("11b-new-token");
+      String scoped = "Bearer " + browser.find("#new-token-secret").getAttribute("value");
+      String curl = browser.text("#curl-example");
+      assertTrue(curl.contains("/v1/" + fay + "/a.sqlite/query") && curl.contains(scoped), curl);
+      assertTrue(browser.text("#client-example").contains(" query " + fay + "/a.sqlite "));
+      String row = browser.text("tr.token-row-" + scoped.split("_")[1]);
+      assertTrue(row.contains("dashboard") && row.contains(fay + "/a.sqlite"), row);
+      String expiry = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+      assertTrue(row.contains("read-only") && row.contains(expiry), row);
+
+      String a = "/v1/" + fay + "/a.sqlite";
+      assertTrue(calls.queryOrFail(scoped, a, "SELECT x FROM t").body().contains("1"));
+      assertNotEquals(200, calls.query(scoped, a, "INSERT INTO t VALUES (2)").statusCode());
+      assertNotEquals(
+          200, calls.query(scoped, "/v1/" + fay + "/b.sqlite", "SELECT 1").statusCode());
+      assertNotEquals(
+          201, calls.create(scoped, "/v1/" + fay + "/c.sqlite", "sqlite", null).statusCode());
+      HttpResponse<String> listed =
+          api.send(api.request("/v1/tokens").header("Authorization", scoped));
+      assertEquals(200, listed.statusCode());
+      assertTrue(listed.body().contains("dashboard") && !listed.body().contains("laptop CLI"));
+
+      // Done forgets the secret.
+      click(browser, id("new-token:done"));
+      browser.waitFor(d -> !browser.present("#new-token-secret"));
+
+      // Its use shows as "Last used" (written off the request's thread, once a minute at most).
+      browser.waitFor(
+          d -> {
+            browser.open("/settings/tokens");
+            return !browser
+                .text("tr.token-row-" + scoped.split("_")[1] + " td:nth-child(6)")
+                .contains("Never");
+          });
+
+      // A blank name is refused with a message, nothing created.
+      int before = browser.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size();
+      click(browser, id("new-token:create"));
+      browser.waitFor(d -> browser.text(id("new-token:new-messages")).contains("name"));
+      assertFalse(browser.present("#new-token-secret"));
+      assertEquals(
+          before, browser.driver().findElements(By.cssSelector(".tokens-table tbody tr")).size());
+    }
+  }
+
+  // ---- static resources -------------------------------------------------------------------------
+
+  @Test
+  void staticResourcesAreGzippedAndVersionedByContent() throws Exception {
+    TestAccounts.Account gil = accounts.register("gil");
+    String page = "/" + gil.entity() + "/open.sqlite";
+    new DatabaseCalls(api).createOrFail(gil.bearer(), "/v1" + page, "read-only");
+    String html = get(page, null).body();
+    java.util.regex.Matcher urls =
+        java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]*jakarta\\.faces\\.resource[^\"]*)\"")
+            .matcher(html);
+    long raw = 0;
+    long sent = 0;
+    int resources = 0;
+    while (urls.find()) {
+      String path = urls.group(1).replace("&amp;", "&");
+      assertTrue(path.matches(".*[?&]v=[^&]+.*"), "a cache-busting version on " + path);
+      HttpResponse<byte[]> plain = getBytes(path, "identity");
+      HttpResponse<byte[]> gzipped = getBytes(path, "gzip, deflate, br");
+      assertEquals(200, plain.statusCode(), path);
+      assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), path);
+      if (plain.body().length >= 1024) {
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), path);
+        try (java.util.zip.GZIPInputStream in =
+            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+          assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), path);
+        }
+      }
+      assertEquals(
+          String.valueOf(gzipped.body().length),
+          gzipped.headers().firstValue("Content-Length").orElse(""),
+          path);
+      raw += plain.body().length;
+      sent += gzipped.body().length;
+      resources++;
+    }
+    assertTrue(resources >= 8, html);
+    System.out.printf(
+        "database page resources: %d files, %d bytes uncompressed, %d bytes gzipped (%.0f%%)%n",
+        resources, raw, sent, 100.0 * sent / raw);
+    assertTrue(sent * 3 < raw, "gzip sends under a third: " + sent + " of " + raw);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   private void signUp(Browser browser, String entity, boolean screenshot) throws IOException {
@@ -775,6 +942,16 @@ class WebUiIT {
 
   private static String sessionHeader(Browser browser) {
     return "JSESSIONID=" + sessionCookie(browser);
+  }
+
+  private HttpResponse<byte[]> getBytes(String path, String acceptEncoding) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(base + path.replaceFirst("^" + url.getPath().replaceAll("/$", ""), "")))
+            .header("Accept-Encoding", acceptEncoding)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -20,4 +20,7 @@ public interface AccountRepository {
 
   /** Stores a new authentication method. */
   AuthenticationMethod store(AuthenticationMethod method);
+
+  /** Up to {@code max} slugs starting with {@code prefix} (lower case), in order. */
+  List<String> slugsStartingWith(String prefix, int max);
 }

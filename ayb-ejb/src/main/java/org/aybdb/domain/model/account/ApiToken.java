@@ -50,6 +50,10 @@ public class ApiToken {
   @Column(name = "revoked_at")
   private LocalDateTime revokedAt;
 
+  /** Written by a bulk update about once a minute per token, never set through this entity. */
+  @Column(name = "last_used_at")
+  private LocalDateTime lastUsedAt;
+
   protected ApiToken() {}
 
   public ApiToken(String shortToken, Account account, String hash, LocalDateTime createdAt) {
@@ -64,6 +68,16 @@ public class ApiToken {
     this.scopedDatabase = Objects.requireNonNull(database, "database");
     this.queryPermissionLevel = Objects.requireNonNull(level, "level");
     this.appName = appName;
+  }
+
+  /** The name its owner gave it (shown where an OAuth token shows its app). */
+  public void name(String name) {
+    this.appName = Objects.requireNonNull(name, "name");
+  }
+
+  /** Ends the token's validity at {@code at} (UTC). */
+  public void expireAt(LocalDateTime at) {
+    this.expiresAt = Objects.requireNonNull(at, "at");
   }
 
   public void revoke(LocalDateTime at) {
@@ -104,5 +118,9 @@ public class ApiToken {
 
   public LocalDateTime revokedAt() {
     return revokedAt;
+  }
+
+  public LocalDateTime lastUsedAt() {
+    return lastUsedAt;
   }
 }

@@ -14,4 +14,7 @@ public interface ApiTokenRepository {
 
   /** Stores a new token. */
   ApiToken store(ApiToken token);
+
+  /** Records that the token was presented at {@code at} (UTC). */
+  void markUsed(String shortToken, java.time.LocalDateTime at);
 }

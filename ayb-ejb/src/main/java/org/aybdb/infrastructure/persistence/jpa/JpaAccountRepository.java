@@ -66,4 +66,21 @@ public class JpaAccountRepository implements AccountRepository {
     entityManager.flush();
     return method;
   }
+
+  @Override
+  public List<String> slugsStartingWith(String prefix, int max) {
+    String escaped =
+        Objects.requireNonNull(prefix, "prefix")
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
+    return entityManager
+        .createQuery(
+            "SELECT a.slug FROM Account a WHERE a.slug LIKE :prefix ESCAPE '\\'"
+                + " ORDER BY a.slug",
+            String.class)
+        .setParameter("prefix", escaped + "%")
+        .setMaxResults(max)
+        .getResultList();
+  }
 }

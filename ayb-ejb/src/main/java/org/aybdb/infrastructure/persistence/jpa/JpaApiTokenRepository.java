@@ -40,4 +40,13 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
     entityManager.flush();
     return token;
   }
+
+  @Override
+  public void markUsed(String shortToken, java.time.LocalDateTime at) {
+    entityManager
+        .createQuery("UPDATE ApiToken t SET t.lastUsedAt = :at WHERE t.shortToken = :shortToken")
+        .setParameter("at", Objects.requireNonNull(at, "at"))
+        .setParameter("shortToken", Objects.requireNonNull(shortToken, "shortToken"))
+        .executeUpdate();
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +82,9 @@ public class DatabasePage implements Serializable {
   private String granteeLevel = "read-only";
   private String selectedGrantee;
   private List<DatabaseGrant> grants = List.of();
+
+  /** Each grantee's role as its select shows it, changed in place. */
+  private final HashMap<String, String> roles = new HashMap<>();
 
   private List<Snapshot> snapshots = List.of();
   private String snapshotsError;
@@ -469,6 +473,39 @@ public class DatabasePage implements Serializable {
         Pages.error("Could not load permissions", refused);
       }
     }
+    roles.clear();
+    grants.forEach(grant -> roles.put(grant.entitySlug(), grant.sharingLevel()));
+  }
+
+  /** Usernames for the sharing form's completion (managers only; slugs, a short list). */
+  public List<String> suggestGrantees(String prefix) {
+    Optional<Caller> caller = visitor.caller();
+    if (caller.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return sharing.suggestGrantees(caller.get(), entity, database, prefix);
+    } catch (AybException refused) {
+      return List.of();
+    }
+  }
+
+  /** Applies the role chosen in a collaborator's select (read-only, read-write or manager). */
+  public void changeRole(String who) {
+    String level = roles.get(who);
+    if (!List.of("read-only", "read-write", "manager").contains(level)) {
+      Pages.error("Unknown role", "Choose read-only, read-write or manager.");
+      loadGrants();
+      return;
+    }
+    manage(
+        caller -> sharing.share(caller, entity, database, who, level),
+        "Access updated",
+        "'" + who + "' now has " + level + " access.");
+  }
+
+  public Map<String, String> getRoles() {
+    return roles;
   }
 
   /** Reloads the snapshot list (managers only); an unreachable or absent store is shown. */

@@ -50,4 +50,15 @@ public interface DatabaseService {
    */
   QueryCursor open(
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql);
+
+  /**
+   * Takes the caller's fair-sharing place ({@link QueryAdmission}) for the queries one request runs
+   * through {@link #query} (a web UI page runs several: its grid, row count and schema), after the
+   * same access check as {@link #query}. Close the ticket when the request ends.
+   *
+   * @throws AybException as {@link AccessPolicy#query}; Other (429) with Retry-After beyond a rate
+   *     or concurrency limit
+   */
+  QueryAdmission.Ticket admit(
+      Optional<Caller> caller, String clientAddress, String entity, String database);
 }

@@ -135,6 +135,14 @@ public class DefaultDatabaseService implements DatabaseService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public QueryAdmission.Ticket admit(
+      Optional<Caller> caller, String clientAddress, String entity, String database) {
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    return admission.admit(caller, clientAddress, found.path());
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public QueryCursor open(
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
     Objects.requireNonNull(sql, "sql");

@@ -50,6 +50,7 @@ public class DatabasePage implements Serializable {
   @Inject SharingService sharing;
   @Inject SnapshotService snapshotService;
   @Inject Visitor visitor;
+  @Inject PageQueryAdmission admission;
 
   private String entity;
   private String database;
@@ -243,6 +244,7 @@ public class DatabasePage implements Serializable {
   }
 
   private QueryResult query(String text) {
+    admission.admitOnce(visitor.caller(), entity, database);
     return databases.query(visitor.caller(), entity, database, text);
   }
 

@@ -285,6 +285,33 @@ class LimitsIT {
     assertEquals(200, anonymous("192.0.2.11", path, "SELECT 1").statusCode());
   }
 
+  @Test
+  void webUiPageViewsCountAgainstTheSameLimits() throws Exception {
+    Account owner = accounts.register("uirate");
+    String path = "/v1/" + owner.entity() + "/ui.sqlite";
+    calls.createOrFail(owner.bearer(), path, "read-only");
+    calls.queryOrFail(owner.bearer(), path, "CREATE TABLE t(x); INSERT INTO t VALUES (42)");
+    String page = "/" + owner.entity() + "/ui.sqlite?sql=SELECT%20x%20FROM%20t";
+    // A page view (its schema sidebar and the linked query together) is one query of the caller.
+    HttpResponse<String> shown =
+        api.send(api.request(page).header("X-Forwarded-For", "192.0.2.30").GET());
+    assertEquals(200, shown.statusCode());
+    assertFalse(shown.body().contains("Too many queries"), shown.body());
+    int perAddress = limit("AYB__LIMITS__ANONYMOUS_QUERIES_PER_MINUTE");
+    for (int i = 1; i < perAddress; i++) {
+      assertEquals(200, anonymous("192.0.2.30", path, "SELECT 1").statusCode());
+    }
+    // The address has used its minute through the API: the page shows the refusal, runs nothing.
+    HttpResponse<String> refused =
+        api.send(api.request(page).header("X-Forwarded-For", "192.0.2.30").GET());
+    assertTrue(refused.body().contains("per minute without a token"), refused.body());
+    assertRefused(429, anonymous("192.0.2.30", path, "SELECT 1"), "per minute without a token");
+    // Another address still sees the page's result.
+    HttpResponse<String> other =
+        api.send(api.request(page).header("X-Forwarded-For", "192.0.2.31").GET());
+    assertFalse(other.body().contains("Too many queries"), other.body());
+  }
+
   // ---- quotas
   // ------------------------------------------------------------------------------------
 

@@ -129,7 +129,10 @@ final class Browser implements AutoCloseable {
   /** Waits up to {@code limit}; on a timeout the page is saved for diagnosis. */
   <T> T waitFor(ExpectedCondition<T> condition, Duration limit) {
     try {
-      return new WebDriverWait(driver, limit).until(condition);
+      // An element re-rendered by an Ajax update while the condition reads it is simply read again.
+      return new WebDriverWait(driver, limit)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition);
     } catch (TimeoutException timeout) {
       String name = "failure-" + System.currentTimeMillis();
       try {

@@ -50,11 +50,18 @@ class ShutdownUnderLoadIT {
     RunningServer server =
         RunningServer.start(
             folder,
+            // Six writers of one entity: the per-entity query limits (4 at once by default) are
+            // off,
+            // so every answer is about the shutdown.
             Map.of(
                 "AYB__EMAIL__RATE_LIMIT_PER_HOUR",
                 "0",
                 "AYB__SERVER__SHUTDOWN_GRACE_SECONDS",
-                "5"));
+                "5",
+                "AYB__LIMITS__CONCURRENT_QUERIES",
+                "0",
+                "AYB__LIMITS__QUERIES_PER_MINUTE",
+                "0"));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String token;
     String path = "/v1/drain/load.sqlite";

@@ -223,7 +223,11 @@ class WebUiIT {
       assertFalse(owner.text(".ui-autocomplete-panel").contains("@"), "no e-mail addresses");
       // A plain screenshot: capture()'s resizing would close the list.
       owner.screenshot("09b-username-completion");
-      owner.find(username).sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+      // Enter picks the highlighted suggestion: wait for the highlight first (an Enter that
+      // arrives before it would go to the form's default command with the partial name).
+      owner.find(username).sendKeys(Keys.ARROW_DOWN);
+      owner.waitFor(d -> owner.present(".ui-autocomplete-panel li.ui-state-highlight"));
+      owner.find(username).sendKeys(Keys.ENTER);
       owner.waitFor(d -> bob.equals(owner.find(username).getAttribute("value")));
       owner.waitFor(d -> !owner.find(".ui-autocomplete-panel").isDisplayed());
       owner.find(username).sendKeys(Keys.ENTER);

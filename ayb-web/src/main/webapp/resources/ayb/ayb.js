@@ -25,12 +25,19 @@
   }
 
   function onGridClick(event) {
-    var button = event.target.closest('.cell-expand, .cell-copy');
+    var button = event.target.closest('.cell-expand, .cell-copy, .cell-hex');
     if (!button) {
       return;
     }
     var cell = button.closest('td');
-    if (button.classList.contains('cell-expand')) {
+    if (button.classList.contains('cell-hex')) {
+      // A BLOB's first bytes, read with the page but shown only when asked for.
+      var hex = cell.querySelector('.cell-hex-value');
+      var shown = hex.hidden;
+      hex.hidden = !shown;
+      button.setAttribute('aria-expanded', shown ? 'true' : 'false');
+      button.setAttribute('aria-label', shown ? 'Hide the hexadecimal' : 'Show the first bytes in hexadecimal');
+    } else if (button.classList.contains('cell-expand')) {
       var open = cell.classList.toggle('cell-open');
       button.setAttribute('aria-expanded', open ? 'true' : 'false');
       button.setAttribute('aria-label', open ? 'Clip the value' : 'Show the whole value');

@@ -40,6 +40,17 @@ public interface DatabaseService {
   QueryResult query(Optional<Caller> caller, String entity, String database, String sql);
 
   /**
+   * Like {@link #query}; {@code cancellation} stops it from another thread (the web UI's Cancel
+   * button), which then fails with a 400 {@code QueryError}.
+   */
+  QueryResult query(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      String sql,
+      org.aybdb.application.engine.Cancellation cancellation);
+
+  /**
    * Starts {@code sql} like {@link #query} for a caller at {@code clientAddress}, first admitted by
    * the fair-sharing limits ({@link QueryAdmission}), and answers with a cursor to stream the
    * result from; closing it gives back both the database and the caller's admission.

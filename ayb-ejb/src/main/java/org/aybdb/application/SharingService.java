@@ -27,6 +27,8 @@ public interface SharingService {
    * Usernames (slugs only) starting with {@code prefix}, for the username field of the sharing
    * form: at least {@link #SUGGEST_MIN_PREFIX} characters, at most {@link #SUGGEST_MAX} names,
    * never the owner, and only to those who may manage the database.
+   *
+   * @throws AybException 429 past {@code [limits] username_suggestions_per_minute} for the caller
    */
   List<String> suggestGrantees(Caller caller, String entity, String database, String prefix);
 

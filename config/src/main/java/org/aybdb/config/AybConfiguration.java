@@ -373,6 +373,13 @@ public record AybConfiguration(
    * @param maxDatabasesPerEntity databases one entity may own; creating more is refused with 403
    * @param maxBytesPerEntity the total size of one entity's database files; a write past it fails
    *     with 403 and creating a database at or past it too
+   * @param queryHistoryLength queries the web UI keeps in one user's history of one database (the
+   *     oldest are dropped); 0 keeps none
+   * @param maxSavedQueriesPerEntity named queries one user may save in the web UI (all databases
+   *     together); saving more is refused with 403
+   * @param usernameSuggestionsPerMinute username completions one user may ask for per rolling
+   *     minute in the sharing form (so that it cannot list every entity quickly); beyond it the
+   *     form says to wait
    */
   public record Limits(
       int queriesPerMinute,
@@ -383,7 +390,10 @@ public record AybConfiguration(
       java.time.Duration queueWait,
       List<String> trustedProxies,
       int maxDatabasesPerEntity,
-      long maxBytesPerEntity) {
+      long maxBytesPerEntity,
+      int queryHistoryLength,
+      int maxSavedQueriesPerEntity,
+      int usernameSuggestionsPerMinute) {
 
     public Limits {
       java.util.Objects.requireNonNull(queueWait, "queueWait");
@@ -393,7 +403,18 @@ public record AybConfiguration(
     /** The values used when {@code [limits]} or one of its keys is absent. */
     public static Limits defaults() {
       return new Limits(
-          600, 4, 120, 2, 1, java.time.Duration.ofSeconds(5), List.of(), 100, 10L << 30);
+          600,
+          4,
+          120,
+          2,
+          1,
+          java.time.Duration.ofSeconds(5),
+          List.of(),
+          100,
+          10L << 30,
+          50,
+          100,
+          30);
     }
   }
 

@@ -90,7 +90,10 @@ final class ConfigurationKeys {
           "limits.queue_wait",
           "limits.trusted_proxies",
           "limits.max_databases_per_entity",
-          "limits.max_bytes_per_entity");
+          "limits.max_bytes_per_entity",
+          "limits.query_history_length",
+          "limits.max_saved_queries_per_entity",
+          "limits.username_suggestions_per_minute");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

@@ -152,6 +152,12 @@ final class ConfigurationProperties {
     properties.put(
         "limits.max_databases_per_entity", Integer.toString(limits.maxDatabasesPerEntity()));
     properties.put("limits.max_bytes_per_entity", Long.toString(limits.maxBytesPerEntity()));
+    properties.put("limits.query_history_length", Integer.toString(limits.queryHistoryLength()));
+    properties.put(
+        "limits.max_saved_queries_per_entity", Integer.toString(limits.maxSavedQueriesPerEntity()));
+    properties.put(
+        "limits.username_suggestions_per_minute",
+        Integer.toString(limits.usernameSuggestionsPerMinute()));
   }
 
   private static String absolute(Path path) {

@@ -434,7 +434,22 @@ final class ConfigurationValidator {
                 0,
                 1_000_000,
                 "databases"),
-        bounded("limits.max_bytes_per_entity", d.maxBytesPerEntity(), 0, Long.MAX_VALUE, "bytes"));
+        bounded("limits.max_bytes_per_entity", d.maxBytesPerEntity(), 0, Long.MAX_VALUE, "bytes"),
+        (int) bounded("limits.query_history_length", d.queryHistoryLength(), 0, 10_000, "queries"),
+        (int)
+            bounded(
+                "limits.max_saved_queries_per_entity",
+                d.maxSavedQueriesPerEntity(),
+                0,
+                1_000_000,
+                "queries"),
+        (int)
+            bounded(
+                "limits.username_suggestions_per_minute",
+                d.usernameSuggestionsPerMinute(),
+                0,
+                1_000_000,
+                "completions"));
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

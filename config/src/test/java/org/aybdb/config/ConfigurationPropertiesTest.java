@@ -89,6 +89,9 @@ class ConfigurationPropertiesTest {
     expected.put("limits.trusted_proxies", "");
     expected.put("limits.max_databases_per_entity", "100");
     expected.put("limits.max_bytes_per_entity", "10737418240");
+    expected.put("limits.query_history_length", "50");
+    expected.put("limits.max_saved_queries_per_entity", "100");
+    expected.put("limits.username_suggestions_per_minute", "30");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

@@ -34,6 +34,9 @@ class LimitsConfigurationTest {
     assertEquals(List.of(), limits.trustedProxies());
     assertEquals(100, limits.maxDatabasesPerEntity());
     assertEquals(10L << 30, limits.maxBytesPerEntity());
+    assertEquals(50, limits.queryHistoryLength());
+    assertEquals(100, limits.maxSavedQueriesPerEntity());
+    assertEquals(30, limits.usernameSuggestionsPerMinute());
   }
 
   @Test
@@ -44,10 +47,22 @@ class LimitsConfigurationTest {
             + "anonymous_queries_per_minute = 0\nanonymous_concurrent_queries = 1\n"
             + "anonymous_queries_per_database = 3\nqueue_wait = \"250ms\"\n"
             + "trusted_proxies = [\"127.0.0.1\", \"::1\"]\nmax_databases_per_entity = 7\n"
-            + "max_bytes_per_entity = \"1GiB\"\n";
+            + "max_bytes_per_entity = \"1GiB\"\nquery_history_length = 20\n"
+            + "max_saved_queries_per_entity = 5\nusername_suggestions_per_minute = 9\n";
     assertEquals(
         new Limits(
-            60, 2, 0, 1, 3, Duration.ofMillis(250), List.of("127.0.0.1", "::1"), 7, 1L << 30),
+            60,
+            2,
+            0,
+            1,
+            3,
+            Duration.ofMillis(250),
+            List.of("127.0.0.1", "::1"),
+            7,
+            1L << 30,
+            20,
+            5,
+            9),
         load(temp, toml, Map.of()).limits());
     Limits overridden =
         load(

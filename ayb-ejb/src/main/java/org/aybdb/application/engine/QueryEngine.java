@@ -25,7 +25,21 @@ public interface QueryEngine {
    */
   default QueryResult execute(
       DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
-    try (QueryCursor cursor = open(database, mode, sql, maxFileBytes)) {
+    return execute(database, mode, sql, maxFileBytes, Cancellation.none());
+  }
+
+  /**
+   * Like {@link #execute(DatabaseRef, AccessMode, String, long)}; {@code cancellation} stops the
+   * query from another thread (its daemon is killed, so SQLite rolls back what it had not
+   * committed) and the call then fails with a 400 {@code QueryError} saying it was cancelled.
+   */
+  default QueryResult execute(
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      Cancellation cancellation) {
+    try (QueryCursor cursor = open(database, mode, sql, maxFileBytes, cancellation)) {
       java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
       for (var batch = cursor.nextRows(); batch != null; batch = cursor.nextRows()) {
         rows.addAll(batch);
@@ -42,7 +56,17 @@ public interface QueryEngine {
    * @param maxFileBytes the most the database file may grow to during this request (its owner's
    *     storage quota left); 0 for no quota
    */
-  QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes);
+  default QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
+    return open(database, mode, sql, maxFileBytes, Cancellation.none());
+  }
+
+  /** Like {@link #open(DatabaseRef, AccessMode, String, long)}, cancellable as {@link #execute}. */
+  QueryCursor open(
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      Cancellation cancellation);
 
   /**
    * Writes a consistent copy of the database ({@code VACUUM INTO}, inside its sandbox) to {@code

@@ -19,6 +19,7 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
@@ -127,10 +128,22 @@ public class DefaultDatabaseService implements DatabaseService {
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public QueryResult query(Optional<Caller> caller, String entity, String database, String sql) {
+    return query(caller, entity, database, sql, Cancellation.none());
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public QueryResult query(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      String sql,
+      Cancellation cancellation) {
     Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(cancellation, "cancellation");
     AuthorizedDatabase found = access.query(caller, entity, database);
     QueryEngine engine = engine(sql);
-    return engine.execute(found.ref(), found.accessMode(), sql, writeBudget(found));
+    return engine.execute(found.ref(), found.accessMode(), sql, writeBudget(found), cancellation);
   }
 
   @Override

@@ -31,6 +31,7 @@ public class DefaultSharingService implements SharingService {
   @Inject AccountRepository accounts;
   @Inject DatabasePermissionRepository permissions;
   @Inject AccessPolicy access;
+  @Inject UsernameSuggestionThrottle suggestionThrottle;
 
   @Override
   public void share(
@@ -87,6 +88,7 @@ public class DefaultSharingService implements SharingService {
       return List.of();
     }
     AuthorizedDatabase found = access.manage(caller, entity, database, "share");
+    suggestionThrottle.admit(caller.slug());
     String owner = found.database().owner().slug();
     return accounts.slugsStartingWith(start, SUGGEST_MAX + 1).stream()
         .filter(slug -> !slug.equals(owner))

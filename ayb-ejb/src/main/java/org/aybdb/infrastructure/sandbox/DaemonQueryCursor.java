@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.aybdb.application.AybException;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
@@ -26,7 +28,11 @@ import org.aybdb.sandbox.protocol.Response;
  */
 final class DaemonQueryCursor implements QueryCursor {
 
-  private DaemonPool.Lease lease;
+  /** The error message of a cancelled query. */
+  static final String CANCELLED = "The query was cancelled";
+
+  private volatile DaemonPool.Lease lease;
+  private final Cancellation cancellation;
   private final Supplier<DaemonPool.Lease> retryLeases;
   private final org.aybdb.sandbox.protocol.Request.Query request;
   private final Duration timeout;
@@ -62,7 +68,8 @@ final class DaemonQueryCursor implements QueryCursor {
       String database,
       long timeoutMillis,
       boolean quota,
-      PoolListener listener) {
+      PoolListener listener,
+      Cancellation cancellation) {
     this.lease = Objects.requireNonNull(lease, "lease");
     this.retryLeases = retryLeases;
     this.request = Objects.requireNonNull(request, "request");
@@ -71,6 +78,9 @@ final class DaemonQueryCursor implements QueryCursor {
     this.timeoutMillis = timeoutMillis;
     this.quota = quota;
     this.listener = listener;
+    this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+    // A cancel kills whichever daemon holds the request then; it is what the deadline does too.
+    cancellation.onCancel(() -> this.lease.cancel());
     start();
   }
 
@@ -102,7 +112,11 @@ final class DaemonQueryCursor implements QueryCursor {
    * fresh lease taken.
    */
   private boolean repeatAfter(DaemonFailureException e) {
-    if (retryLeases == null || retried || rowsHandedOut || !QueryErrors.diedDuring(e)) {
+    if (cancellation.isCancelled()
+        || retryLeases == null
+        || retried
+        || rowsHandedOut
+        || !QueryErrors.diedDuring(e)) {
       return false;
     }
     retried = true;
@@ -169,6 +183,7 @@ final class DaemonQueryCursor implements QueryCursor {
       return;
     }
     closed = true;
+    cancellation.clear();
     try {
       if (!ended) {
         // Failed (the daemon is dead already) or abandoned half-read (kill it: see above).
@@ -196,6 +211,9 @@ final class DaemonQueryCursor implements QueryCursor {
     failed = true;
     lease.dropDaemon(false);
     close();
+    if (cancellation.isCancelled()) {
+      return new AybException(ErrorType.QueryError, 400, CANCELLED);
+    }
     boolean readWrite = retryLeases == null;
     return readWrite && QueryErrors.diedDuring(e)
         ? QueryErrors.outcomeUnknown(e, database)

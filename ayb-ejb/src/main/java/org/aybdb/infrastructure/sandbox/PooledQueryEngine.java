@@ -94,8 +94,14 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   }
 
   @Override
-  public QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
+  public QueryCursor open(
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
     DaemonPool daemons = requirePool(database);
@@ -137,7 +143,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
         database.path(),
         settings.queryTimeout().toMillis(),
         quota,
-        listener);
+        listener,
+        cancellation);
   }
 
   @Override

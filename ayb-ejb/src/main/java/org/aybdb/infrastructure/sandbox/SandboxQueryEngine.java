@@ -134,8 +134,13 @@ public class SandboxQueryEngine implements QueryEngine {
   }
 
   @Override
-  public QueryCursor open(DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
-    return engine.open(database, mode, sql, maxFileBytes);
+  public QueryCursor open(
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
+    return engine.open(database, mode, sql, maxFileBytes, cancellation);
   }
 
   @Override

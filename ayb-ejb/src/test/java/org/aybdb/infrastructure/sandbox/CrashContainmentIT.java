@@ -141,4 +141,46 @@ class CrashContainmentIT {
         engine.execute(victim, AccessMode.READ_WRITE, "SELECT x FROM t ORDER BY x").rows());
     assertEquals(0, listener.count("backedOff"));
   }
+
+  @Test
+  void cancelKillsTheRunningQueryAsARetirementNotACrash() throws Exception {
+    String endless =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
+    for (int i = 0; i < 3; i++) {
+      org.aybdb.application.engine.Cancellation cancellation =
+          new org.aybdb.application.engine.Cancellation();
+      java.util.concurrent.CompletableFuture<Void> later =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                cancellation.cancel();
+              });
+      long started = System.nanoTime();
+      AybException cancelled =
+          fails(
+              ErrorType.QueryError,
+              400,
+              () -> engine.execute(victim, AccessMode.READ_ONLY, endless, 0, cancellation));
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      later.join();
+      assertEquals("The query was cancelled", cancelled.getMessage());
+      assertTrue(tookMillis < 3000, "stopped long before the 5 s limit: " + tookMillis + " ms");
+    }
+    await("three cancel retirements", () -> listener.count("retired", "CANCELLED") == 3);
+    // Not retried, never a crash, no backoff: the next query runs at once.
+    assertEquals(0, listener.count("crashed"));
+    assertEquals(0, engine.pool().crashingDatabases());
+    assertEquals(
+        List.of(List.of("1")), engine.execute(victim, AccessMode.READ_ONLY, "SELECT x FROM t").rows());
+    // A cancel after the query ended stops nothing: the daemon stays.
+    org.aybdb.application.engine.Cancellation late = new org.aybdb.application.engine.Cancellation();
+    long pid = engine.pool().daemonPid(victim.path()).orElseThrow();
+    engine.execute(victim, AccessMode.READ_ONLY, "SELECT 1", 0, late);
+    late.cancel();
+    assertEquals(pid, engine.pool().daemonPid(victim.path()).orElseThrow());
+  }
 }

@@ -36,6 +36,14 @@ public class GzipResourceFilter extends HttpFilter {
     }
     BufferedResponse buffered = new BufferedResponse(response);
     chain.doFilter(request, buffered);
+    if (response.isCommitted()) {
+      // A redirect or an error sent meanwhile: the container has answered already.
+      return;
+    }
+    // A reset (a file download's) dropped the header added above.
+    if (response.getHeader("Vary") == null) {
+      response.addHeader("Vary", "Accept-Encoding");
+    }
     byte[] body = buffered.body();
     if (body.length < MIN_BYTES || !compressible(response.getContentType())) {
       if (body.length > 0 || buffered.lengthSet()) {

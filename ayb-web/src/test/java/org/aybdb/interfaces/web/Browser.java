@@ -161,7 +161,8 @@ final class Browser implements AutoCloseable {
 
   /**
    * Saves a screenshot of the whole page (beyond the window, through Chromium's DevTools) as {@code
-   * target/screenshots/<name>.png}.
+   * target/screenshots/<name>.png}. Chromium resizes the viewport to the page for it when the page
+   * is taller than the window, which closes PrimeFaces' overlays (they close on a resize).
    */
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
@@ -179,6 +180,17 @@ final class Browser implements AutoCloseable {
                 "clip",
                 Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    return file;
+  }
+
+  /**
+   * Saves a screenshot of the window only, as {@code target/screenshots/<name>.png}: unlike {@link
+   * #screenshot}, it never resizes the viewport, so overlays that close on a resize stay open.
+   */
+  Path windowScreenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     return file;
   }
 

@@ -216,9 +216,24 @@ public final class DaemonPool implements AutoCloseable {
       all.remove(daemon);
     }
 
+    /**
+     * Stops the request on the daemon from another thread (its caller cancelled it): the daemon is
+     * retired and killed, so its reader fails at once; nothing once the lease is given back (the
+     * daemon may serve another request by then).
+     */
+    public synchronized void cancel() {
+      if (closed) {
+        return;
+      }
+      if (daemon.markRetiring()) {
+        listener.retired(slot.database, daemon.pid(), Retirement.CANCELLED);
+      }
+      daemon.kill();
+    }
+
     /** Gives the database back. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
       if (closed) {
         return;
       }

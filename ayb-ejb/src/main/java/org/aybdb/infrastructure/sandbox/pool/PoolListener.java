@@ -17,6 +17,8 @@ public interface PoolListener {
     INVALID,
     /** Its database was quiesced or switched to another file. */
     SWITCHED,
+    /** Its request was cancelled by the caller (killed like a request past its deadline). */
+    CANCELLED,
     /** The pool closed. */
     SHUTDOWN,
     /**

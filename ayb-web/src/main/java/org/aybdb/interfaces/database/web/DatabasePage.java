@@ -24,6 +24,7 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.SnapshotService;
+import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.domain.model.snapshot.Snapshot;
@@ -51,6 +52,7 @@ public class DatabasePage implements Serializable {
   @Inject SnapshotService snapshotService;
   @Inject Visitor visitor;
   @Inject PageQueryAdmission admission;
+  @Inject EditorLibrary editorLibrary;
 
   private String entity;
   private String database;
@@ -82,6 +84,11 @@ public class DatabasePage implements Serializable {
   private String grantee;
   private String granteeLevel = "read-only";
   private String selectedGrantee;
+
+  /** The query Run's request is running, for the Cancel button's request (same view, same bean). */
+  private transient volatile Cancellation running;
+
+  private String suggestionNote;
   private List<DatabaseGrant> grants = List.of();
 
   /** Each grantee's role as its select shows it, changed in place. */
@@ -110,6 +117,7 @@ public class DatabasePage implements Serializable {
       return;
     }
     loadSchema();
+    editorLibrary.open(entity, database);
     Map<String, String> parameters = Pages.queryParameters();
     table = Pages.routeParameter(UiRoutes.TABLE).orElse(null);
     if (table != null) {
@@ -140,13 +148,32 @@ public class DatabasePage implements Serializable {
       queryError = "Type a query first.";
       return;
     }
+    editorLibrary.ran(text);
     String read = SqlText.singleRead(text);
-    if (read != null) {
-      grid = new GridQuery(read, PAGE_SIZE);
-      showGrid(true);
-    } else {
-      runAsTyped(text);
+    running = new Cancellation();
+    try {
+      if (read != null) {
+        grid = new GridQuery(read, PAGE_SIZE);
+        showGrid(true);
+      } else {
+        runAsTyped(text);
+      }
+    } finally {
+      running = null;
+    }
+    if (read == null) {
       loadSchema();
+    }
+  }
+
+  /**
+   * The Cancel button (sent while Run's request is still running, past PrimeFaces' queue): stops
+   * the query that request runs; its daemon is killed, as at the time limit.
+   */
+  public void cancel() {
+    Cancellation run = running;
+    if (run != null) {
+      run.cancel();
     }
   }
 
@@ -177,7 +204,10 @@ public class DatabasePage implements Serializable {
               .map(
                   row ->
                       IntStream.range(0, fields.size())
-                          .mapToObj(c -> new GridCell(row.get(2 * c), row.get(2 * c + 1)))
+                          .mapToObj(
+                              c ->
+                                  new GridCell(
+                                      row.get(3 * c), row.get(3 * c + 1), row.get(3 * c + 2)))
                           .toList())
               .toList();
       if (count) {
@@ -244,14 +274,25 @@ public class DatabasePage implements Serializable {
   }
 
   private QueryResult query(String text) {
+    Cancellation run = running;
+    if (run != null && run.isCancelled()) {
+      throw new AybException(ErrorType.QueryError, 400, "The query was cancelled");
+    }
     admission.admitOnce(visitor.caller(), entity, database);
-    return databases.query(visitor.caller(), entity, database, text);
+    return databases.query(
+        visitor.caller(), entity, database, text, run == null ? Cancellation.none() : run);
   }
 
   private void showRefusal(AybException refused) {
     fields = List.of();
     pageRows = List.of();
     rowSummary = null;
+    Cancellation run = running;
+    if (run != null && run.isCancelled()) {
+      queryErrorTitle = "Query cancelled";
+      queryError = "You stopped the query before it finished.";
+      return;
+    }
     queryErrorTitle = title(refused.type());
     queryError = Pages.describe(refused);
   }
@@ -485,11 +526,19 @@ public class DatabasePage implements Serializable {
     if (caller.isEmpty()) {
       return List.of();
     }
+    suggestionNote = null;
     try {
       return sharing.suggestGrantees(caller.get(), entity, database, prefix);
     } catch (AybException refused) {
+      // The completion list says why it is empty (a limit, most likely).
+      suggestionNote = Pages.describe(refused);
       return List.of();
     }
+  }
+
+  /** Why the last username look-up gave no names when it was refused (a limit), else null. */
+  public String getSuggestionNote() {
+    return suggestionNote;
   }
 
   /** Applies the role chosen in a collaborator's select (read-only, read-write or manager). */

@@ -4,10 +4,18 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * One cell of the results grid: its text as shown (a BLOB as {@code <blob: N bytes>}) and SQLite's
- * storage class, which decides how it is drawn (NULL marked, numbers right-aligned).
+ * One cell of the results grid: its text as shown (a BLOB as {@code <blob: N bytes>}), SQLite's
+ * storage class, which decides how it is drawn (NULL marked, numbers right-aligned), and for a BLOB
+ * the hexadecimal of its first {@link #HEX_BYTES} bytes, shown on a click.
  */
-public record GridCell(String text, String type) implements Serializable {
+public record GridCell(String text, String type, String hex) implements Serializable {
+
+  /** How many leading bytes of a BLOB the grid can show in hexadecimal. */
+  static final int HEX_BYTES = 256;
+
+  GridCell(String text, String type) {
+    this(text, type, null);
+  }
 
   /** Texts longer than this are clipped, with buttons to expand and copy them. */
   static final int LONG = 60;
@@ -25,6 +33,23 @@ public record GridCell(String text, String type) implements Serializable {
   /** Whether the cell is SQL NULL (named so: {@code null} is reserved in EL). */
   public boolean isNullValue() {
     return text == null;
+  }
+
+  /** Whether the cell is a BLOB whose leading bytes can be shown in hexadecimal. */
+  public boolean isBlob() {
+    return hex != null;
+  }
+
+  /** The hexadecimal as byte pairs, 16 bytes a line. */
+  public String getHexText() {
+    if (hex == null) {
+      return null;
+    }
+    StringBuilder pairs = new StringBuilder(hex.length() * 3 / 2);
+    for (int i = 0; i + 1 < hex.length(); i += 2) {
+      pairs.append(i == 0 ? "" : (i % 32 == 0 ? "\n" : " ")).append(hex, i, i + 2);
+    }
+    return pairs.toString();
   }
 
   public boolean isLong() {

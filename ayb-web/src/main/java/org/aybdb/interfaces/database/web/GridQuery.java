@@ -33,12 +33,26 @@ public final class GridQuery implements Serializable {
     return "SELECT * FROM (" + source + "\n) LIMIT 0";
   }
 
+  /**
+   * The first {@link GridCell#HEX_BYTES} bytes of a BLOB in hexadecimal (NULL for any other value),
+   * which the grid shows when the BLOB's cell is clicked.
+   */
+  private static String hexPreview(String column) {
+    return "CASE typeof("
+        + column
+        + ") WHEN 'blob' THEN hex(substr("
+        + column
+        + ", 1, "
+        + GridCell.HEX_BYTES
+        + ")) END";
+  }
+
   /** The rows of the page and one more (which tells whether a next page exists). */
   String pageSql(List<String> columns) {
     String cells =
         columns.stream()
             .map(SqlText::identifier)
-            .map(c -> shown(c) + ", typeof(" + c + ")")
+            .map(c -> shown(c) + ", typeof(" + c + "), " + hexPreview(c))
             .collect(Collectors.joining(", "));
     return "SELECT "
         + (cells.isEmpty() ? "*" : cells)

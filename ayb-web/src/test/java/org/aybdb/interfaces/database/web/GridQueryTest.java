@@ -50,7 +50,8 @@ class GridQueryTest {
     grid.page(2);
     assertEquals(
         "SELECT CASE typeof(\"n\") WHEN 'blob' THEN '<blob: ' || length(\"n\") || ' bytes>'"
-            + " ELSE \"n\" END, typeof(\"n\") FROM (SELECT * FROM \"my t\"\n)"
+            + " ELSE \"n\" END, typeof(\"n\"), CASE typeof(\"n\") WHEN 'blob' THEN"
+            + " hex(substr(\"n\", 1, 256)) END FROM (SELECT * FROM \"my t\"\n)"
             + " WHERE \"na\"\"me\" LIKE '%50\\%\\_o''k%' ESCAPE '\\' AND \"n\" >= 10"
             + " AND \"n\" <= '1 OR 1=1' AND \"b\" IS NULL ORDER BY \"n\" DESC LIMIT 26 OFFSET 50",
         grid.pageSql(List.of("n")));

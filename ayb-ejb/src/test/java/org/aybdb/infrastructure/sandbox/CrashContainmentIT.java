@@ -175,9 +175,11 @@ class CrashContainmentIT {
     assertEquals(0, listener.count("crashed"));
     assertEquals(0, engine.pool().crashingDatabases());
     assertEquals(
-        List.of(List.of("1")), engine.execute(victim, AccessMode.READ_ONLY, "SELECT x FROM t").rows());
+        List.of(List.of("1")),
+        engine.execute(victim, AccessMode.READ_ONLY, "SELECT x FROM t").rows());
     // A cancel after the query ended stops nothing: the daemon stays.
-    org.aybdb.application.engine.Cancellation late = new org.aybdb.application.engine.Cancellation();
+    org.aybdb.application.engine.Cancellation late =
+        new org.aybdb.application.engine.Cancellation();
     long pid = engine.pool().daemonPid(victim.path()).orElseThrow();
     engine.execute(victim, AccessMode.READ_ONLY, "SELECT 1", 0, late);
     late.cancel();

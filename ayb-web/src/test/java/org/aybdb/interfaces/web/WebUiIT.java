@@ -1065,6 +1065,10 @@ class WebUiIT {
       System.out.printf(
           "page %s: %d bytes, %d gzipped%n", path, plain.body().length, gzipped.body().length);
     }
+    // An anonymous visitor of the public database has no history or saved queries on the server.
+    String anonymous = new String(getBytes(page, "identity").body(), StandardCharsets.UTF_8);
+    assertTrue(anonymous.contains("id=\"tabs:query:sql\""), "the editor is there");
+    assertFalse(anonymous.contains("saved-queries") || anonymous.contains("id=\"history\""));
     // A 404 page and a redirect are still answered as such.
     assertEquals(404, getBytes("/nobody-" + System.nanoTime(), "gzip").statusCode());
     assertEquals(302, getBytes("/settings/tokens", "gzip").statusCode());

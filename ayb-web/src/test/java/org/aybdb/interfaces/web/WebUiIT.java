@@ -552,6 +552,10 @@ class WebUiIT {
           browser.find(id("tabs:query:cancel")).isDisplayed(), "Cancel shows only while running");
       runQuery(browser, "SELECT 7 AS seven;");
       assertEquals("7", browser.text("#grid tbody td"), "the database answers at once again");
+      // Four runs so far; the history keeps the last 3 (its length in the tests).
+      browser.waitFor(
+          d -> browser.text("#history li:first-child .library-load").equals("SELECT 7 AS seven;"));
+      assertEquals(3, browser.driver().findElements(By.cssSelector("#history li")).size());
 
       // Another user of the database sees neither kim's history nor kim's saved queries.
       reader.open(dbPath);

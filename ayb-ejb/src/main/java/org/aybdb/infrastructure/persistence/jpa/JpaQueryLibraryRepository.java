@@ -23,7 +23,8 @@ public class JpaQueryLibraryRepository implements QueryLibraryRepository {
   public void record(QueryRun run, Account runner, HostedDatabase database, int keep) {
     entityManager.persist(Objects.requireNonNull(run, "run"));
     entityManager.flush();
-    List<Long> older =
+    // Trimmed on every run, so this reads at most one id more than it keeps.
+    List<Long> newestFirst =
         entityManager
             .createQuery(
                 "SELECT r.id FROM QueryRun r WHERE r.runner = :runner AND r.database = :database"
@@ -31,12 +32,11 @@ public class JpaQueryLibraryRepository implements QueryLibraryRepository {
                 Long.class)
             .setParameter("runner", runner)
             .setParameter("database", database)
-            .setFirstResult(keep)
             .getResultList();
-    if (!older.isEmpty()) {
+    if (newestFirst.size() > keep) {
       entityManager
           .createQuery("DELETE FROM QueryRun r WHERE r.id IN :ids")
-          .setParameter("ids", older)
+          .setParameter("ids", newestFirst.subList(keep, newestFirst.size()))
           .executeUpdate();
     }
   }

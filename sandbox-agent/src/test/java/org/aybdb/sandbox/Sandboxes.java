@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonProcess;
+import org.aybdb.sandbox.daemon.Engine;
 import org.aybdb.sandbox.launcher.SandboxCommand;
 import org.aybdb.sandbox.launcher.SandboxConfig;
 import org.aybdb.sandbox.launcher.SandboxRuntime;
@@ -52,6 +53,16 @@ public final class Sandboxes {
             .resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
     Files.createDirectories(dir);
     return dir;
+  }
+
+  /** Starts a DuckDB daemon for {@code dir/db.duckdb}. */
+  static DaemonProcess startDuckDb(SandboxConfig config, Path dir)
+      throws IOException, DaemonFailureException {
+    return DaemonProcess.start(
+        SandboxCommand.daemon(config, runtime(), dir.resolve("db.duckdb"), Engine.DUCKDB),
+        dir,
+        ProcessBuilder.Redirect.INHERIT,
+        Duration.ofSeconds(30));
   }
 
   /** Starts a daemon for {@code dir/db.sqlite}. */

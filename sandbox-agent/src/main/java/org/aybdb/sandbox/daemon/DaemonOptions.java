@@ -15,6 +15,8 @@ import java.util.List;
  * @param maxNestingKeywords SQL with more SELECT and TRIGGER keywords is refused
  * @param maxViewsAndTriggers no view or trigger is added to a database holding this many
  * @param requestStackBytes the native stack of the thread that serves requests
+ * @param engine the engine of the database file
+ * @param duckdbMemoryBytes DuckDB's {@code memory_limit} (DuckDB daemons only)
  */
 public record DaemonOptions(
     Path dbFile,
@@ -29,7 +31,9 @@ public record DaemonOptions(
     String sandboxStatus,
     int maxNestingKeywords,
     int maxViewsAndTriggers,
-    long requestStackBytes) {
+    long requestStackBytes,
+    Engine engine,
+    long duckdbMemoryBytes) {
 
   public static final int DEFAULT_MAX_SQL_BYTES = 1 << 20;
   public static final int DEFAULT_MAX_VALUE_LENGTH = 8 << 20;
@@ -56,6 +60,9 @@ public record DaemonOptions(
    */
   public static final long DEFAULT_REQUEST_STACK_BYTES = 2L << 20;
 
+  /** DuckDB's buffer memory when nothing else is configured. */
+  public static final long DEFAULT_DUCKDB_MEMORY_BYTES = 64L << 20;
+
   /** Options for {@code dbFile} with every default, answering on stdout. */
   public static DaemonOptions defaults(Path dbFile) {
     return new DaemonOptions(
@@ -71,7 +78,9 @@ public record DaemonOptions(
         "unsandboxed",
         DEFAULT_MAX_NESTING_KEYWORDS,
         DEFAULT_MAX_VIEWS_AND_TRIGGERS,
-        DEFAULT_REQUEST_STACK_BYTES);
+        DEFAULT_REQUEST_STACK_BYTES,
+        Engine.SQLITE,
+        DEFAULT_DUCKDB_MEMORY_BYTES);
   }
 
   /** The same options with another protocol descriptor and sandbox status. */
@@ -89,7 +98,9 @@ public record DaemonOptions(
         status,
         maxNestingKeywords,
         maxViewsAndTriggers,
-        requestStackBytes);
+        requestStackBytes,
+        engine,
+        duckdbMemoryBytes);
   }
 
   /** Parses {@code --name=value} arguments; {@code --db} is required. */
@@ -107,6 +118,8 @@ public record DaemonOptions(
     int nesting = DEFAULT_MAX_NESTING_KEYWORDS;
     int viewsAndTriggers = DEFAULT_MAX_VIEWS_AND_TRIGGERS;
     long stack = DEFAULT_REQUEST_STACK_BYTES;
+    Engine engine = Engine.SQLITE;
+    long duckdbMemory = DEFAULT_DUCKDB_MEMORY_BYTES;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -128,6 +141,8 @@ public record DaemonOptions(
         case "max-nesting-keywords" -> nesting = positive(name, value);
         case "max-views-and-triggers" -> viewsAndTriggers = Integer.parseInt(value);
         case "request-stack-bytes" -> stack = positive(name, value);
+        case "engine" -> engine = Engine.fromWord(value);
+        case "duckdb-memory-bytes" -> duckdbMemory = Long.parseLong(value);
         default -> throw new IllegalArgumentException("Unknown daemon option --" + name);
       }
     }
@@ -147,7 +162,9 @@ public record DaemonOptions(
         status,
         nesting,
         viewsAndTriggers,
-        stack);
+        stack,
+        engine,
+        duckdbMemory);
   }
 
   /** These options as command-line arguments, the inverse of {@link #parse}. */
@@ -166,6 +183,8 @@ public record DaemonOptions(
     args.add("--max-nesting-keywords=" + maxNestingKeywords);
     args.add("--max-views-and-triggers=" + maxViewsAndTriggers);
     args.add("--request-stack-bytes=" + requestStackBytes);
+    args.add("--engine=" + engine.word());
+    args.add("--duckdb-memory-bytes=" + duckdbMemoryBytes);
     return args;
   }
 

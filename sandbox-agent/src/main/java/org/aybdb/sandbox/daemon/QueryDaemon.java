@@ -64,7 +64,7 @@ public final class QueryDaemon {
     FrameCodec.Reader reader =
         new FrameCodec.Reader(
             new BufferedInputStream(input, 16 << 10), options.maxSqlBytes() + 4096);
-    try (QueryExecutor executor = new QueryExecutor(options)) {
+    try (RequestHandler executor = RequestHandler.of(options)) {
       FrameCodec.writeResponse(out, executor.hello());
       out.flush();
       while (true) {

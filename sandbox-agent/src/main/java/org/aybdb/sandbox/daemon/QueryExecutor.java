@@ -48,7 +48,7 @@ import org.aybdb.sandbox.sqlite.SqliteException;
  * <p>The byte cap ({@code max_result_bytes}) counts what the rows cost as ayb's JSON ({@link
  * JsonCost}): quotes, escapes, {@code null}, commas and brackets, not just the cell text.
  */
-public final class QueryExecutor implements AutoCloseable {
+public final class QueryExecutor implements RequestHandler {
 
   private static final int BATCH_BYTES = 64 << 10;
 
@@ -74,6 +74,7 @@ public final class QueryExecutor implements AutoCloseable {
   }
 
   /** The hello frame this executor's daemon sends first. */
+  @Override
   public Response.Hello hello() {
     return new Response.Hello(
         FrameCodec.PROTOCOL_VERSION,
@@ -85,6 +86,7 @@ public final class QueryExecutor implements AutoCloseable {
    * Answers one request (without flushing). Returns false when the daemon should exit (after {@link
    * Request.Shutdown}).
    */
+  @Override
   public boolean handle(Request request, OutputStream out) throws IOException {
     if (request instanceof Request.Query q) {
       try {
@@ -111,29 +113,9 @@ public final class QueryExecutor implements AutoCloseable {
 
   private void query(Request.Query q, OutputStream out) throws IOException {
     byte[] sql = q.sql().getBytes(StandardCharsets.UTF_8);
-    if (sql.length > options.maxSqlBytes()) {
-      error(
-          out,
-          q.id(),
-          ErrorKind.SQL_TOO_LARGE,
-          -1,
-          0,
-          "The query is "
-              + sql.length
-              + " bytes long; the maximum is "
-              + options.maxSqlBytes()
-              + " bytes");
-      return;
-    }
-    int nul = indexOfNul(sql);
-    if (nul >= 0) {
-      error(
-          out,
-          q.id(),
-          ErrorKind.BAD_REQUEST,
-          -1,
-          0,
-          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+    Response.Error refusal = refusal(q, sql, options);
+    if (refusal != null) {
+      FrameCodec.writeResponse(out, refusal);
       return;
     }
     int nesting = SqlText.countNestingKeywords(sql);
@@ -564,6 +546,32 @@ public final class QueryExecutor implements AutoCloseable {
   @Override
   public void close() {
     closeConnections();
+  }
+
+  /** Why a query is refused before it reaches any engine (too large, holds a NUL byte), or null. */
+  static Response.Error refusal(Request.Query q, byte[] sql, DaemonOptions options) {
+    if (sql.length > options.maxSqlBytes()) {
+      return new Response.Error(
+          q.id(),
+          ErrorKind.SQL_TOO_LARGE,
+          -1,
+          0,
+          "The query is "
+              + sql.length
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+    }
+    int nul = indexOfNul(sql);
+    if (nul >= 0) {
+      return new Response.Error(
+          q.id(),
+          ErrorKind.BAD_REQUEST,
+          -1,
+          0,
+          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+    }
+    return null;
   }
 
   static int indexOfNul(byte[] text) {

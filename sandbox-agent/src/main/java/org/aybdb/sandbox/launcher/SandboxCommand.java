@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.aybdb.sandbox.daemon.DaemonOptions;
+import org.aybdb.sandbox.daemon.Engine;
 import org.aybdb.sandbox.daemon.QueryDaemon;
 
 /**
@@ -29,6 +30,9 @@ public final class SandboxCommand {
           "/etc/ld.so.cache",
           "/dev/urandom",
           "/dev/random");
+
+  /** What a DuckDB daemon reads beyond a SQLite one. */
+  static final List<String> DUCKDB_READ_ONLY = List.of("/proc/self/cgroup", "/sys/fs/cgroup");
 
   /**
    * Flags of both JVMs: C1 only and the serial collector (quick start, small footprint), no
@@ -63,6 +67,16 @@ public final class SandboxCommand {
 
   /** The command that starts the query daemon for {@code dbFile}, sandboxed as configured. */
   public static List<String> daemon(SandboxConfig config, SandboxRuntime runtime, Path dbFile) {
+    return daemon(config, runtime, dbFile, Engine.SQLITE);
+  }
+
+  /**
+   * The command that starts the daemon for {@code dbFile} of the given engine. A DuckDB daemon gets
+   * more RLIMIT_DATA ({@link SandboxConfig#duckdbDataLimitBytes()}) and loads DuckDB's native
+   * library from the runtime's read-only native folder.
+   */
+  public static List<String> daemon(
+      SandboxConfig config, SandboxRuntime runtime, Path dbFile, Engine engine) {
     Path file = dbFile.toAbsolutePath().normalize();
     Path dir = file.getParent();
     List<String> cmd = wrapper(config);
@@ -70,6 +84,16 @@ public final class SandboxCommand {
     cmd.addAll(launcherJvm(runtime, null));
     cmd.addAll(policyOptions(config, runtime, dir, wrapped));
     cmd.addAll(limitOptions(config, dir));
+    if (engine == Engine.DUCKDB) {
+      cmd.add("--rlimit-data=" + config.duckdbDataLimitBytes()); // the last one counts
+      // DuckDB reads its cgroup's memory and CPU limits when a database opens and aborts the
+      // process when it cannot: read-only, nothing else of /proc or /sys.
+      for (String p : DUCKDB_READ_ONLY) {
+        if (Files.exists(Path.of(p))) {
+          cmd.add("--ro=" + p);
+        }
+      }
+    }
     cmd.add("--");
     cmd.addAll(
         daemonJvm(
@@ -78,7 +102,8 @@ public final class SandboxCommand {
             file,
             null,
             SandboxLauncher.PROTOCOL_FD,
-            SandboxLauncher.STATUS_PLACEHOLDER));
+            SandboxLauncher.STATUS_PLACEHOLDER,
+            engine));
     return cmd;
   }
 
@@ -185,7 +210,24 @@ public final class SandboxCommand {
       Path dump,
       int protocolFd,
       String status) {
+    return daemonJvm(config, runtime, dbFile, dump, protocolFd, status, Engine.SQLITE);
+  }
+
+  /** As above, for a database of {@code engine}. */
+  static List<String> daemonJvm(
+      SandboxConfig config,
+      SandboxRuntime runtime,
+      Path dbFile,
+      Path dump,
+      int protocolFd,
+      String status,
+      Engine engine) {
     List<String> cmd = daemonJvmFlags(config, runtime, dump);
+    if (engine == Engine.DUCKDB) {
+      // DuckDB's driver loads libduckdb_java.so from here when its jar holds no copy to unpack
+      // (the runtime's copy of the jar has none): nothing is written to a temp folder.
+      cmd.add(cmd.size() - 2, "-Djava.library.path=" + runtime.nativeDir());
+    }
     cmd.add(QueryDaemon.class.getName());
     DaemonOptions options =
         new DaemonOptions(
@@ -201,7 +243,9 @@ public final class SandboxCommand {
             status,
             config.maxNestingKeywords(),
             config.maxViewsAndTriggers(),
-            config.requestStackBytes());
+            config.requestStackBytes(),
+            engine,
+            config.duckdbMemoryBytes());
     cmd.addAll(options.toArgs());
     return cmd;
   }

@@ -30,6 +30,8 @@ import org.aybdb.sandbox.daemon.DaemonOptions;
  * @param maxNestingKeywords SQL with more SELECT and TRIGGER keywords is refused
  * @param maxViewsAndTriggers no view or trigger is added to a database holding this many
  * @param requestStackBytes the native stack of the daemon's request thread
+ * @param duckdbMemoryBytes DuckDB's {@code memory_limit} in a DuckDB database's daemon, whose
+ *     RLIMIT_DATA is {@code dataLimitBytes} plus this much plus {@link #DUCKDB_OVERHEAD_BYTES}
  */
 public record SandboxConfig(
     boolean sandboxed,
@@ -48,7 +50,19 @@ public record SandboxConfig(
     List<Path> extraReadOnlyPaths,
     int maxNestingKeywords,
     int maxViewsAndTriggers,
-    long requestStackBytes) {
+    long requestStackBytes,
+    long duckdbMemoryBytes) {
+
+  /**
+   * What DuckDB allocates beside its buffer pool (catalog, allocator caches, the JDBC glue), added
+   * to a DuckDB daemon's RLIMIT_DATA on top of {@code memory_limit}.
+   */
+  public static final long DUCKDB_OVERHEAD_BYTES = 64L << 20;
+
+  /** RLIMIT_DATA of a DuckDB database's daemon. */
+  public long duckdbDataLimitBytes() {
+    return dataLimitBytes + duckdbMemoryBytes + DUCKDB_OVERHEAD_BYTES;
+  }
 
   /** Whether the daemon gets its own network namespace. */
   public enum NetworkIsolation {
@@ -98,6 +112,7 @@ public record SandboxConfig(
     b.maxNestingKeywords = maxNestingKeywords;
     b.maxViewsAndTriggers = maxViewsAndTriggers;
     b.requestStackBytes = requestStackBytes;
+    b.duckdbMemoryBytes = duckdbMemoryBytes;
     return b;
   }
 
@@ -120,6 +135,7 @@ public record SandboxConfig(
     private int maxNestingKeywords = DaemonOptions.DEFAULT_MAX_NESTING_KEYWORDS;
     private int maxViewsAndTriggers = DaemonOptions.DEFAULT_MAX_VIEWS_AND_TRIGGERS;
     private long requestStackBytes = DaemonOptions.DEFAULT_REQUEST_STACK_BYTES;
+    private long duckdbMemoryBytes = DaemonOptions.DEFAULT_DUCKDB_MEMORY_BYTES;
 
     public Builder sandboxed(boolean v) {
       sandboxed = v;
@@ -206,6 +222,14 @@ public record SandboxConfig(
       return this;
     }
 
+    public Builder duckdbMemoryBytes(long v) {
+      if (v < (16L << 20)) {
+        throw new IllegalArgumentException("duckdbMemoryBytes must be at least 16 MiB");
+      }
+      duckdbMemoryBytes = v;
+      return this;
+    }
+
     public SandboxConfig build() {
       return new SandboxConfig(
           sandboxed,
@@ -224,7 +248,8 @@ public record SandboxConfig(
           extraReadOnlyPaths,
           maxNestingKeywords,
           maxViewsAndTriggers,
-          requestStackBytes);
+          requestStackBytes,
+          duckdbMemoryBytes);
     }
   }
 }

@@ -60,7 +60,8 @@ public record SandboxRuntime(
   public static SandboxRuntime install(Path root, Path agentJar, Path jnaJar) throws IOException {
     Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
     Path sqlite = Path.of(Sqlite3.locateLibrary());
-    String key = key(agentJar, jnaJar, javaHome);
+    Path duckdbJar = DuckDbRuntime.locateJar();
+    String key = key(agentJar, jnaJar, duckdbJar, javaHome);
     Path dir = root.toAbsolutePath().resolve(key);
     if (!Files.isRegularFile(dir.resolve("ready"))) {
       Files.createDirectories(root);
@@ -72,6 +73,9 @@ public record SandboxRuntime(
         Files.copy(agentJar, tmp.resolve("lib/sandbox-agent.jar"));
         Files.copy(jnaJar, tmp.resolve("lib/jna.jar"));
         extractDispatch(jnaJar, tmp.resolve("native"));
+        if (duckdbJar != null) {
+          DuckDbRuntime.install(duckdbJar, tmp.resolve("lib"), tmp.resolve("native"));
+        }
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
@@ -91,13 +95,23 @@ public record SandboxRuntime(
   private static SandboxRuntime at(Path dir, Path javaHome, Path sqlite, boolean archives) {
     Path launcherJsa = dir.resolve("cds/launcher.jsa");
     Path daemonJsa = dir.resolve("cds/daemon.jsa");
+    List<Path> jars =
+        new ArrayList<>(List.of(dir.resolve("lib/sandbox-agent.jar"), dir.resolve("lib/jna.jar")));
+    if (Files.isRegularFile(dir.resolve(DuckDbRuntime.JAR))) {
+      jars.add(dir.resolve(DuckDbRuntime.JAR));
+    }
     return new SandboxRuntime(
         javaHome,
-        List.of(dir.resolve("lib/sandbox-agent.jar"), dir.resolve("lib/jna.jar")),
+        jars,
         dir.resolve("native"),
         sqlite,
         archives && Files.isRegularFile(launcherJsa) ? launcherJsa : null,
         archives && Files.isRegularFile(daemonJsa) ? daemonJsa : null);
+  }
+
+  /** Whether DuckDB databases can be served: DuckDB's jar and native library are installed. */
+  public boolean duckdbAvailable() {
+    return Files.isRegularFile(nativeDir.resolve(DuckDbRuntime.LIBRARY));
   }
 
   /** This runtime without AppCDS archives (to measure what they save). */
@@ -217,10 +231,15 @@ public record SandboxRuntime(
     }
   }
 
-  private static String key(Path agentJar, Path jnaJar, Path javaHome) throws IOException {
+  private static String key(Path agentJar, Path jnaJar, Path duckdbJar, Path javaHome)
+      throws IOException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Path p : List.of(agentJar, jnaJar)) {
+      List<Path> jars = new ArrayList<>(List.of(agentJar, jnaJar));
+      if (duckdbJar != null) {
+        jars.add(duckdbJar);
+      }
+      for (Path p : jars) {
         md.update(p.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
         md.update(Long.toString(Files.size(p)).getBytes(StandardCharsets.UTF_8));
         md.update(

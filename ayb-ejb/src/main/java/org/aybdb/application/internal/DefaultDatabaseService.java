@@ -78,12 +78,6 @@ public class DefaultDatabaseService implements DatabaseService {
               + " can't create a database for entity "
               + owner.slug());
     }
-    if (type != DatabaseType.SQLITE) {
-      throw AybException.badRequest(
-          "Database type "
-              + type.word()
-              + " is not supported by this server yet; create a sqlite database");
-    }
     if (databases.find(owner, database).isPresent()) {
       throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
     }

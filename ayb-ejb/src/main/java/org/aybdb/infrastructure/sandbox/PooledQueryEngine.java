@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.aybdb.application.AybException;
@@ -21,6 +23,7 @@ import org.aybdb.infrastructure.sandbox.pool.PoolUnavailableException;
 import org.aybdb.infrastructure.storage.DatabaseDirectories;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonQueryException;
+import org.aybdb.sandbox.daemon.Engine;
 import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
 
@@ -36,6 +39,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   private final PoolListener listener;
   private final DaemonPool pool; // null when refused
   private final Duration queueWait;
+  private final Map<String, Engine> engines = new ConcurrentHashMap<>();
 
   /**
    * @param directories where the hosted files are
@@ -76,7 +80,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
                     environment.config(),
                     environment.runtime(),
                     ProcessBuilder.Redirect.INHERIT,
-                    Duration.ofSeconds(30)),
+                    Duration.ofSeconds(30),
+                    database -> engines.getOrDefault(database, Engine.SQLITE)),
                 settings.pool(),
                 listener,
                 scheduler)
@@ -219,12 +224,16 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     if (pool == null) {
       throw QueryErrors.unavailable("Queries are refused: " + environment.status());
     }
-    if (database.type() != DatabaseType.SQLITE) {
+    if (database.type() == DatabaseType.DUCKDB && !environment.runtime().duckdbAvailable()) {
       throw new AybException(
           ErrorType.QueryError,
           400,
-          "Database type " + database.type().word() + " is not supported by this server");
+          "Database type duckdb is not supported by this server (no DuckDB library for this"
+              + " platform)");
     }
+    // Remembered for the factory: the daemon it starts for this database runs this engine.
+    engines.put(
+        database.path(), database.type() == DatabaseType.DUCKDB ? Engine.DUCKDB : Engine.SQLITE);
     return pool;
   }
 

@@ -50,6 +50,8 @@ public record SandboxSettings(
             .maxNestingKeywords(sandbox.maxNestingKeywords())
             .maxViewsAndTriggers(sandbox.maxViewsAndTriggers())
             .requestStackBytes(sandbox.requestStack())
+            // DuckDB buffers up to daemon_memory; its daemon gets RLIMIT_DATA for that on top.
+            .duckdbMemoryBytes(sandbox.daemonMemory())
             .build();
     return new SandboxSettings(
         sandbox.allowUnsandboxed(),

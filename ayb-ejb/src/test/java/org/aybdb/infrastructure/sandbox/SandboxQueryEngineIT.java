@@ -166,12 +166,30 @@ class SandboxQueryEngineIT {
   }
 
   @Test
-  void duckdbIsNotSupported() {
+  void duckdbDatabasesRunInTheirOwnDuckDbDaemon() {
+    DatabaseRef sqlite = create(data, "alice", "s.sqlite");
+    Engines.create(data, "alice", "d.duckdb");
     DatabaseRef db = new DatabaseRef("alice", "d.duckdb", DatabaseType.DUCKDB);
+    QueryResult ddl = engine.execute(db, AccessMode.READ_WRITE, "CREATE TABLE t(id INTEGER)");
+    assertEquals(List.of(), ddl.rows());
+    QueryResult insert = engine.execute(db, AccessMode.READ_WRITE, "INSERT INTO t VALUES (1)");
+    assertEquals(List.of("Count"), insert.fields());
+    assertEquals(List.of(List.of("1")), insert.rows());
+    assertEquals(
+        List.of(List.of("1.5", "1")),
+        engine.execute(db, AccessMode.READ_ONLY, "SELECT 1.5, count(*) FROM t").rows());
     AybException e =
         fails(
-            ErrorType.QueryError, 400, () -> engine.execute(db, AccessMode.READ_WRITE, "SELECT 1"));
-    assertEquals("Database type duckdb is not supported by this server", e.getMessage());
+            ErrorType.NoWriteAccessError,
+            403,
+            () -> engine.execute(db, AccessMode.READ_ONLY, "INSERT INTO t VALUES (2)"));
+    assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+    // The SQLite database beside it still gets a SQLite daemon.
+    engine.execute(sqlite, AccessMode.READ_WRITE, "CREATE TABLE t(x)");
+    assertEquals(
+        List.of(List.of("1")),
+        engine.execute(db, AccessMode.READ_ONLY, "SELECT count(*) FROM t").rows());
+    assertEquals(2, engine.pool().liveDaemons());
   }
 
   @Test

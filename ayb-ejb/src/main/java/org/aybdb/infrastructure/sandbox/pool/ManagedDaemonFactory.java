@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonProcess;
+import org.aybdb.sandbox.daemon.Engine;
 import org.aybdb.sandbox.launcher.SandboxCommand;
 import org.aybdb.sandbox.launcher.SandboxConfig;
 import org.aybdb.sandbox.launcher.SandboxRuntime;
@@ -20,6 +22,7 @@ public final class ManagedDaemonFactory {
   private final SandboxRuntime runtime;
   private final ProcessBuilder.Redirect stderr;
   private final Duration startTimeout;
+  private final Function<String, Engine> engines;
 
   /**
    * @param config the sandbox and limits every daemon gets
@@ -32,6 +35,20 @@ public final class ManagedDaemonFactory {
       SandboxRuntime runtime,
       ProcessBuilder.Redirect stderr,
       Duration startTimeout) {
+    this(config, runtime, stderr, startTimeout, database -> Engine.SQLITE);
+  }
+
+  /**
+   * As above, with the engine of each database ({@code entity/database} to its engine); a daemon
+   * serves one file of one engine for its whole life.
+   */
+  public ManagedDaemonFactory(
+      SandboxConfig config,
+      SandboxRuntime runtime,
+      ProcessBuilder.Redirect stderr,
+      Duration startTimeout,
+      Function<String, Engine> engines) {
+    this.engines = Objects.requireNonNull(engines, "engines");
     this.config = Objects.requireNonNull(config, "config");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -48,7 +65,7 @@ public final class ManagedDaemonFactory {
    * may not exist yet) and waits for its hello.
    */
   public ManagedDaemon create(String database, Path file) throws DaemonFailureException {
-    List<String> command = SandboxCommand.daemon(config, runtime, file);
+    List<String> command = SandboxCommand.daemon(config, runtime, file, engines.apply(database));
     DaemonProcess process = DaemonProcess.start(command, file.getParent(), stderr, startTimeout);
     String status = process.hello().sandboxStatus();
     if (config.sandboxed() && !status.startsWith("sandboxed")) {

@@ -164,11 +164,6 @@ class DatabasesIT {
         "Other",
         "Unknown value: Read-Only");
     assertError(
-        calls.create(owner.bearer(), path, "duckdb", "no-access"),
-        400,
-        "Other",
-        "Database type duckdb is not supported by this server yet; create a sqlite database");
-    assertError(
         calls.create(other.bearer(), path, "sqlite", "no-access"),
         403,
         "Other",
@@ -517,6 +512,53 @@ class DatabasesIT {
           calls.query(authorization, path, "SELECT count(*) FROM t").body());
     }
     calls.queryOrFail(owner.bearer(), path, "INSERT INTO t VALUES (3)");
+  }
+
+  @Test
+  void duckdbDatabasesAnswerAsAybAndContainEscapes() throws Exception {
+    Account owner = accounts.register("duck");
+    Account reader = accounts.register("duck-rd");
+    String path = "/v1/" + owner.entity() + "/d.duckdb";
+    HttpResponse<String> created = calls.create(owner.bearer(), path, "duckdb", "read-only");
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(created.body().contains("\"database_type\":\"duckdb\""), created.body());
+    assertEquals(
+        "{\"fields\":[],\"rows\":[]}",
+        calls.query(owner.bearer(), path, "CREATE TABLE t(x INTEGER, d DECIMAL(5,2))").body());
+    assertEquals(
+        "{\"fields\":[\"Count\"],\"rows\":[[\"1\"]]}",
+        calls.query(owner.bearer(), path, "INSERT INTO t VALUES (1, 1.5)").body());
+    assertEquals(
+        "{\"fields\":[\"x\",\"d\"],\"rows\":[[\"1\",\"1.50\"]]}",
+        calls.query(reader.bearer(), path, "SELECT x, d FROM t").body());
+    assertError(
+        calls.query(reader.bearer(), path, "INSERT INTO t VALUES (2, 0)"),
+        403,
+        "NoWriteAccessError",
+        NO_WRITE);
+    for (String attempt :
+        List.of(
+            "SELECT * FROM read_csv('/etc/passwd')",
+            "COPY t TO '/tmp/ayb-duck-escape.csv'",
+            "ATTACH '/tmp/ayb-duck-escape.duckdb' AS x",
+            "INSTALL httpfs",
+            "LOAD httpfs",
+            "SELECT * FROM read_csv('https://example.com/x.csv')",
+            "SET enable_external_access = true",
+            "PRAGMA enable_profiling",
+            "SELECT sum(range) FROM range(1000000000000000)")) {
+      HttpResponse<String> refused = calls.query(owner.bearer(), path, attempt);
+      assertTrue(
+          refused.statusCode() >= 400 && refused.statusCode() < 500,
+          attempt + " -> " + refused.statusCode() + " " + refused.body());
+      assertTrue(refused.body().startsWith("{\"type\":"), refused.body());
+      assertEquals(
+          "{\"fields\":[\"x\"],\"rows\":[[\"1\"]]}",
+          calls.query(owner.bearer(), path, "SELECT x FROM t").body(),
+          "after " + attempt);
+    }
+    assertFalse(Files.exists(Path.of("/tmp/ayb-duck-escape.csv")));
+    assertFalse(Files.exists(Path.of("/tmp/ayb-duck-escape.duckdb")));
   }
 
   @Test

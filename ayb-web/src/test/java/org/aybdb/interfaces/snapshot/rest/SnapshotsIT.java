@@ -147,6 +147,26 @@ class SnapshotsIT {
   }
 
   @Test
+  void aDuckDbDatabaseIsSnapshottedInItsDaemonAndRestored() throws Exception {
+    Account owner = accounts.register("snap-duck");
+    String path = "/v1/" + owner.entity() + "/d.duckdb";
+    HttpResponse<String> created = calls.create(owner.bearer(), path, "duckdb", "no-access");
+    assertEquals(201, created.statusCode(), created.body());
+    write(owner, path, "CREATE TABLE t(x INTEGER)", "INSERT INTO t VALUES (1)");
+    String first = ids(awaitSnapshots(owner, path, s -> s.size() == 1)).get(0);
+    assertTrue(first.matches("[0-9a-f]{64}"), first);
+
+    write(owner, path, "INSERT INTO t VALUES (2)");
+    awaitSnapshots(owner, path, s -> s.size() == 2);
+    assertEquals(List.of("2"), column(owner, path, "SELECT count(*) FROM t"));
+
+    HttpResponse<String> restored = restore(owner, path, first);
+    assertEquals(200, restored.statusCode(), restored.body());
+    assertEquals(List.of("1"), column(owner, path, "SELECT count(*) FROM t"));
+    assertNoScratchLeft(owner, "d.duckdb");
+  }
+
+  @Test
   void noQuerySeesAHalfRestoredFile() throws Exception {
     Account owner = accounts.register("snap-quiesce");
     String path = database(owner, "busy");

@@ -408,6 +408,32 @@ class ClientCommandIT {
   }
 
   @Test
+  void duckdbDatabasesAsInAybsEndToEndSteps() throws Exception {
+    String entity = newEntity("duck");
+    registerAndConfirm(entity);
+    String db = entity + "/test.duckdb";
+
+    assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
+    assertOk(
+        "\nRows: 0\n",
+        client("query", db, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+    assertOk(
+        " Count \n-------\n 1 \n\nRows: 1\n",
+        client(
+            "query", db, "INSERT INTO test_table (fname, lname) VALUES ('the first', 'the last')"));
+    client("query", db, "INSERT INTO test_table (fname, lname) VALUES ('the first2', 'the last2')");
+    assertOk(
+        "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
+        client("query", db, "SELECT * FROM test_table", "--format", "csv"));
+    assertOk(
+        "Database: "
+            + db
+            + "\nType: duckdb\nAccess level: ReadWrite\n"
+            + "You have management permissions for this database\n",
+        client("database_details", db));
+  }
+
+  @Test
   void sharingThroughTheClient() throws Exception {
     String owner = newEntity("ivan");
     String ownerToken = registerAndConfirm(owner);

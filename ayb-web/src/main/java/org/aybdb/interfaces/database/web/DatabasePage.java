@@ -341,6 +341,11 @@ public class DatabasePage implements Serializable {
     }
   }
 
+  /** Whether this is a DuckDB database (its catalog is not SQLite's). */
+  public boolean isDuckdb() {
+    return details != null && "duckdb".equals(details.databaseType());
+  }
+
   /** Reads the tables, views, columns, indexes and row counts for the sidebar. */
   public void loadSchema() {
     schema = List.of();
@@ -349,8 +354,11 @@ public class DatabasePage implements Serializable {
       return;
     }
     try {
+      boolean duckdb = isDuckdb();
       List<SchemaTable> tables =
-          SchemaQueries.tables(query(SchemaQueries.COLUMNS), query(SchemaQueries.INDEXES));
+          SchemaQueries.tables(
+              query(duckdb ? SchemaQueries.DUCKDB_COLUMNS : SchemaQueries.COLUMNS),
+              query(duckdb ? SchemaQueries.DUCKDB_INDEXES : SchemaQueries.INDEXES));
       String counts = SchemaQueries.counts(tables);
       schema = counts == null ? tables : SchemaQueries.withCounts(tables, query(counts));
     } catch (AybException refused) {

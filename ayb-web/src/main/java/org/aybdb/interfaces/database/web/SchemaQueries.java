@@ -31,6 +31,30 @@ final class SchemaQueries {
           + " WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
           + " ORDER BY s.name, i.name";
 
+  /**
+   * DuckDB's {@link #COLUMNS}: the same six columns (type, table, column, data type, primary key
+   * 1/0, NOT NULL 1/0) from DuckDB's catalog functions, for the database's own main schema.
+   */
+  static final String DUCKDB_COLUMNS =
+      "SELECT CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END, c.table_name,"
+          + " c.column_name, c.data_type,"
+          + " CASE WHEN list_contains(k.constraint_column_names, c.column_name) THEN 1 ELSE 0 END,"
+          + " CASE WHEN c.is_nullable THEN 0 ELSE 1 END"
+          + " FROM duckdb_columns() AS c LEFT JOIN duckdb_views() AS v"
+          + " ON v.database_name = c.database_name AND v.schema_name = c.schema_name"
+          + " AND v.view_name = c.table_name"
+          + " LEFT JOIN duckdb_constraints() AS k"
+          + " ON k.database_name = c.database_name AND k.schema_name = c.schema_name"
+          + " AND k.table_name = c.table_name AND k.constraint_type = 'PRIMARY KEY'"
+          + " WHERE c.database_name = current_database() AND c.schema_name = 'main'"
+          + " AND NOT c.internal ORDER BY c.table_name, c.column_index";
+
+  /** DuckDB's {@link #INDEXES}. */
+  static final String DUCKDB_INDEXES =
+      "SELECT table_name, index_name FROM duckdb_indexes()"
+          + " WHERE database_name = current_database() AND schema_name = 'main'"
+          + " ORDER BY table_name, index_name";
+
   /** The tables and views with their columns and indexes, from the results of the two queries. */
   static List<SchemaTable> tables(QueryResult columns, QueryResult indexes) {
     Map<String, List<String>> indexNames =

@@ -78,8 +78,12 @@ class DuckDbDaemonIT {
             "SELECT current_setting('threads'), current_setting('enable_external_access'),"
                 + " current_setting('lock_configuration'),"
                 + " current_setting('autoinstall_known_extensions'),"
-                + " current_setting('autoload_known_extensions')");
-    assertEquals(List.of(List.of("1", "false", "true", "false", "false")), settings.rows());
+                + " current_setting('autoload_known_extensions'),"
+                + " current_setting('max_temp_directory_size'), current_setting('memory_limit')");
+    // Spilling is bounded like every file of the daemon (RLIMIT_FSIZE, 256 MiB by default).
+    assertEquals(
+        List.of(List.of("1", "false", "true", "false", "false", "256.0 MiB", "64.0 MiB")),
+        settings.rows());
     // Nothing was unpacked next to the database: only DuckDB's own files are there.
     try (var files = Files.list(dir)) {
       assertTrue(

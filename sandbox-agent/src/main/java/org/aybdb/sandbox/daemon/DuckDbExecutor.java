@@ -296,6 +296,10 @@ public final class DuckDbExecutor implements RequestHandler {
     // Rows are fetched as they are sent: a result past the row or byte cap is never built whole.
     p.setProperty("jdbc_stream_results", "true");
     p.setProperty("memory_limit", (options.duckdbMemoryBytes() >> 10) + "KiB");
+    if (options.fileSizeLimit() > 0) {
+      // DuckDB spills beside the database; by default it may fill 90% of the disk.
+      p.setProperty("max_temp_directory_size", (options.fileSizeLimit() >> 10) + "KiB");
+    }
     p.setProperty("autoinstall_known_extensions", "false");
     p.setProperty("autoload_known_extensions", "false");
     p.setProperty("allow_community_extensions", "false");

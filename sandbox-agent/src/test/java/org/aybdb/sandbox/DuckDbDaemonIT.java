@@ -103,6 +103,18 @@ class DuckDbDaemonIT {
   }
 
   @Test
+  void aTransactionLeftOpenIsRolledBackAndSaidSo() throws Exception {
+    DaemonQueryException e =
+        assertThrows(
+            DaemonQueryException.class,
+            () -> daemon.query(QueryMode.READ_WRITE, "BEGIN; INSERT INTO t VALUES (3, 'cat')", T));
+    assertEquals(ErrorKind.TRANSACTION_LEFT_OPEN, e.kind(), e.errorMessage());
+    stillWorks(); // still two rows
+    ok(QueryMode.READ_WRITE, "BEGIN; INSERT INTO t VALUES (3, 'cat'); ROLLBACK");
+    stillWorks();
+  }
+
+  @Test
   void formatsEveryTypeAsAybDoes() throws Exception {
     QueryResult r =
         ok(

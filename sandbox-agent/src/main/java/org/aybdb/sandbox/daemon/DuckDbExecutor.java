@@ -134,10 +134,10 @@ public final class DuckDbExecutor implements RequestHandler {
               timeout,
               TimeUnit.MILLISECONDS);
       try {
+        Truncation truncation = Truncation.NONE;
         if (stmt.execute(q.sql())) {
           try (ResultSet rs = stmt.getResultSet()) {
-            Truncation t = streamRows(rs, q.id(), out, maxRows, maxBytes);
-            FrameCodec.writeResponse(out, new Response.End(q.id(), 1, t));
+            truncation = streamRows(rs, q.id(), out, maxRows, maxBytes);
           }
         } else {
           long count = stmt.getLargeUpdateCount();
@@ -151,13 +151,39 @@ public final class DuckDbExecutor implements RequestHandler {
           } else {
             FrameCodec.writeResponse(out, new Response.Columns(q.id(), List.of()));
           }
-          FrameCodec.writeResponse(out, new Response.End(q.id(), 1, Truncation.NONE));
         }
+        if (rolledBackOpenTransaction(conn)) {
+          FrameCodec.writeResponse(
+              out,
+              new Response.Error(
+                  q.id(),
+                  ErrorKind.TRANSACTION_LEFT_OPEN,
+                  -1,
+                  1,
+                  "The query left a transaction open (BEGIN without COMMIT or ROLLBACK). Queries"
+                      + " are stateless, so it was rolled back and none of its changes were"
+                      + " kept"));
+          return;
+        }
+        FrameCodec.writeResponse(out, new Response.End(q.id(), 1, truncation));
       } finally {
         alarm.cancel(false);
       }
     } catch (SQLException e) {
       sqlError(out, q.id(), e, timedOut.get(), timeout);
+    }
+  }
+
+  /**
+   * Whether the SQL left a transaction open (BEGIN without COMMIT): then it is rolled back here. In
+   * autocommit mode ROLLBACK succeeds only inside such a transaction.
+   */
+  private static boolean rolledBackOpenTransaction(Connection conn) {
+    try (Statement rollback = conn.createStatement()) {
+      rollback.execute("ROLLBACK");
+      return true;
+    } catch (SQLException noTransaction) {
+      return false;
     }
   }
 

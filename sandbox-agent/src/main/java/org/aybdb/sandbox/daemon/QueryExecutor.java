@@ -16,6 +16,7 @@ import org.aybdb.sandbox.protocol.FrameCodec;
 import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.protocol.Statement;
 import org.aybdb.sandbox.protocol.Truncation;
 import org.aybdb.sandbox.sqlite.AccessPolicy;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
@@ -62,6 +63,9 @@ public final class QueryExecutor implements AutoCloseable {
   private byte[][] cellBuffers = new byte[0][];
   private int[] cellLengths = new int[0];
   private long rowCost;
+  private int sentRows;
+  private final TypedRows typedRows = new TypedRows();
+  private long sentBytes;
 
   public QueryExecutor(DaemonOptions options) {
     this.options = options;
@@ -86,14 +90,24 @@ public final class QueryExecutor implements AutoCloseable {
    * Request.Shutdown}).
    */
   public boolean handle(Request request, OutputStream out) throws IOException {
-    if (request instanceof Request.Query q) {
+    if (request instanceof Request.Query || request instanceof Request.Batch) {
       try {
-        query(q, out);
+        if (request instanceof Request.Query q) {
+          query(q, out);
+        } else {
+          batch((Request.Batch) request, out);
+        }
       } catch (OutOfMemoryError e) {
         closeConnections();
         sqlMemory = new Memory(4096);
         cellBuffers = new byte[0][];
-        error(out, q.id(), ErrorKind.INTERNAL, -1, 0, "The query ran out of memory in the daemon");
+        error(
+            out,
+            request.id(),
+            ErrorKind.INTERNAL,
+            -1,
+            0,
+            "The query ran out of memory in the daemon");
       }
     } else if (request instanceof Request.Ping p) {
       FrameCodec.writeResponse(out, new Response.Pong(p.id()));
@@ -125,31 +139,7 @@ public final class QueryExecutor implements AutoCloseable {
               + " bytes");
       return;
     }
-    int nul = indexOfNul(sql);
-    if (nul >= 0) {
-      error(
-          out,
-          q.id(),
-          ErrorKind.BAD_REQUEST,
-          -1,
-          0,
-          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
-      return;
-    }
-    int nesting = SqlText.countNestingKeywords(sql);
-    if (nesting > options.maxNestingKeywords()) {
-      error(
-          out,
-          q.id(),
-          ErrorKind.BAD_REQUEST,
-          -1,
-          0,
-          "The query holds "
-              + nesting
-              + " SELECT and TRIGGER keywords; at most "
-              + options.maxNestingKeywords()
-              + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
-              + " daemon's stack)");
+    if (refused(out, q.id(), sql, 0, SqlText.countNestingKeywords(sql))) {
       return;
     }
     if (q.sessionId() != 0) {
@@ -161,23 +151,9 @@ public final class QueryExecutor implements AutoCloseable {
     long maxBytes = q.maxBytes() == 0 ? options.defaultMaxBytes() : q.maxBytes();
     boolean ro = q.mode() == QueryMode.READ_ONLY;
 
-    SqliteConnection conn;
-    try {
-      conn = connection(ro);
-    } catch (SqliteException e) {
-      sqlError(out, q.id(), e, 0, timeout, null);
+    SqliteConnection conn = openFor(out, q.id(), ro, timeout, q.maxFileBytes());
+    if (conn == null) {
       return;
-    }
-    conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
-    conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
-    if (!ro) {
-      try {
-        FileQuota.apply(conn, q.maxFileBytes());
-      } catch (SqliteException e) {
-        discardIfNot(false, ro);
-        sqlError(out, q.id(), e, 0, timeout, null);
-        return;
-      }
     }
 
     if (sqlMemory.size() < sql.length + 1L) {
@@ -254,6 +230,219 @@ public final class QueryExecutor implements AutoCloseable {
     discardIfNot(keep && !conn.leftState(), ro);
   }
 
+  /**
+   * Answers an error and returns true when {@code sql} holds a NUL byte or {@code nesting} passes
+   * the nesting cap ({@code index}: the 1-based statement of a batch, or 0).
+   */
+  private boolean refused(OutputStream out, long id, byte[] sql, int index, int nesting)
+      throws IOException {
+    int nul = indexOfNul(sql);
+    if (nul >= 0) {
+      error(
+          out,
+          id,
+          ErrorKind.BAD_REQUEST,
+          -1,
+          index,
+          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+      return true;
+    }
+    if (nesting > options.maxNestingKeywords()) {
+      error(
+          out,
+          id,
+          ErrorKind.BAD_REQUEST,
+          -1,
+          index,
+          "The query holds "
+              + nesting
+              + " SELECT and TRIGGER keywords; at most "
+              + options.maxNestingKeywords()
+              + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
+              + " daemon's stack)");
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The user connection for a request, its deadline, busy timeout and storage budget set; null
+   * after answering an error.
+   */
+  private SqliteConnection openFor(
+      OutputStream out, long id, boolean ro, int timeout, long maxFileBytes) throws IOException {
+    SqliteConnection conn;
+    try {
+      conn = connection(ro);
+    } catch (SqliteException e) {
+      sqlError(out, id, e, 0, timeout, null);
+      return null;
+    }
+    conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
+    conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
+    if (!ro) {
+      try {
+        FileQuota.apply(conn, maxFileBytes);
+      } catch (SqliteException e) {
+        discardIfNot(false, ro);
+        sqlError(out, id, e, 0, timeout, null);
+        return null;
+      }
+    }
+    return conn;
+  }
+
+  // ---------------------------------------------------------------- BATCH
+
+  private void batch(Request.Batch b, OutputStream out) throws IOException {
+    int n = b.statements().size();
+    if (n == 0) {
+      error(out, b.id(), ErrorKind.BAD_REQUEST, -1, 0, "The batch holds no statement");
+      return;
+    }
+    byte[][] texts = new byte[n][];
+    long total = 0;
+    int nesting = 0;
+    for (int i = 0; i < n; i++) {
+      texts[i] = b.statements().get(i).sql().getBytes(StandardCharsets.UTF_8);
+      total += texts[i].length;
+      nesting += SqlText.countNestingKeywords(texts[i]);
+      if (refused(out, b.id(), texts[i], i + 1, 0)) {
+        return;
+      }
+    }
+    if (total > options.maxSqlBytes()) {
+      error(
+          out,
+          b.id(),
+          ErrorKind.SQL_TOO_LARGE,
+          -1,
+          0,
+          "The statements are "
+              + total
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+      return;
+    }
+    if (refused(out, b.id(), new byte[0], 0, nesting)) {
+      return;
+    }
+    int timeout = b.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : b.timeoutMillis();
+    int rowsLeft = b.maxRows() == 0 ? options.defaultMaxRows() : b.maxRows();
+    long bytesLeft = b.maxBytes() == 0 ? options.defaultMaxBytes() : b.maxBytes();
+    boolean ro = b.mode() == QueryMode.READ_ONLY;
+    SqliteConnection conn = openFor(out, b.id(), ro, timeout, b.maxFileBytes());
+    if (conn == null) {
+      return;
+    }
+    conn.beginRequest();
+    Truncation overall = Truncation.NONE;
+    int current = 0;
+    try {
+      if (b.atomic()) {
+        conn.execTrusted("BEGIN");
+      }
+      for (int i = 0; i < n; i++) {
+        current = i + 1;
+        Statement st = b.statements().get(i);
+        if (b.atomic() && SqlText.controlsTransaction(texts[i])) {
+          throw new ParamBinder.BindError(
+              "A batch runs in one transaction; its statements may not begin or end"
+                  + " transactions (BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT, RELEASE)");
+        }
+        long started = System.nanoTime();
+        long changesBefore = conn.totalChanges();
+        Pointer stmt = prepareOne(conn, texts[i]);
+        Truncation truncation;
+        try {
+          if (conn.preparedAddsNesting()) {
+            refusePastViewAndTriggerCap(conn, options.maxViewsAndTriggers());
+          }
+          ParamBinder.bind(conn, stmt, st);
+          if (b.typed()) {
+            truncation = typedRows.stream(conn, stmt, b.id(), out, rowsLeft, bytesLeft);
+            rowsLeft -= typedRows.rows();
+            bytesLeft -= typedRows.bytes();
+          } else {
+            truncation = streamRows(conn, stmt, b.id(), out, rowsLeft, bytesLeft);
+            rowsLeft -= sentRows;
+            bytesLeft -= sentBytes;
+          }
+        } finally {
+          sqlite3_finalize(stmt);
+        }
+        if (overall == Truncation.NONE) {
+          overall = truncation;
+        }
+        FrameCodec.writeResponse(
+            out,
+            new Response.StatementEnd(
+                b.id(),
+                current,
+                truncation,
+                conn.totalChanges() - changesBefore,
+                conn.lastInsertRowid(),
+                System.nanoTime() - started));
+      }
+      if (b.atomic()) {
+        current = 0;
+        conn.execTrusted("COMMIT");
+      }
+    } catch (SqliteException e) {
+      rollbackIfOpen(conn);
+      sqlError(out, b.id(), e, current, timeout, conn.denial());
+      discardIfNot(false, ro);
+      return;
+    } catch (ParamBinder.BindError | NotUtf8 e) {
+      rollbackIfOpen(conn);
+      ErrorKind kind = e instanceof NotUtf8 ? ErrorKind.VALUE_NOT_UTF8 : ErrorKind.BAD_REQUEST;
+      error(out, b.id(), kind, -1, current, e.getMessage());
+      discardIfNot(false, ro);
+      return;
+    }
+    if (!conn.autocommit()) {
+      rollbackIfOpen(conn);
+      error(
+          out,
+          b.id(),
+          ErrorKind.TRANSACTION_LEFT_OPEN,
+          -1,
+          n,
+          "The query left a transaction open (BEGIN without COMMIT or ROLLBACK). Queries are"
+              + " stateless, so it was rolled back and none of its changes were kept");
+      discardIfNot(false, ro);
+      return;
+    }
+    FrameCodec.writeResponse(out, new Response.End(b.id(), n, overall));
+    discardIfNot(!conn.leftState(), ro);
+  }
+
+  /**
+   * Prepares the one SQL statement of {@code sql}; a text holding none, or more than one, is
+   * refused (a batch entry is one statement, so its parameters and result are unambiguous).
+   */
+  private Pointer prepareOne(SqliteConnection conn, byte[] sql)
+      throws SqliteException, ParamBinder.BindError {
+    if (sqlMemory.size() < sql.length + 1L) {
+      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
+    }
+    sqlMemory.write(0, sql, 0, sql.length);
+    sqlMemory.setByte(sql.length, (byte) 0);
+    int offset = SqlText.skipTrivia(sql, 0);
+    Pointer stmt = conn.prepare(sqlMemory.share(offset), sql.length - offset);
+    if (stmt == null) {
+      throw new ParamBinder.BindError("The statement is empty");
+    }
+    int next = (int) (Pointer.nativeValue(conn.tail()) - Pointer.nativeValue(sqlMemory));
+    if (SqlText.skipTrivia(sql, next) < sql.length) {
+      sqlite3_finalize(stmt);
+      throw new ParamBinder.BindError(
+          "The text holds more than one SQL statement; send each statement on its own");
+    }
+    return stmt;
+  }
+
   private Truncation streamRows(
       SqliteConnection conn, Pointer stmt, long id, OutputStream out, int maxRows, long maxBytes)
       throws SqliteException, IOException, NotUtf8 {
@@ -306,6 +495,8 @@ public final class QueryExecutor implements AutoCloseable {
     if (batch.rowCount() > 0) {
       batch.writeTo(out, id);
     }
+    sentRows = rows;
+    sentBytes = bytes;
     return truncation;
   }
 
@@ -580,7 +771,7 @@ public final class QueryExecutor implements AutoCloseable {
   }
 
   /** A value that cannot be returned as text. */
-  private static final class NotUtf8 extends Exception {
+  static final class NotUtf8 extends Exception {
     private static final long serialVersionUID = 1L;
 
     NotUtf8(String message) {

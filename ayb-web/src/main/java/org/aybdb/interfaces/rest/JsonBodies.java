@@ -55,7 +55,12 @@ public final class JsonBodies {
     return values;
   }
 
-  private static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
+  /**
+   * Reads a JSON object at most {@code maxBytes} long and nested at most {@code maxDepth} deep.
+   *
+   * @throws AybException 413 for a longer body, 400 for anything that is not one JSON object
+   */
+  public static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
     byte[] bytes = readAtMost(Objects.requireNonNull(body, "body"), maxBytes);
     String text = TextBodies.decodeUtf8(bytes, "request body");
     JsonShape.problem(text, maxDepth)

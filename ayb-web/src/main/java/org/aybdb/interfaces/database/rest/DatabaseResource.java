@@ -20,6 +20,7 @@ import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
+import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
@@ -113,13 +114,19 @@ public class DatabaseResource {
   }
 
   /**
-   * Any content type (or none): the body is the SQL, read as UTF-8. The answer is streamed (see
-   * {@link QueryAnswer}); the caller is first admitted by {@code [limits]} (429/503 beyond them).
+   * {@code Content-Type: application/json}: a JSON body (see {@link #jsonQuery}). Any other content
+   * type (or none): the body is the SQL, read as UTF-8. The answer is streamed (see {@link
+   * QueryAnswer}); the caller is first admitted by {@code [limits]} (429/503 beyond them).
    */
   @POST
   @Path("query")
   @OptionallyAuthenticated
+  @Produces({MediaType.APPLICATION_JSON, "application/vnd.ayb+json"})
   public Response query(InputStream body) {
+    MediaType type = headers.getMediaType();
+    if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return jsonQuery(body);
+    }
     String sql =
         TextBodies.requireNoNul(
             TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL"));
@@ -130,6 +137,33 @@ public class DatabaseResource {
             entity(),
             database(),
             sql));
+  }
+
+  /**
+   * A JSON body: bound parameters or an atomic batch ({@link QueryBodies}), answered whole, typed
+   * when {@code Accept} asks for it ({@link TypedAnswer}). At most twice {@code [sandbox]
+   * max_sql_bytes} (parameters travel next to the SQL); the SQL itself at most that.
+   */
+  private Response jsonQuery(InputStream body) {
+    int maxBytes =
+        (int) Math.min(Integer.MAX_VALUE - 8, 2L * configuration.sandbox().maxSqlBytes());
+    var http = configuration.http();
+    boolean typed = TypedAnswer.asked(headers.getAcceptableMediaTypes());
+    StatementBatch batch =
+        QueryBodies.parse(
+            JsonBodies.readObject(body, maxBytes, http.jsonMaxDepth()),
+            typed,
+            http.maxQueryParams(),
+            http.maxBatchStatements());
+    return TypedAnswer.of(
+        databases.run(
+            callers.optionalCaller(),
+            ClientAddresses.of(request, configuration.limits().trustedProxies()),
+            entity(),
+            database(),
+            batch),
+        batch.atomic(),
+        typed);
   }
 
   @POST

@@ -156,12 +156,7 @@ public final class QueryExecutor implements AutoCloseable {
       return;
     }
 
-    if (sqlMemory.size() < sql.length + 1L) {
-      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
-    }
-    sqlMemory.write(0, sql, 0, sql.length);
-    sqlMemory.setByte(sql.length, (byte) 0);
-    long base = Pointer.nativeValue(sqlMemory);
+    long base = loadSql(sql);
 
     conn.beginRequest();
     boolean keep = true;
@@ -424,23 +419,29 @@ public final class QueryExecutor implements AutoCloseable {
    */
   private Pointer prepareOne(SqliteConnection conn, byte[] sql)
       throws SqliteException, ParamBinder.BindError {
-    if (sqlMemory.size() < sql.length + 1L) {
-      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
-    }
-    sqlMemory.write(0, sql, 0, sql.length);
-    sqlMemory.setByte(sql.length, (byte) 0);
+    long base = loadSql(sql);
     int offset = SqlText.skipTrivia(sql, 0);
     Pointer stmt = conn.prepare(sqlMemory.share(offset), sql.length - offset);
     if (stmt == null) {
       throw new ParamBinder.BindError("The statement is empty");
     }
-    int next = (int) (Pointer.nativeValue(conn.tail()) - Pointer.nativeValue(sqlMemory));
+    int next = (int) (Pointer.nativeValue(conn.tail()) - base);
     if (SqlText.skipTrivia(sql, next) < sql.length) {
       sqlite3_finalize(stmt);
       throw new ParamBinder.BindError(
           "The text holds more than one SQL statement; send each statement on its own");
     }
     return stmt;
+  }
+
+  /** Copies {@code sql} NUL-terminated into {@link #sqlMemory}; returns its native address. */
+  private long loadSql(byte[] sql) {
+    if (sqlMemory.size() < sql.length + 1L) {
+      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
+    }
+    sqlMemory.write(0, sql, 0, sql.length);
+    sqlMemory.setByte(sql.length, (byte) 0);
+    return Pointer.nativeValue(sqlMemory);
   }
 
   private Truncation streamRows(

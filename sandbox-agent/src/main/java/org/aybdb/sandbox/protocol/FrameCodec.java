@@ -209,38 +209,26 @@ public final class FrameCodec {
   }
 
   /**
-   * A batch of rows built cell by cell from raw UTF-8 bytes, so the daemon never builds Java
-   * strings for the values it sends. Written as one {@link Response.Rows} frame.
+   * Rows of one frame built cell by cell: the count of cells per row is checked, the row count
+   * patched in when the frame is written. Subclasses write the cells.
    */
-  public static final class RowBatch {
+  public abstract static class CellBatch {
     private final int columns;
-    private final FrameBuffer buf = new FrameBuffer(8192);
+    final FrameBuffer buf = new FrameBuffer(8192);
     private int rows;
     private int cellsInRow;
 
-    public RowBatch(int columns) {
+    CellBatch(int type, int columns) {
       this.columns = columns;
-      buf.begin(ROWS, 0);
+      buf.begin(type, 0);
       buf.putShort(columns);
       buf.putInt(0); // row count, patched in writeTo
     }
 
-    /** Appends the next cell of the current row: UTF-8 text, or null. */
-    public void addCell(byte[] utf8) {
-      addCell(utf8, 0, utf8 == null ? 0 : utf8.length);
-    }
-
-    /** Appends the next cell of the current row from part of an array. */
-    public void addCell(byte[] utf8, int offset, int length) {
+    /** Counts the next cell of the current row (before it is written). */
+    final void startCell() {
       if (cellsInRow == columns) {
         throw new IllegalStateException("row already has " + columns + " cells");
-      }
-      if (utf8 == null) {
-        buf.put(0);
-      } else {
-        buf.put(1);
-        buf.putInt(length);
-        buf.putBytes(utf8, offset, length);
       }
       cellsInRow++;
     }
@@ -277,6 +265,34 @@ public final class FrameCodec {
     }
   }
 
+  /**
+   * A batch of rows built cell by cell from raw UTF-8 bytes, so the daemon never builds Java
+   * strings for the values it sends. Written as one {@link Response.Rows} frame.
+   */
+  public static final class RowBatch extends CellBatch {
+
+    public RowBatch(int columns) {
+      super(ROWS, columns);
+    }
+
+    /** Appends the next cell of the current row: UTF-8 text, or null. */
+    public void addCell(byte[] utf8) {
+      addCell(utf8, 0, utf8 == null ? 0 : utf8.length);
+    }
+
+    /** Appends the next cell of the current row from part of an array. */
+    public void addCell(byte[] utf8, int offset, int length) {
+      startCell();
+      if (utf8 == null) {
+        buf.put(0);
+      } else {
+        buf.put(1);
+        buf.putInt(length);
+        buf.putBytes(utf8, offset, length);
+      }
+    }
+  }
+
   private static void putValue(FrameBuffer buf, Value v) {
     buf.put(v.tag());
     if (v instanceof Value.Int i) {
@@ -295,25 +311,15 @@ public final class FrameCodec {
    * A batch of typed rows built cell by cell, for the daemon (text and blobs from raw bytes).
    * Written as one {@link Response.TypedRows} frame.
    */
-  public static final class TypedRowBatch {
-    private final int columns;
-    private final FrameBuffer buf = new FrameBuffer(8192);
-    private int rows;
-    private int cellsInRow;
+  public static final class TypedRowBatch extends CellBatch {
 
     public TypedRowBatch(int columns) {
-      this.columns = columns;
-      buf.begin(TYPED_ROWS, 0);
-      buf.putShort(columns);
-      buf.putInt(0); // row count, patched in writeTo
+      super(TYPED_ROWS, columns);
     }
 
     private void cell(int tag) {
-      if (cellsInRow == columns) {
-        throw new IllegalStateException("row already has " + columns + " cells");
-      }
+      startCell();
       buf.put(tag);
-      cellsInRow++;
     }
 
     public void addNull() {
@@ -350,35 +356,6 @@ public final class FrameCodec {
       } else if (v instanceof Value.Blob b) {
         addBytes(true, b.value(), b.value().length);
       }
-    }
-
-    /** Closes the current row. */
-    public void endRow() {
-      if (cellsInRow != columns) {
-        throw new IllegalStateException("row has " + cellsInRow + " of " + columns + " cells");
-      }
-      cellsInRow = 0;
-      rows++;
-    }
-
-    public int rowCount() {
-      return rows;
-    }
-
-    public int size() {
-      return buf.size();
-    }
-
-    /** Writes the batch as one frame (without flushing) and empties it for reuse. */
-    public void writeTo(OutputStream out, long id) throws IOException {
-      if (cellsInRow != 0) {
-        throw new IllegalStateException("unfinished row");
-      }
-      buf.patchLong(5, id);
-      buf.patchInt(15, rows);
-      buf.writeTo(out);
-      buf.truncate(19);
-      rows = 0;
     }
   }
 

@@ -60,6 +60,13 @@ class BatchExecutorTest extends ExecutorTestBase {
     return new Statement(sql, List.of(), m);
   }
 
+  static List<Response.StatementEnd> ends(List<Response> frames) {
+    return frames.stream()
+        .filter(Response.StatementEnd.class::isInstance)
+        .map(Response.StatementEnd.class::cast)
+        .toList();
+  }
+
   Response.Error error(List<Response> frames) {
     Response last = frames.get(frames.size() - 1);
     assertTrue(last instanceof Response.Error, () -> "expected an error, got " + frames);
@@ -221,11 +228,7 @@ class BatchExecutorTest extends ExecutorTestBase {
                 positional("INSERT INTO t(id) VALUES (?)", new Value.Int(5)),
                 positional("UPDATE t SET name = ? WHERE id = 5", new Value.Text("five")),
                 Statement.of("SELECT id, name FROM t")));
-    List<Response.StatementEnd> ends =
-        f.stream()
-            .filter(Response.StatementEnd.class::isInstance)
-            .map(Response.StatementEnd.class::cast)
-            .toList();
+    List<Response.StatementEnd> ends = ends(f);
     assertEquals(3, ends.size());
     assertEquals(1, ends.get(0).changes());
     assertEquals(5, ends.get(0).lastInsertRowid());
@@ -288,11 +291,7 @@ class BatchExecutorTest extends ExecutorTestBase {
                 true,
                 true,
                 List.of(Statement.of("SELECT id FROM t"), Statement.of("SELECT id FROM t"))));
-    List<Response.StatementEnd> ends =
-        f.stream()
-            .filter(Response.StatementEnd.class::isInstance)
-            .map(Response.StatementEnd.class::cast)
-            .toList();
+    List<Response.StatementEnd> ends = ends(f);
     assertEquals(Truncation.NONE, ends.get(0).truncation());
     assertEquals(Truncation.ROWS, ends.get(1).truncation());
     assertEquals(Truncation.ROWS, ((Response.End) f.get(f.size() - 1)).truncation());

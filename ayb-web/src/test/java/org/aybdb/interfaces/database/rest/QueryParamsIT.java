@@ -379,6 +379,30 @@ class QueryParamsIT {
   }
 
   @Test
+  void theRowCapSpansABatchAndIsReported() throws Exception {
+    String rows =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?)"
+            + " SELECT x FROM c";
+    HttpResponse<String> r =
+        post(
+            owner.bearer(),
+            "{\"statements\":[{\"query\":\""
+                + rows
+                + "\",\"params\":[99999]},"
+                + "{\"query\":\""
+                + rows
+                + "\",\"params\":[5]}]}",
+            null);
+    assertEquals(200, r.statusCode());
+    assertEquals("rows", r.headers().firstValue("Ayb-Truncated").orElse(""));
+    JsonArray results = parse(r.body()).getJsonArray("results");
+    assertEquals(99999, results.getJsonObject(0).getJsonArray("rows").size());
+    assertEquals(false, results.getJsonObject(0).containsKey("truncated"));
+    assertEquals(1, results.getJsonObject(1).getJsonArray("rows").size());
+    assertEquals("rows", results.getJsonObject(1).getString("truncated"));
+  }
+
+  @Test
   void theAuthorizerRefusesInsideJsonBodiesToo() throws Exception {
     HttpResponse<String> r =
         post(owner.bearer(), "{\"query\":\"ATTACH ? AS x\",\"params\":[\"/etc/passwd\"]}", null);

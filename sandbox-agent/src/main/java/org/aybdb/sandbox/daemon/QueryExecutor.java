@@ -455,8 +455,64 @@ public final class QueryExecutor implements AutoCloseable {
     }
     FrameCodec.writeResponse(out, new Response.Columns(id, names));
     ensureCellBuffers(columns);
-    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
     FrameCodec.RowBatch batch = new FrameCodec.RowBatch(columns);
+    Pumped sent =
+        pumpRows(
+            conn,
+            stmt,
+            id,
+            out,
+            maxRows,
+            maxBytes,
+            batch,
+            new RowSource() {
+              @Override
+              public long read(Pointer row, int budgetColumns, long budget) throws NotUtf8 {
+                return readRow(row, budgetColumns, budget) ? rowCost : -1;
+              }
+
+              @Override
+              public void append(Pointer row, int cells) {
+                for (int c = 0; c < cells; c++) {
+                  int length = cellLengths[c];
+                  batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
+                }
+              }
+            });
+    sentRows = sent.rows();
+    sentBytes = sent.bytes();
+    return sent.truncation();
+  }
+
+  /** What {@link #pumpRows} sent. */
+  record Pumped(Truncation truncation, int rows, long bytes) {}
+
+  /** How one kind of row frame reads the current row and appends it to its batch. */
+  interface RowSource {
+    /** The current row's JSON cost, or -1 when it would pass {@code budget}. */
+    long read(Pointer stmt, int columns, long budget) throws NotUtf8;
+
+    /** Appends the cells of the row {@link #read} last (the caller ends the row). */
+    void append(Pointer stmt, int columns) throws NotUtf8;
+  }
+
+  /**
+   * Steps {@code stmt} to its end, sending its rows in frames of about {@value #BATCH_BYTES} bytes
+   * until the row or byte cap; then a read-only statement stops, a writing one runs to its end and
+   * its surplus rows are dropped.
+   */
+  static Pumped pumpRows(
+      SqliteConnection conn,
+      Pointer stmt,
+      long id,
+      OutputStream out,
+      int maxRows,
+      long maxBytes,
+      FrameCodec.CellBatch batch,
+      RowSource source)
+      throws SqliteException, IOException, NotUtf8 {
+    int columns = sqlite3_column_count(stmt);
+    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
     Truncation truncation = Truncation.NONE;
     int rows = 0;
     long bytes = 0;
@@ -471,23 +527,17 @@ public final class QueryExecutor implements AutoCloseable {
       if (truncation != Truncation.NONE) {
         continue; // a writing statement runs to its end; its surplus rows are dropped
       }
-      if (rows == maxRows) {
-        truncation = Truncation.ROWS;
-      } else if (!readRow(stmt, columns, maxBytes - bytes, rows)) {
-        truncation = Truncation.BYTES;
-      }
-      if (truncation != Truncation.NONE) {
+      long cost = rows == maxRows ? -1 : source.read(stmt, columns, maxBytes - bytes);
+      if (cost < 0) {
+        truncation = rows == maxRows ? Truncation.ROWS : Truncation.BYTES;
         if (readOnlyStatement) {
           break;
         }
         continue;
       }
-      for (int c = 0; c < columns; c++) {
-        int length = cellLengths[c];
-        batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
-      }
-      bytes += rowCost;
+      source.append(stmt, columns);
       batch.endRow();
+      bytes += cost;
       rows++;
       if (batch.size() >= BATCH_BYTES) {
         batch.writeTo(out, id);
@@ -496,9 +546,7 @@ public final class QueryExecutor implements AutoCloseable {
     if (batch.rowCount() > 0) {
       batch.writeTo(out, id);
     }
-    sentRows = rows;
-    sentBytes = bytes;
-    return truncation;
+    return new Pumped(truncation, rows, bytes);
   }
 
   /**
@@ -506,7 +554,7 @@ public final class QueryExecutor implements AutoCloseable {
    * #rowCost} to the row's JSON cost. Returns false, without reading further, when that cost would
    * exceed {@code budget} bytes.
    */
-  private boolean readRow(Pointer stmt, int columns, long budget, int rowIndex) throws NotUtf8 {
+  private boolean readRow(Pointer stmt, int columns, long budget) throws NotUtf8 {
     long rowBytes = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);

@@ -21,8 +21,6 @@ import org.aybdb.sandbox.sqlite.SqliteException;
  */
 final class TypedRows {
 
-  private static final int BATCH_BYTES = 64 << 10;
-
   /** A cell's wrapper: {@code {"type":"integer","value":},}. */
   static final int CELL = 28;
 
@@ -53,45 +51,31 @@ final class TypedRows {
       declared.add(type == null ? null : type.getString(0, "UTF-8"));
     }
     FrameCodec.writeResponse(out, new Response.TypedColumns(id, names, declared));
-    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
     FrameCodec.TypedRowBatch batch = new FrameCodec.TypedRowBatch(columns);
-    Truncation truncation = Truncation.NONE;
-    rows = 0;
-    bytes = 0;
-    while (true) {
-      int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) {
-        break;
-      }
-      if (rc != SQLITE_ROW) {
-        throw conn.error(rc);
-      }
-      if (truncation != Truncation.NONE) {
-        continue; // a writing statement runs to its end; its surplus rows are dropped
-      }
-      long cost = rows == maxRows ? -1 : rowCost(stmt, columns);
-      if (cost < 0) {
-        truncation = Truncation.ROWS;
-      } else if (bytes + cost > maxBytes) {
-        truncation = Truncation.BYTES;
-      }
-      if (truncation != Truncation.NONE) {
-        if (readOnlyStatement) {
-          break;
-        }
-        continue;
-      }
-      addRow(stmt, columns, batch);
-      bytes += cost;
-      rows++;
-      if (batch.size() >= BATCH_BYTES) {
-        batch.writeTo(out, id);
-      }
-    }
-    if (batch.rowCount() > 0) {
-      batch.writeTo(out, id);
-    }
-    return truncation;
+    QueryExecutor.Pumped sent =
+        QueryExecutor.pumpRows(
+            conn,
+            stmt,
+            id,
+            out,
+            maxRows,
+            maxBytes,
+            batch,
+            new QueryExecutor.RowSource() {
+              @Override
+              public long read(Pointer row, int cells, long budget) {
+                long cost = rowCost(row, cells);
+                return cost > budget ? -1 : cost;
+              }
+
+              @Override
+              public void append(Pointer row, int cells) throws QueryExecutor.NotUtf8 {
+                addRow(row, cells, batch);
+              }
+            });
+    rows = sent.rows();
+    bytes = sent.bytes();
+    return sent.truncation();
   }
 
   /** What the current row costs as typed JSON (an estimate within a few bytes a cell). */
@@ -138,6 +122,5 @@ final class TypedRows {
         }
       }
     }
-    batch.endRow();
   }
 }

@@ -55,14 +55,17 @@ public final class JsonBodies {
     return values;
   }
 
-  /**
-   * Reads a JSON object at most {@code maxBytes} long and nested at most {@code maxDepth} deep.
-   *
-   * @throws AybException 413 for a longer body, 400 for anything that is not one JSON object
-   */
-  public static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
+  private static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
     byte[] bytes = readAtMost(Objects.requireNonNull(body, "body"), maxBytes);
-    String text = TextBodies.decodeUtf8(bytes, "request body");
+    return parseObject(TextBodies.decodeUtf8(bytes, "request body"), maxDepth);
+  }
+
+  /**
+   * {@code text} as one JSON object nested at most {@code maxDepth} deep.
+   *
+   * @throws AybException 400 for anything else
+   */
+  public static JsonObject parseObject(String text, int maxDepth) {
     JsonShape.problem(text, maxDepth)
         .ifPresent(
             problem -> {

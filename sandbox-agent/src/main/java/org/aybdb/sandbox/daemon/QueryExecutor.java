@@ -146,7 +146,7 @@ public final class QueryExecutor implements AutoCloseable {
       error(out, q.id(), ErrorKind.UNSUPPORTED, -1, 0, "Sessions are not supported yet");
       return;
     }
-    int timeout = q.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : q.timeoutMillis();
+    int timeout = timeout(q.timeoutMillis());
     int maxRows = q.maxRows() == 0 ? options.defaultMaxRows() : q.maxRows();
     long maxBytes = q.maxBytes() == 0 ? options.defaultMaxBytes() : q.maxBytes();
     boolean ro = q.mode() == QueryMode.READ_ONLY;
@@ -260,6 +260,11 @@ public final class QueryExecutor implements AutoCloseable {
     return false;
   }
 
+  /** A request's time limit: its own, or the daemon's default for 0. */
+  private int timeout(int requested) {
+    return requested == 0 ? options.defaultTimeoutMillis() : requested;
+  }
+
   /**
    * The user connection for a request, its deadline, busy timeout and storage budget set; null
    * after answering an error.
@@ -323,14 +328,14 @@ public final class QueryExecutor implements AutoCloseable {
     if (refused(out, b.id(), new byte[0], 0, nesting)) {
       return;
     }
-    int timeout = b.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : b.timeoutMillis();
-    int rowsLeft = b.maxRows() == 0 ? options.defaultMaxRows() : b.maxRows();
-    long bytesLeft = b.maxBytes() == 0 ? options.defaultMaxBytes() : b.maxBytes();
     boolean ro = b.mode() == QueryMode.READ_ONLY;
+    int timeout = timeout(b.timeoutMillis());
     SqliteConnection conn = openFor(out, b.id(), ro, timeout, b.maxFileBytes());
     if (conn == null) {
       return;
     }
+    int rowsLeft = b.maxRows() == 0 ? options.defaultMaxRows() : b.maxRows();
+    long bytesLeft = b.maxBytes() == 0 ? options.defaultMaxBytes() : b.maxBytes();
     conn.beginRequest();
     Truncation overall = Truncation.NONE;
     int current = 0;
@@ -675,7 +680,7 @@ public final class QueryExecutor implements AutoCloseable {
       error(out, v.id(), ErrorKind.BAD_REQUEST, -1, 0, "VACUUM INTO target exists: " + target);
       return;
     }
-    int timeout = v.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : v.timeoutMillis();
+    int timeout = timeout(v.timeoutMillis());
     // VACUUM attaches its target internally, so this connection allows one attachment; it runs
     // only the daemon's own statement, never user SQL.
     SqliteConnection.Settings settings =

@@ -249,10 +249,16 @@ class QueryParamsIT {
         400,
         "{\"type\":\"QueryError\",\"message\":\"The query contains a NUL byte (at character 8);"
             + " SQL text must not contain NUL\"}");
-    HttpResponse<String> notJson = post(owner.bearer(), "SELECT 1", null);
-    assertEquals(400, notJson.statusCode(), notJson.body());
+    HttpResponse<String> malformed = post(owner.bearer(), " {\"query\": \"SELECT 1\"", null);
+    assertEquals(400, malformed.statusCode(), malformed.body());
     assertTrue(
-        notJson.body().startsWith("{\"type\":\"Other\",\"message\":\"Malformed request body"));
+        malformed.body().startsWith("{\"type\":\"Other\",\"message\":\"Malformed request body"),
+        malformed.body());
+    HttpResponse<String> rawSql = post(owner.bearer(), "SELECT 1 AS one", null);
+    assertEquals(
+        "{\"fields\":[\"one\"],\"rows\":[[\"1\"]]}",
+        rawSql.body(),
+        "raw SQL labelled JSON runs as before: no SQL starts with {");
     StringBuilder deep = new StringBuilder("{\"query\":\"SELECT ?\",\"params\":[");
     deep.append("[".repeat(40)).append("]".repeat(40)).append("]}");
     HttpResponse<String> tooDeep = post(owner.bearer(), deep.toString(), null);

@@ -408,6 +408,81 @@ class ClientCommandIT {
   }
 
   @Test
+  void queryParamsAreBoundAndPrintedInAybsFormats() throws Exception {
+    String entity = newEntity("params");
+    registerAndConfirm(entity);
+    String db = entity + "/p.sqlite";
+    assertOk("Successfully created " + db + "\n", client("create_database", db));
+    client("query", db, "CREATE TABLE t(id INTEGER, name TEXT, score REAL, b BLOB)");
+    String attack = "x'); DROP TABLE t; --";
+    assertOk(
+        "\nRows: 0\n",
+        client(
+            "query",
+            db,
+            "INSERT INTO t VALUES (?, ?, ?, ?)",
+            "--param",
+            "42",
+            "--param",
+            "text:" + attack,
+            "--param",
+            "2.5",
+            "--param",
+            "blob:AP8B"));
+    assertOk(
+        "\nRows: 0\n",
+        client(
+            "query",
+            db,
+            "INSERT INTO t(id, name, score) VALUES (:id, @name, $s)",
+            "--param",
+            ":id=int:7",
+            "--param",
+            "@name=007",
+            "--param",
+            "$s=null:"));
+    assertOk(
+        " id | name                  | score | hex(b) | typeof(name) \n"
+            + "----+-----------------------+-------+--------+--------------\n"
+            + " 7  | 007                   | NULL  |        | text \n"
+            + " 42 | "
+            + attack
+            + " | 2.5   | 00FF01 | text \n"
+            + "\nRows: 2\n",
+        client(
+            "query",
+            db,
+            "SELECT id, name, score, hex(b), typeof(name) FROM t WHERE id > ?" + " ORDER BY id",
+            "--param",
+            "0"));
+    assertOk(
+        "n\n1\n\nRows: 1\n",
+        client(
+            "query",
+            db,
+            "SELECT count(*) AS n FROM t WHERE name = ?",
+            "--param",
+            "text:" + attack,
+            "--format",
+            "csv"));
+    assertOk(
+        "{\"fields\":[\"v\"],\"rows\":[[\"abc\"]]}\n",
+        client("query", db, "SELECT ? AS v", "--param", "abc", "--format", "json"));
+    assertError(
+        1,
+        "QueryError { message: \"The statement has 2 parameters but 1 value was given\" }",
+        client("query", db, "SELECT ?, ?", "--param", "1"));
+    assertError(
+        2,
+        "--param blob:%%: not base64 (Illegal base64 character 25)",
+        client("query", db, "SELECT ?", "--param", "blob:%%"));
+    assertError(
+        2,
+        "--param values are either all named (:name=...) or all positional",
+        client("query", db, "SELECT ?", "--param", "1", "--param", ":a=2"));
+  }
+
+  @Test
   void sharingThroughTheClient() throws Exception {
     String owner = newEntity("ivan");
     String ownerToken = registerAndConfirm(owner);

@@ -309,6 +309,9 @@ public record AybConfiguration(
    *     may hold; a connection beyond it is answered 429 and closed
    * @param bodyTimeout how long a request body may take to arrive, from the request's head on; past
    *     it the request gets 408 and its thread is freed
+   * @param maxQueryParams the most parameter values one JSON query body may bind (all statements
+   *     together); more gets 400
+   * @param maxBatchStatements the most statements one JSON batch body may hold; more gets 400
    */
   public record Http(
       int jsonMaxDepth,
@@ -318,7 +321,38 @@ public record AybConfiguration(
       java.time.Duration anonymousSessionTimeout,
       int maxSessionsPerClient,
       int maxConnectionsPerClient,
-      java.time.Duration bodyTimeout) {
+      java.time.Duration bodyTimeout,
+      int maxQueryParams,
+      int maxBatchStatements) {
+
+    /** The default of {@code max_query_params}. */
+    public static final int DEFAULT_MAX_QUERY_PARAMS = 1000;
+
+    /** The default of {@code max_batch_statements}. */
+    public static final int DEFAULT_MAX_BATCH_STATEMENTS = 100;
+
+    /** The settings without the query-body keys (their defaults apply). */
+    public Http(
+        int jsonMaxDepth,
+        int linkFetchesPerEntityPerHour,
+        int linkFetchesPerHour,
+        int emailsPerClientPerHour,
+        java.time.Duration anonymousSessionTimeout,
+        int maxSessionsPerClient,
+        int maxConnectionsPerClient,
+        java.time.Duration bodyTimeout) {
+      this(
+          jsonMaxDepth,
+          linkFetchesPerEntityPerHour,
+          linkFetchesPerHour,
+          emailsPerClientPerHour,
+          anonymousSessionTimeout,
+          maxSessionsPerClient,
+          maxConnectionsPerClient,
+          bodyTimeout,
+          DEFAULT_MAX_QUERY_PARAMS,
+          DEFAULT_MAX_BATCH_STATEMENTS);
+    }
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {

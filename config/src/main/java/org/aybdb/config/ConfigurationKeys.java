@@ -80,6 +80,8 @@ final class ConfigurationKeys {
           "http.max_sessions_per_client",
           "http.max_connections_per_client",
           "http.body_timeout",
+          "http.max_query_params",
+          "http.max_batch_statements",
           "management.addresses",
           "management.token",
           "limits.queries_per_minute",

@@ -133,6 +133,8 @@ final class ConfigurationProperties {
     properties.put(
         "http.max_connections_per_client", Integer.toString(http.maxConnectionsPerClient()));
     properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
+    properties.put("http.max_query_params", Integer.toString(http.maxQueryParams()));
+    properties.put("http.max_batch_statements", Integer.toString(http.maxBatchStatements()));
   }
 
   private static void putLimits(Map<String, String> properties, Limits limits) {

@@ -366,7 +366,10 @@ final class ConfigurationValidator {
                 1_000_000,
                 "connections"),
         duration(
-            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        (int) bounded("http.max_query_params", d.maxQueryParams(), 0, 100_000, "parameters"),
+        (int)
+            bounded("http.max_batch_statements", d.maxBatchStatements(), 1, 10_000, "statements"));
   }
 
   private Management management() {

@@ -78,6 +78,8 @@ class ConfigurationPropertiesTest {
     expected.put("http.max_sessions_per_client", "7");
     expected.put("http.max_connections_per_client", "12");
     expected.put("http.body_timeout", "4s");
+    expected.put("http.max_query_params", "50");
+    expected.put("http.max_batch_statements", "5");
     expected.put("management.addresses", "10.0.0.5 fd00::5");
     expected.put("management.token", "scrape-token-0123456789");
     expected.put("limits.queries_per_minute", "600");

@@ -69,6 +69,17 @@ public interface QueryEngine {
       Cancellation cancellation);
 
   /**
+   * Runs {@code batch}'s statements with their bound parameters, each with its own result, the
+   * whole answer collected in memory (bounded by the row and byte caps, which span the batch).
+   *
+   * @param maxFileBytes as for {@link #open}
+   * @throws org.aybdb.application.AybException as {@link #open}; a {@link StatementFailedException}
+   *     when a statement of an atomic batch failed (nothing was kept)
+   */
+  java.util.List<StatementResult> run(
+      DatabaseRef database, AccessMode mode, StatementBatch batch, long maxFileBytes);
+
+  /**
    * Writes a consistent copy of the database ({@code VACUUM INTO}, inside its sandbox) to {@code
    * relativeTarget}, a file name below the database's current version folder that must not exist.
    */

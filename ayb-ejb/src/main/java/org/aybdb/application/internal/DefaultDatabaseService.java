@@ -171,10 +171,33 @@ public class DefaultDatabaseService implements DatabaseService {
     }
   }
 
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    for (var statement : batch.statements()) {
+      engine(statement.sql());
+    }
+    QueryEngine engine = engine();
+    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
+      return engine.run(found.ref(), found.accessMode(), batch, writeBudget(found));
+    }
+  }
+
   private QueryEngine engine(String sql) {
     if (sql.isBlank()) {
       throw AybException.badRequest(EMPTY_QUERY);
     }
+    return engine();
+  }
+
+  private QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
           ErrorType.Other, 503, "Queries are not available: no query engine is installed");

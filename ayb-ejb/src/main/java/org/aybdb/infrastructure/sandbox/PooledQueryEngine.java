@@ -148,6 +148,64 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   }
 
   @Override
+  public List<org.aybdb.application.engine.StatementResult> run(
+      DatabaseRef database,
+      AccessMode mode,
+      org.aybdb.application.engine.StatementBatch batch,
+      long maxFileBytes) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(batch, "batch");
+    DaemonPool daemons = requirePool(database);
+    long size = batch.sqlBytes();
+    if (size > settings.maxSqlBytes()) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
+    }
+    boolean readOnly = mode == AccessMode.READ_ONLY;
+    boolean quota = !readOnly && maxFileBytes > 0;
+    Request.Batch request = DaemonBatch.request(batch, readOnly, quota ? maxFileBytes : 0);
+    int frame = org.aybdb.sandbox.protocol.FrameCodec.encodedSize(request);
+    if (frame > org.aybdb.sandbox.protocol.FrameCodec.maxRequestFrame(settings.maxSqlBytes())) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The statements and their parameters take "
+              + frame
+              + " bytes; the limit is about twice [sandbox] max_sql_bytes");
+    }
+    long started = System.nanoTime();
+    DaemonPool.Lease lease;
+    try {
+      lease = daemons.lease(database.path(), () -> file(database), queueWait);
+    } catch (PoolUnavailableException e) {
+      listener.queried(database.path(), Duration.ZERO, "failure");
+      throw QueryErrors.unavailable(e);
+    }
+    String outcome = "failure";
+    try {
+      List<org.aybdb.application.engine.StatementResult> results =
+          DaemonBatch.run(lease.daemon(), request, settings.clientTimeout());
+      outcome = "ok";
+      return results;
+    } catch (DaemonQueryException e) {
+      outcome = "error";
+      AybException mapped = quota ? QueryErrors.ofWithQuota(e, database.path()) : QueryErrors.of(e);
+      throw DaemonBatch.failure(mapped, e, batch.atomic());
+    } catch (DaemonFailureException e) {
+      lease.dropDaemon(false);
+      throw !readOnly && QueryErrors.diedDuring(e)
+          ? QueryErrors.outcomeUnknown(e, database.path())
+          : QueryErrors.ofQuery(e, database.path(), settings.queryTimeout().toMillis(), !readOnly);
+    } finally {
+      lease.close();
+      listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
+  }
+
+  @Override
   public void copyInto(DatabaseRef database, String relativeTarget) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(relativeTarget, "relativeTarget");

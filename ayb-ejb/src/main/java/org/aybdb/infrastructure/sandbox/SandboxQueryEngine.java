@@ -144,6 +144,15 @@ public class SandboxQueryEngine implements QueryEngine {
   }
 
   @Override
+  public java.util.List<org.aybdb.application.engine.StatementResult> run(
+      DatabaseRef database,
+      AccessMode mode,
+      org.aybdb.application.engine.StatementBatch batch,
+      long maxFileBytes) {
+    return engine.run(database, mode, batch, maxFileBytes);
+  }
+
+  @Override
   public void copyInto(DatabaseRef database, String relativeTarget) {
     engine.copyInto(database, relativeTarget);
   }

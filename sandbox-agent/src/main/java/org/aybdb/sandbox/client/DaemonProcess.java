@@ -161,15 +161,34 @@ public final class DaemonProcess implements AutoCloseable {
   }
 
   /**
+   * Sends a batch whose answer the caller then reads frame by frame with {@link #nextQueryFrame},
+   * as {@link #sendQuery}.
+   *
+   * @return the id the answer frames carry ({@code batch.id()} is replaced by a fresh one)
+   */
+  public synchronized long sendBatch(Request.Batch batch, Duration timeout)
+      throws DaemonFailureException {
+    long id = ids.incrementAndGet();
+    send(batch.withId(id), timeout);
+    return id;
+  }
+
+  /**
    * The next frame of query {@code id}: {@link Response.Columns}, {@link Response.Rows} or {@link
-   * Response.End}; an error answer is thrown. Past {@code deadlineNanos} ({@link System#nanoTime})
-   * the daemon is killed: a reader that stalls (a slow HTTP client) cannot hold it longer.
+   * Response.End} (for a batch also the typed frames and {@link Response.StatementEnd}); an error
+   * answer is thrown. Past {@code deadlineNanos} ({@link System#nanoTime}) the daemon is killed: a
+   * reader that stalls (a slow HTTP client) cannot hold it longer.
    */
   public Response nextQueryFrame(long id, long deadlineNanos)
       throws DaemonQueryException, DaemonFailureException {
     Response r = awaitResponse(remaining(deadlineNanos), Reason.DIED);
     checkId(r, id);
-    if (r instanceof Response.Columns || r instanceof Response.Rows || r instanceof Response.End) {
+    if (r instanceof Response.Columns
+        || r instanceof Response.Rows
+        || r instanceof Response.End
+        || r instanceof Response.TypedColumns
+        || r instanceof Response.TypedRows
+        || r instanceof Response.StatementEnd) {
       return r;
     }
     if (r instanceof Response.Error e) {

@@ -75,6 +75,11 @@ public final class ManagedDaemon {
     return process.sendQuery(request, timeout);
   }
 
+  /** Sends a batch whose answer is read with {@link #nextQueryFrame}. */
+  public long sendBatch(Request.Batch batch, Duration timeout) throws DaemonFailureException {
+    return process.sendBatch(batch, timeout);
+  }
+
   /** The next frame of query {@code id} (columns, rows or end); an error answer is thrown. */
   public org.aybdb.sandbox.protocol.Response nextQueryFrame(long id, long deadlineNanos)
       throws DaemonQueryException, DaemonFailureException {

@@ -244,6 +244,22 @@ public final class AybApi implements AutoCloseable {
     return new Reply<>(read(body, QueryResult::from), body);
   }
 
+  /**
+   * {@code POST /v1/{entity}/{database}/query} with a JSON body: the SQL and {@code paramsJson} (a
+   * JSON array or object of values) bound to its parameters.
+   */
+  public Reply<QueryResult> query(String entity, String database, String sql, String paramsJson) {
+    String body =
+        send(
+            "POST",
+            path(entity, database, "query"),
+            Map.of(),
+            "{\"query\":" + Json.quote(sql) + ",\"params\":" + paramsJson + "}",
+            "application/json",
+            Auth.REQUIRED);
+    return new Reply<>(read(body, QueryResult::from), body);
+  }
+
   /** {@code GET /v1/{entity}/{database}/details}, with the token if there is one. */
   public Reply<DatabaseDetails> databaseDetails(String entity, String database) {
     String body =

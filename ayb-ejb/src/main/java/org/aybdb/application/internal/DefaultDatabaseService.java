@@ -109,7 +109,8 @@ public class DefaultDatabaseService implements DatabaseService {
         hosted.type().word(),
         found.access().queryLevel(),
         found.canManage(),
-        hosted.publicSharingLevel().word());
+        hosted.publicSharingLevel().word(),
+        hosted.forkedFrom());
   }
 
   @Override

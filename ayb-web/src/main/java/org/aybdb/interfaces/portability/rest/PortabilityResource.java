@@ -1,0 +1,173 @@
+package org.aybdb.interfaces.portability.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.aybdb.application.AybException;
+import org.aybdb.application.CreatedDatabase;
+import org.aybdb.application.ExportedFile;
+import org.aybdb.application.PortabilityService;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
+import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.interfaces.rest.ClientAddresses;
+import org.aybdb.interfaces.rest.JsonBodies;
+import org.aybdb.interfaces.rest.auth.Authenticated;
+import org.aybdb.interfaces.rest.auth.CallerContext;
+import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
+
+/**
+ * Whole databases in and out, beyond ayb's v1 API (the shapes of ayb's planned endpoints):
+ *
+ * <ul>
+ *   <li>{@code GET .../export}: the SQLite file, for anyone who may query the database, with {@code
+ *       Content-Disposition: attachment}, {@code Content-Length} and its SHA-256 in {@code
+ *       Repr-Digest} (and the older {@code Digest});
+ *   <li>{@code POST .../import}: {@code multipart/form-data} with the file in the part {@code
+ *       database}, for the owner and managers; {@code {}} once it is the database;
+ *   <li>{@code POST .../fork} with header {@code fork-to: <entity>/<database>}: 201 and {@code
+ *       {"entity","database","database_type","forked_from"}}.
+ * </ul>
+ */
+@Path("v1/{entity}/{database}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PortabilityResource {
+
+  /** The media type of SQLite database files (registered with IANA). */
+  static final String SQLITE_TYPE = "application/vnd.sqlite3";
+
+  /** The multipart part that carries the file, as ayb's clients name it. */
+  static final String PART = "database";
+
+  /** Room for the multipart framing around the file when the declared length is checked. */
+  static final long MULTIPART_SLACK = 64 << 10;
+
+  @Inject PortabilityService portability;
+  @Inject CallerContext callers;
+  @Inject AybConfiguration configuration;
+  @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
+
+  @PathParam("entity")
+  String entity;
+
+  @PathParam("database")
+  String database;
+
+  @GET
+  @Path("export")
+  @OptionallyAuthenticated
+  @Produces(MediaType.WILDCARD)
+  public Response export(@QueryParam("format") String format) {
+    if (format != null && !format.equals("sqlite")) {
+      throw AybException.badRequest(
+          "Unknown export format: " + format + " (this server exports `sqlite` files)");
+    }
+    ExportedFile exported =
+        portability.export(callers.optionalCaller(), clientAddress(), entity(), database());
+    StreamingOutput body =
+        out -> {
+          try {
+            Files.copy(exported.file(), out);
+          } finally {
+            exported.delete();
+          }
+        };
+    return Response.ok(body, SQLITE_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + exported.fileName() + "\"")
+        .header("Content-Length", exported.size())
+        .header("Repr-Digest", "sha-256=:" + exported.sha256Base64() + ":")
+        .header("Digest", "sha-256=" + exported.sha256Base64())
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @POST
+  @Path("import")
+  @Authenticated
+  public String importDatabase(InputStream body) {
+    String boundary =
+        MultipartPart.boundary(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+            .orElseThrow(
+                () ->
+                    AybException.badRequest(
+                        "Send the file as multipart/form-data with a part named `" + PART + "`"));
+    long maxFileSize = configuration.sandbox().maxFileSize();
+    long declared = request.getContentLengthLong();
+    if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
+      // Refused before a byte is read; the streaming check below catches undeclared lengths.
+      throw new AybException(
+          org.aybdb.application.ErrorType.Other,
+          413,
+          "The upload is "
+              + declared
+              + " bytes long; a database file may take at most "
+              + maxFileSize
+              + " bytes ([sandbox] max_file_size)");
+    }
+    InputStream part;
+    try {
+      part =
+          MultipartPart.find(body, boundary, PART)
+              .orElseThrow(
+                  () ->
+                      AybException.badRequest(
+                          "The multipart body has no part named `" + PART + "`"));
+    } catch (IOException e) {
+      throw AybException.badRequest("The upload cannot be read: " + e.getMessage());
+    }
+    portability.importDatabase(callers.caller(), clientAddress(), entity(), database(), part);
+    return JsonBodies.EMPTY;
+  }
+
+  @POST
+  @Path("fork")
+  @Authenticated
+  public Response fork() {
+    CreatedDatabase created =
+        portability.fork(
+            callers.caller(),
+            clientAddress(),
+            entity(),
+            database(),
+            headers.getHeaderString("fork-to"));
+    String body =
+        Jsons.createObjectBuilder()
+            .add("entity", created.entity())
+            .add("database", created.database())
+            .add("database_type", created.databaseType())
+            .add("forked_from", entity() + "/" + database())
+            .build()
+            .toString();
+    return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  private String clientAddress() {
+    return ClientAddresses.of(request, configuration.limits().trustedProxies());
+  }
+
+  /** The entity of the path, lower-case (entity names are case-insensitive). */
+  String entity() {
+    return Slugs.lowerCase(entity);
+  }
+
+  /** The database of the path, as written (database names are case-sensitive). */
+  String database() {
+    return database;
+  }
+}

@@ -68,15 +68,7 @@ public class DefaultDatabaseService implements DatabaseService {
     PublicSharingLevel level =
         HeaderValues.required(
             "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
-    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
-      throw new AybException(
-          ErrorType.Other,
-          403,
-          "Authenticated entity "
-              + caller.slug()
-              + " can't create a database for entity "
-              + owner.slug());
-    }
+    requireCreator(caller, owner);
     if (type != DatabaseType.SQLITE) {
       throw AybException.badRequest(
           "Database type "
@@ -97,6 +89,22 @@ public class DefaultDatabaseService implements DatabaseService {
     Path version = directories.newVersion(owner.slug(), database);
     directories.switchTo(owner.slug(), database, version);
     return new CreatedDatabase(owner.slug(), database, type.word());
+  }
+
+  /**
+   * Only the entity itself may create its databases, and not through a token scoped to one
+   * database.
+   */
+  static void requireCreator(Caller caller, Account owner) {
+    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
+      throw new AybException(
+          ErrorType.Other,
+          403,
+          "Authenticated entity "
+              + caller.slug()
+              + " can't create a database for entity "
+              + owner.slug());
+    }
   }
 
   @Override

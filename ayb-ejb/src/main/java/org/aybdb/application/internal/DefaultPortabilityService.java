@@ -156,15 +156,7 @@ public class DefaultPortabilityService implements PortabilityService {
         accounts
             .find(ownerSlug)
             .orElseThrow(() -> AybException.recordNotFound(ownerSlug, "entity"));
-    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
-      throw new AybException(
-          ErrorType.Other,
-          403,
-          "Authenticated entity "
-              + caller.slug()
-              + " can't create a database for entity "
-              + owner.slug());
-    }
+    DefaultDatabaseService.requireCreator(caller, owner);
     if (databases.find(owner, slug).isPresent()) {
       throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
     }

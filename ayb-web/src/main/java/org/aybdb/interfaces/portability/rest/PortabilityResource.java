@@ -26,6 +26,7 @@ import org.aybdb.domain.model.Slugs;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.JsonBodies;
+import org.aybdb.interfaces.rest.MultipartPart;
 import org.aybdb.interfaces.rest.auth.Authenticated;
 import org.aybdb.interfaces.rest.auth.CallerContext;
 import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
@@ -52,10 +53,10 @@ public class PortabilityResource {
   static final String SQLITE_TYPE = "application/vnd.sqlite3";
 
   /** The multipart part that carries the file, as ayb's clients name it. */
-  static final String PART = "database";
+  public static final String PART = "database";
 
   /** Room for the multipart framing around the file when the declared length is checked. */
-  static final long MULTIPART_SLACK = 64 << 10;
+  public static final long MULTIPART_SLACK = 64 << 10;
 
   @Inject PortabilityService portability;
   @Inject CallerContext callers;
@@ -107,19 +108,7 @@ public class PortabilityResource {
                 () ->
                     AybException.badRequest(
                         "Send the file as multipart/form-data with a part named `" + PART + "`"));
-    long maxFileSize = configuration.sandbox().maxFileSize();
-    long declared = request.getContentLengthLong();
-    if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
-      // Refused before a byte is read; the streaming check below catches undeclared lengths.
-      throw new AybException(
-          org.aybdb.application.ErrorType.Other,
-          413,
-          "The upload is "
-              + declared
-              + " bytes long; a database file may take at most "
-              + maxFileSize
-              + " bytes ([sandbox] max_file_size)");
-    }
+    refuseDeclaredOverLimit(request.getContentLengthLong(), configuration.sandbox().maxFileSize());
     InputStream part;
     try {
       part =
@@ -155,6 +144,23 @@ public class PortabilityResource {
             .build()
             .toString();
     return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  /**
+   * Refuses an upload whose declared length ({@code Content-Length}, -1 if none) cannot fit {@code
+   * [sandbox] max_file_size}, before a byte is read; the streaming check catches the others.
+   */
+  public static void refuseDeclaredOverLimit(long declared, long maxFileSize) {
+    if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
+      throw new AybException(
+          org.aybdb.application.ErrorType.Other,
+          413,
+          "The upload is "
+              + declared
+              + " bytes long; a database file may take at most "
+              + maxFileSize
+              + " bytes ([sandbox] max_file_size)");
+    }
   }
 
   private String clientAddress() {

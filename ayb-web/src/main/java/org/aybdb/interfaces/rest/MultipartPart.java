@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.portability.rest;
+package org.aybdb.interfaces.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * beyond a window the size of the read buffer, so whoever reads the part can stop at a size limit
  * without the rest of the upload having been stored anywhere.
  */
-final class MultipartPart extends InputStream {
+public final class MultipartPart extends InputStream {
 
   private static final Pattern BOUNDARY =
       Pattern.compile("(?i)boundary=(?:\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
@@ -39,7 +39,7 @@ final class MultipartPart extends InputStream {
   }
 
   /** The boundary of a {@code multipart/form-data} content type, if it is one. */
-  static Optional<String> boundary(String contentType) {
+  public static Optional<String> boundary(String contentType) {
     if (contentType == null
         || !contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       return Optional.empty();
@@ -54,7 +54,7 @@ final class MultipartPart extends InputStream {
    *
    * @throws IOException the body is not well-formed multipart
    */
-  static Optional<InputStream> find(InputStream body, String boundary, String name)
+  public static Optional<InputStream> find(InputStream body, String boundary, String name)
       throws IOException {
     Objects.requireNonNull(name, "name");
     MultipartPart part = new MultipartPart(Objects.requireNonNull(body, "body"), boundary);

@@ -2,6 +2,7 @@ package org.aybdb.application;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Moving whole databases in and out: export (a consistent copy to download), import (an uploaded
@@ -24,15 +25,20 @@ public interface PortabilityService {
 
   /**
    * Replaces {@code entity/database} (owner or manager) with the SQLite file read from {@code
-   * content}, after checking it in a sandbox; with snapshots configured the replaced version is
-   * snapshotted first.
+   * content}, after checking it in a sandbox. {@code content} is opened only once the caller is
+   * known to be allowed, so nothing of a refused upload is read; with snapshots configured the
+   * replaced version is snapshotted first.
    *
    * @throws AybException 404/403 as {@link AccessPolicy#manage}; Other (413) past {@code [sandbox]
    *     max_file_size}; Other (403) past the owner's storage quota; Other (400) for a file that is
    *     not SQLite, is damaged, or holds schema a query could not create here
    */
   void importDatabase(
-      Caller caller, String clientAddress, String entity, String database, InputStream content);
+      Caller caller,
+      String clientAddress,
+      String entity,
+      String database,
+      Supplier<InputStream> content);
 
   /**
    * Copies {@code entity/database} into a new database {@code forkTo} ({@code <caller's

@@ -28,6 +28,9 @@ public class DatabaseCopies {
   /** Names a copy while it is still in the version folder. */
   static final String COPY_PREFIX = ".copy-";
 
+  /** Export copies older than this were left by a crash. */
+  static final java.time.Duration STALE_EXPORT = java.time.Duration.ofDays(1);
+
   @Inject AybConfiguration configuration;
   @Inject Snapshotter snapshotter;
 
@@ -51,6 +54,8 @@ public class DatabaseCopies {
           if (!Files.isRegularFile(version.resolve(source.database()))) {
             engine.execute(source, AccessMode.READ_ONLY, "SELECT 1");
           }
+          // Under the lock no other copy of this database runs: any found was left by a crash.
+          removeLeftCopies(version);
           String name = COPY_PREFIX + UUID.randomUUID();
           Path copy = version.resolve(name);
           try {
@@ -66,17 +71,45 @@ public class DatabaseCopies {
         });
   }
 
-  /** A new, empty scratch folder on the data volume, for one export. */
+  /**
+   * A new, empty scratch folder on the data volume, for one export. Folders a crash left behind (a
+   * day old: no download takes that long) are removed on the way.
+   */
   public Path exportFolder() {
+    Path exports = configuration.dataPath().toAbsolutePath().resolve("exports");
+    removeStale(exports);
     try {
-      return Files.createDirectories(
-          configuration
-              .dataPath()
-              .toAbsolutePath()
-              .resolve("exports")
-              .resolve(UUID.randomUUID().toString()));
+      return Files.createDirectories(exports.resolve(UUID.randomUUID().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create an export folder", e);
+    }
+  }
+
+  private static void removeLeftCopies(Path version) {
+    try (java.util.stream.Stream<Path> files = Files.list(version)) {
+      files
+          .filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX))
+          .forEach(DatabaseCopies::deleteQuietly);
+    } catch (IOException e) {
+      java.util.logging.Logger.getLogger(DatabaseCopies.class.getName())
+          .warning(() -> "Cannot list " + version + ": " + e);
+    }
+  }
+
+  private static void removeStale(Path exports) {
+    if (!Files.isDirectory(exports)) {
+      return;
+    }
+    java.time.Instant limit = java.time.Instant.now().minus(STALE_EXPORT);
+    try (java.util.stream.Stream<Path> folders = Files.list(exports)) {
+      for (Path folder : folders.toList()) {
+        if (Files.getLastModifiedTime(folder).toInstant().isBefore(limit)) {
+          Snapshotter.deleteTree(folder);
+        }
+      }
+    } catch (IOException e) {
+      java.util.logging.Logger.getLogger(DatabaseCopies.class.getName())
+          .warning(() -> "Cannot list " + exports + ": " + e);
     }
   }
 

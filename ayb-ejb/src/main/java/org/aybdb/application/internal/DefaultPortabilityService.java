@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.application.AccessPolicy;
@@ -98,7 +99,11 @@ public class DefaultPortabilityService implements PortabilityService {
 
   @Override
   public void importDatabase(
-      Caller caller, String clientAddress, String entity, String database, InputStream content) {
+      Caller caller,
+      String clientAddress,
+      String entity,
+      String database,
+      Supplier<InputStream> content) {
     Objects.requireNonNull(content, "content");
     AuthorizedDatabase found = access.manage(caller, entity, database, IMPORT_INTO);
     DatabaseRef ref = found.ref();
@@ -111,7 +116,7 @@ public class DefaultPortabilityService implements PortabilityService {
       boolean switched = false;
       try {
         receive(
-            content,
+            content.get(),
             file,
             configuration.sandbox().maxFileSize(),
             quotas.writeBudget(found.database()),

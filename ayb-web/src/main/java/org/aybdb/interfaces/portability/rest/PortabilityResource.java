@@ -58,6 +58,9 @@ public class PortabilityResource {
   /** Room for the multipart framing around the file when the declared length is checked. */
   public static final long MULTIPART_SLACK = 64 << 10;
 
+  /** The most of a refused upload that is read to let its client see the answer. */
+  static final long DRAIN_LIMIT = 16L << 20;
+
   @Inject PortabilityService portability;
   @Inject CallerContext callers;
   @Inject AybConfiguration configuration;
@@ -102,26 +105,74 @@ public class PortabilityResource {
   @Path("import")
   @Authenticated
   public String importDatabase(InputStream body) {
+    try {
+      portability.importDatabase(
+        callers.caller(),
+        clientAddress(),
+        entity(),
+        database(),
+        () ->
+            part(
+                body,
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                request.getContentLengthLong(),
+                configuration.sandbox().maxFileSize()));
+    } catch (AybException refused) {
+      discardRest(body);
+      throw refused;
+    }
+    return JsonBodies.EMPTY;
+  }
+
+  /**
+   * Reads and drops what is left of a refused upload, up to {@value #DRAIN_LIMIT} bytes: clients
+   * that send their whole body before they read the answer (Java's HttpClient, many scripts)
+   * would otherwise wait on a full connection and never see the refusal. Past that the connection
+   * is closed.
+   */
+  public static void discardRest(InputStream body) {
+    byte[] buffer = new byte[64 << 10];
+    long left = DRAIN_LIMIT;
+    try {
+      for (int n = body.read(buffer); n >= 0 && left > 0; n = body.read(buffer)) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The client went away or the body timed out: nothing more to do.
+    }
+  }
+
+  /**
+   * The part {@value #PART} of a {@code multipart/form-data} upload, positioned at its first byte;
+   * 400 without it, 413 when the declared length ({@code Content-Length}, -1 if none) cannot fit
+   * {@code [sandbox] max_file_size} (refused before a byte is read; the service stops the others
+   * while they arrive).
+   */
+  public static InputStream part(
+      InputStream body, String contentType, long declared, long maxFileSize) {
     String boundary =
-        MultipartPart.boundary(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+        MultipartPart.boundary(contentType)
             .orElseThrow(
                 () ->
                     AybException.badRequest(
                         "Send the file as multipart/form-data with a part named `" + PART + "`"));
-    refuseDeclaredOverLimit(request.getContentLengthLong(), configuration.sandbox().maxFileSize());
-    InputStream part;
+    if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
+      throw new AybException(
+          org.aybdb.application.ErrorType.Other,
+          413,
+          "The upload is "
+              + declared
+              + " bytes long; a database file may take at most "
+              + maxFileSize
+              + " bytes ([sandbox] max_file_size)");
+    }
     try {
-      part =
-          MultipartPart.find(body, boundary, PART)
-              .orElseThrow(
-                  () ->
-                      AybException.badRequest(
-                          "The multipart body has no part named `" + PART + "`"));
+      return MultipartPart.find(body, boundary, PART)
+          .orElseThrow(
+              () -> AybException.badRequest("The multipart body has no part named `" + PART + "`"));
     } catch (IOException e) {
       throw AybException.badRequest("The upload cannot be read: " + e.getMessage());
     }
-    portability.importDatabase(callers.caller(), clientAddress(), entity(), database(), part);
-    return JsonBodies.EMPTY;
   }
 
   @POST
@@ -144,23 +195,6 @@ public class PortabilityResource {
             .build()
             .toString();
     return Response.status(Response.Status.CREATED).entity(body).build();
-  }
-
-  /**
-   * Refuses an upload whose declared length ({@code Content-Length}, -1 if none) cannot fit {@code
-   * [sandbox] max_file_size}, before a byte is read; the streaming check catches the others.
-   */
-  public static void refuseDeclaredOverLimit(long declared, long maxFileSize) {
-    if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
-      throw new AybException(
-          org.aybdb.application.ErrorType.Other,
-          413,
-          "The upload is "
-              + declared
-              + " bytes long; a database file may take at most "
-              + maxFileSize
-              + " bytes ([sandbox] max_file_size)");
-    }
   }
 
   private String clientAddress() {

@@ -16,7 +16,6 @@ import org.aybdb.application.PortabilityService;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.portability.rest.PortabilityResource;
 import org.aybdb.interfaces.rest.ClientAddresses;
-import org.aybdb.interfaces.rest.MultipartPart;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.Visitor;
 
@@ -73,24 +72,24 @@ public class ImportUploadServlet extends HttpServlet {
     response.setHeader("Location", page);
   }
 
-  private void upload(HttpServletRequest request, Caller caller, String entity, String database) {
-    String boundary =
-        MultipartPart.boundary(request.getContentType())
-            .orElseThrow(() -> AybException.badRequest("The form did not send a file"));
-    PortabilityResource.refuseDeclaredOverLimit(
-        request.getContentLengthLong(), configuration.sandbox().maxFileSize());
-    try (InputStream body = request.getInputStream()) {
-      InputStream part =
-          MultipartPart.find(body, boundary, PortabilityResource.PART)
-              .orElseThrow(() -> AybException.badRequest("The form did not send a file"));
+  private void upload(HttpServletRequest request, Caller caller, String entity, String database)
+      throws IOException {
+    InputStream body = request.getInputStream();
+    try {
       portability.importDatabase(
-          caller,
-          ClientAddresses.of(request, configuration.limits().trustedProxies()),
-          entity,
-          database,
-          part);
-    } catch (IOException e) {
-      throw AybException.badRequest("The upload cannot be read: " + e.getMessage());
+        caller,
+        ClientAddresses.of(request, configuration.limits().trustedProxies()),
+        entity,
+        database,
+        () ->
+            PortabilityResource.part(
+                body,
+                request.getContentType(),
+                request.getContentLengthLong(),
+                configuration.sandbox().maxFileSize()));
+    } catch (AybException refused) {
+      PortabilityResource.discardRest(body);
+      throw refused;
     }
   }
 

@@ -4,29 +4,22 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.CreatedDatabase;
-import org.aybdb.application.ExportedFile;
 import org.aybdb.application.PortabilityService;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.portability.web.ExportDownloadServlet;
 import org.aybdb.interfaces.portability.web.ImportUploadServlet;
 import org.aybdb.interfaces.portability.web.TransferSession;
 import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.Visitor;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
 
 /**
- * The database page's export and fork buttons and its import form: the same service as the HTTP
- * API, for the visitor of the session. Refusals are shown as page messages.
+ * The database page's export link, fork button and import form: the same service as the HTTP API,
+ * for the visitor of the session. Refusals are shown as page messages.
  */
 @Named
 @RequestScoped
@@ -42,21 +35,14 @@ public class DatabaseTransfers {
   private TransferSession.Outcome outcome;
   private boolean outcomeTaken;
 
-  /** The database file for the export button; null (and a message) when refused. */
-  public StreamedContent export(String entity, String database) {
-    ExportedFile exported;
-    try {
-      exported = portability.export(visitor.caller(), clientAddress(), entity, database);
-    } catch (AybException refused) {
-      Pages.error("Could not export", refused);
-      return null;
-    }
-    return DefaultStreamedContent.builder()
-        .name(exported.fileName())
-        .contentType("application/vnd.sqlite3")
-        .contentLength(exported.size())
-        .stream(() -> deletingOnClose(exported))
-        .build();
+  /** Where the Export link points: the download servlet. */
+  public String exportLink(String entity, String database) {
+    return request.getContextPath()
+        + ExportDownloadServlet.PATH
+        + "?entity="
+        + encode(entity)
+        + "&database="
+        + encode(database);
   }
 
   /** Forks into the visitor's entity under {@link #getForkName()} and opens the copy. */
@@ -112,24 +98,5 @@ public class DatabaseTransfers {
 
   private String clientAddress() {
     return ClientAddresses.of(request, configuration.limits().trustedProxies());
-  }
-
-  /** The copy as a stream that removes it once the download has been sent. */
-  private static InputStream deletingOnClose(ExportedFile exported) {
-    try {
-      return new FilterInputStream(Files.newInputStream(exported.file())) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            exported.delete();
-          }
-        }
-      };
-    } catch (IOException e) {
-      exported.delete();
-      throw new UncheckedIOException(e);
-    }
   }
 }

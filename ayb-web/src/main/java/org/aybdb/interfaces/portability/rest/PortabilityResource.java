@@ -50,7 +50,7 @@ import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
 public class PortabilityResource {
 
   /** The media type of SQLite database files (registered with IANA). */
-  static final String SQLITE_TYPE = "application/vnd.sqlite3";
+  public static final String SQLITE_TYPE = "application/vnd.sqlite3";
 
   /** The multipart part that carries the file, as ayb's clients name it. */
   public static final String PART = "database";
@@ -92,13 +92,19 @@ public class PortabilityResource {
             exported.delete();
           }
         };
-    return Response.ok(body, SQLITE_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + exported.fileName() + "\"")
-        .header("Content-Length", exported.size())
-        .header("Repr-Digest", "sha-256=:" + exported.sha256Base64() + ":")
-        .header("Digest", "sha-256=" + exported.sha256Base64())
-        .header("Cache-Control", "no-store")
-        .build();
+    Response.ResponseBuilder answer =
+        Response.ok(body, SQLITE_TYPE).header("Content-Length", exported.size());
+    headers(exported).forEach(answer::header);
+    return answer.build();
+  }
+
+  /** The headers of an export besides its type and length: name, checksum, no caching. */
+  public static java.util.Map<String, String> headers(ExportedFile exported) {
+    return java.util.Map.of(
+        "Content-Disposition", "attachment; filename=\"" + exported.fileName() + "\"",
+        "Repr-Digest", "sha-256=:" + exported.sha256Base64() + ":",
+        "Digest", "sha-256=" + exported.sha256Base64(),
+        "Cache-Control", "no-store");
   }
 
   @POST
@@ -107,16 +113,16 @@ public class PortabilityResource {
   public String importDatabase(InputStream body) {
     try {
       portability.importDatabase(
-        callers.caller(),
-        clientAddress(),
-        entity(),
-        database(),
-        () ->
-            part(
-                body,
-                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
-                request.getContentLengthLong(),
-                configuration.sandbox().maxFileSize()));
+          callers.caller(),
+          clientAddress(),
+          entity(),
+          database(),
+          () ->
+              part(
+                  body,
+                  headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                  request.getContentLengthLong(),
+                  configuration.sandbox().maxFileSize()));
     } catch (AybException refused) {
       discardRest(body);
       throw refused;
@@ -126,9 +132,9 @@ public class PortabilityResource {
 
   /**
    * Reads and drops what is left of a refused upload, up to {@value #DRAIN_LIMIT} bytes: clients
-   * that send their whole body before they read the answer (Java's HttpClient, many scripts)
-   * would otherwise wait on a full connection and never see the refusal. Past that the connection
-   * is closed.
+   * that send their whole body before they read the answer (Java's HttpClient, many scripts) would
+   * otherwise wait on a full connection and never see the refusal. Past that the connection is
+   * closed.
    */
   public static void discardRest(InputStream body) {
     byte[] buffer = new byte[64 << 10];

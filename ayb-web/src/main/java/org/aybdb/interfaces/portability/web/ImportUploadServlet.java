@@ -77,16 +77,16 @@ public class ImportUploadServlet extends HttpServlet {
     InputStream body = request.getInputStream();
     try {
       portability.importDatabase(
-        caller,
-        ClientAddresses.of(request, configuration.limits().trustedProxies()),
-        entity,
-        database,
-        () ->
-            PortabilityResource.part(
-                body,
-                request.getContentType(),
-                request.getContentLengthLong(),
-                configuration.sandbox().maxFileSize()));
+          caller,
+          ClientAddresses.of(request, configuration.limits().trustedProxies()),
+          entity,
+          database,
+          () ->
+              PortabilityResource.part(
+                  body,
+                  request.getContentType(),
+                  request.getContentLengthLong(),
+                  configuration.sandbox().maxFileSize()));
     } catch (AybException refused) {
       PortabilityResource.discardRest(body);
       throw refused;

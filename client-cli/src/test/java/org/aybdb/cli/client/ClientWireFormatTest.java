@@ -380,7 +380,8 @@ class ClientWireFormatTest {
   void forkSendsTheTargetInForkTo() {
     server.answer("POST", "/v1/e/d.sqlite/fork", 201, "{}");
 
-    assertOk("Forked e/d.sqlite to me/copy.sqlite\n", client("fork", "e/d.sqlite", "me/copy.sqlite"));
+    assertOk(
+        "Forked e/d.sqlite to me/copy.sqlite\n", client("fork", "e/d.sqlite", "me/copy.sqlite"));
     assertEquals("me/copy.sqlite", server.lastRequest().header("fork-to"));
     assertEquals("Bearer " + TOKEN, server.lastRequest().header("authorization"));
   }
@@ -391,15 +392,20 @@ class ClientWireFormatTest {
     java.nio.file.Path file = folder.resolve("upload.sqlite");
     java.nio.file.Files.writeString(file, "SQLite format 3\0rest of the file");
 
-    assertOk("Imported " + file + " into e/d.sqlite\n", client("import", "e/d.sqlite", file.toString()));
+    assertOk(
+        "Imported " + file + " into e/d.sqlite\n", client("import", "e/d.sqlite", file.toString()));
     FakeAybServer.Request request = server.lastRequest();
     String type = request.header("content-type");
     assertTrue(type.startsWith("multipart/form-data; boundary="), type);
     String boundary = type.substring(type.indexOf('=') + 1);
     assertEquals(
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"database\";"
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"database\";"
             + " filename=\"upload.sqlite\"\r\nContent-Type: application/vnd.sqlite3\r\n\r\n"
-            + "SQLite format 3\0rest of the file\r\n--" + boundary + "--\r\n",
+            + "SQLite format 3\0rest of the file\r\n--"
+            + boundary
+            + "--\r\n",
         request.body());
 
     assertError(

@@ -69,15 +69,7 @@ public class DefaultDatabaseService implements DatabaseService {
     PublicSharingLevel level =
         HeaderValues.required(
             "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
-    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
-      throw new AybException(
-          ErrorType.Other,
-          403,
-          "Authenticated entity "
-              + caller.slug()
-              + " can't create a database for entity "
-              + owner.slug());
-    }
+    requireCreator(caller, owner);
     if (type != DatabaseType.SQLITE) {
       throw AybException.badRequest(
           "Database type "
@@ -100,6 +92,22 @@ public class DefaultDatabaseService implements DatabaseService {
     return new CreatedDatabase(owner.slug(), database, type.word());
   }
 
+  /**
+   * Only the entity itself may create its databases, and not through a token scoped to one
+   * database.
+   */
+  static void requireCreator(Caller caller, Account owner) {
+    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
+      throw new AybException(
+          ErrorType.Other,
+          403,
+          "Authenticated entity "
+              + caller.slug()
+              + " can't create a database for entity "
+              + owner.slug());
+    }
+  }
+
   @Override
   public DatabaseDetails details(Optional<Caller> caller, String entity, String database) {
     AuthorizedDatabase found = access.discover(caller, entity, database);
@@ -110,7 +118,8 @@ public class DefaultDatabaseService implements DatabaseService {
         hosted.type().word(),
         found.access().queryLevel(),
         found.canManage(),
-        hosted.publicSharingLevel().word());
+        hosted.publicSharingLevel().word(),
+        hosted.forkedFrom());
   }
 
   @Override

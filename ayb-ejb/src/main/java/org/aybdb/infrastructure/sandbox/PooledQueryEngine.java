@@ -13,6 +13,7 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
 import org.aybdb.infrastructure.sandbox.pool.ManagedDaemonFactory;
@@ -102,6 +103,62 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(cancellation, "cancellation");
+    return open(
+        database.path(), () -> file(database), database, mode, sql, maxFileBytes, cancellation);
+  }
+
+  @Override
+  public QueryResult executeOnFile(DatabaseRef database, Path file, AccessMode mode, String sql) {
+    Objects.requireNonNull(database, "database");
+    Path checked = fileBelow(database, file);
+    try (QueryCursor cursor =
+        open(
+            fileKey(database, checked),
+            () -> checked,
+            database,
+            mode,
+            sql,
+            0,
+            org.aybdb.application.engine.Cancellation.none())) {
+      return QueryResult.collect(cursor);
+    }
+  }
+
+  @Override
+  public void releaseFile(DatabaseRef database, Path file) {
+    Objects.requireNonNull(database, "database");
+    if (pool == null) {
+      return;
+    }
+    try {
+      pool.retire(fileKey(database, fileBelow(database, file)));
+    } catch (PoolUnavailableException e) {
+      throw QueryErrors.unavailable(e);
+    }
+  }
+
+  /** A file of {@code database}'s folder that is not its current one gets a daemon of its own. */
+  private static String fileKey(DatabaseRef database, Path file) {
+    return database.path() + "#" + file.getParent().getFileName();
+  }
+
+  private Path fileBelow(DatabaseRef database, Path file) {
+    Path folder = directories.databaseFolder(database.entity(), database.database());
+    Path checked = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+    if (!checked.startsWith(folder) || checked.getNameCount() != folder.getNameCount() + 2) {
+      throw new IllegalArgumentException("Not a file of a version of " + database.path());
+    }
+    return checked;
+  }
+
+  private QueryCursor open(
+      String key,
+      Supplier<Path> file,
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
     DaemonPool daemons = requirePool(database);
@@ -126,7 +183,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     Supplier<DaemonPool.Lease> leases =
         () -> {
           try {
-            return daemons.lease(database.path(), () -> file(database), queueWait);
+            return daemons.lease(key, file, queueWait);
           } catch (PoolUnavailableException e) {
             listener.queried(database.path(), Duration.ZERO, "failure");
             throw QueryErrors.unavailable(e);

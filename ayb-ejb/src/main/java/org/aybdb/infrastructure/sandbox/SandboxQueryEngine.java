@@ -153,6 +153,16 @@ public class SandboxQueryEngine implements QueryEngine {
   }
 
   @Override
+  public QueryResult executeOnFile(DatabaseRef database, Path file, AccessMode mode, String sql) {
+    return engine.executeOnFile(database, file, mode, sql);
+  }
+
+  @Override
+  public void releaseFile(DatabaseRef database, Path file) {
+    engine.releaseFile(database, file);
+  }
+
+  @Override
   public void copyInto(DatabaseRef database, String relativeTarget) {
     engine.copyInto(database, relativeTarget);
   }

@@ -99,10 +99,11 @@ public class DatabaseResource {
         body,
         "highest_query_access_level",
         details.highestQueryAccessLevel().map(DatabaseResource::aybVariant).orElse(null));
-    return body.add("can_manage_database", details.canManageDatabase())
-        .add("public_sharing_level", details.publicSharingLevel())
-        .build()
-        .toString();
+    body.add("can_manage_database", details.canManageDatabase())
+        .add("public_sharing_level", details.publicSharingLevel());
+    // Our extension, only on forks: ayb's clients ignore members they do not know.
+    details.forkedFrom().ifPresent(source -> body.add("forked_from", source));
+    return body.build().toString();
   }
 
   @PATCH

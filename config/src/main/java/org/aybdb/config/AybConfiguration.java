@@ -202,6 +202,8 @@ public record AybConfiguration(
    *     holding this many is refused with 400
    * @param requestStack the native stack of the daemon's request thread (bytes; counted in {@code
    *     daemonMemory}); raise it with the two caps above
+   * @param prestartedLaunchers how many sandbox first stages wait, started ahead of need, for the
+   *     database a new daemon is for (0: each daemon starts from nothing)
    */
   public record Sandbox(
       boolean allowUnsandboxed,
@@ -220,7 +222,11 @@ public record AybConfiguration(
       java.time.Duration crashBackoffMax,
       int maxNestingKeywords,
       int maxViewsAndTriggers,
-      long requestStack) {
+      long requestStack,
+      int prestartedLaunchers) {
+
+    /** The default of {@code prestarted_launchers}. */
+    public static final int DEFAULT_PRESTARTED_LAUNCHERS = 2;
 
     /** The default of {@code max_nesting_keywords}. */
     public static final int DEFAULT_MAX_NESTING_KEYWORDS = 500;
@@ -239,7 +245,10 @@ public record AybConfiguration(
     public static final java.time.Duration DEFAULT_CRASH_BACKOFF_MAX =
         java.time.Duration.ofMinutes(1);
 
-    /** The settings without the crash backoff, nesting and stack keys (their defaults apply). */
+    /**
+     * The settings without the crash backoff, nesting, stack and pre-start keys (their defaults
+     * apply).
+     */
     public Sandbox(
         boolean allowUnsandboxed,
         String network,
@@ -270,7 +279,8 @@ public record AybConfiguration(
           DEFAULT_CRASH_BACKOFF_MAX,
           DEFAULT_MAX_NESTING_KEYWORDS,
           DEFAULT_MAX_VIEWS_AND_TRIGGERS,
-          DEFAULT_REQUEST_STACK);
+          DEFAULT_REQUEST_STACK,
+          DEFAULT_PRESTARTED_LAUNCHERS);
     }
 
     /** Network isolation values. */

@@ -72,6 +72,7 @@ final class ConfigurationKeys {
           "sandbox.max_nesting_keywords",
           "sandbox.max_views_and_triggers",
           "sandbox.request_stack",
+          "sandbox.prestarted_launchers",
           "http.json_max_depth",
           "http.link_fetches_per_entity_per_hour",
           "http.link_fetches_per_hour",

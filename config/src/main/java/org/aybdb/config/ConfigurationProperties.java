@@ -117,6 +117,7 @@ final class ConfigurationProperties {
     properties.put(
         "sandbox.max_views_and_triggers", Integer.toString(sandbox.maxViewsAndTriggers()));
     properties.put("sandbox.request_stack", Long.toString(sandbox.requestStack()));
+    properties.put("sandbox.prestarted_launchers", Integer.toString(sandbox.prestartedLaunchers()));
   }
 
   private static void putHttp(Map<String, String> properties, Http http) {

@@ -303,7 +303,10 @@ final class ConfigurationValidator {
                 0,
                 1_000_000,
                 "views and triggers"),
-        bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"));
+        bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"),
+        (int)
+            bounded(
+                "sandbox.prestarted_launchers", d.prestartedLaunchers(), 0, 64, "first stages"));
   }
 
   private record Backoff(Duration initial, Duration max) {}

@@ -77,7 +77,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
                     environment.config(),
                     environment.runtime(),
                     ProcessBuilder.Redirect.INHERIT,
-                    Duration.ofSeconds(30)),
+                    Duration.ofSeconds(30),
+                    settings.pool().prestartedLaunchers()),
                 settings.pool(),
                 listener,
                 scheduler)

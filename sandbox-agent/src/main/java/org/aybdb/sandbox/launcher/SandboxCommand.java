@@ -63,13 +63,39 @@ public final class SandboxCommand {
 
   /** The command that starts the query daemon for {@code dbFile}, sandboxed as configured. */
   public static List<String> daemon(SandboxConfig config, SandboxRuntime runtime, Path dbFile) {
-    Path file = dbFile.toAbsolutePath().normalize();
-    Path dir = file.getParent();
+    List<String> cmd = prestarted(config, runtime);
+    cmd.remove(SandboxLauncher.AWAIT_ASSIGNMENT);
+    cmd.addAll(assignment(config, runtime, dbFile));
+    return cmd;
+  }
+
+  /**
+   * The command of a pre-started first stage: {@link #daemon}'s without the part that names the
+   * database, which {@link #assignment} gives it on stdin when a database needs a daemon. Every
+   * rule but the writable folder is fixed here; the first stage applies none before it knows that
+   * folder, so the daemon starts under exactly the policy {@link #daemon} gives it.
+   */
+  public static List<String> prestarted(SandboxConfig config, SandboxRuntime runtime) {
     List<String> cmd = wrapper(config);
     boolean wrapped = !cmd.isEmpty();
     cmd.addAll(launcherJvm(runtime, null));
-    cmd.addAll(policyOptions(config, runtime, dir, wrapped));
-    cmd.addAll(limitOptions(config, dir));
+    cmd.addAll(policyOptions(config, runtime, null, wrapped));
+    cmd.addAll(limitOptions(config));
+    cmd.add(SandboxLauncher.AWAIT_ASSIGNMENT);
+    return cmd;
+  }
+
+  /**
+   * The arguments that bind a first stage to {@code dbFile}'s folder: the folder writable, SQLite's
+   * temporary files there, the working directory, and the daemon's command line.
+   */
+  public static List<String> assignment(SandboxConfig config, SandboxRuntime runtime, Path dbFile) {
+    Path file = dbFile.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    List<String> cmd = new ArrayList<>();
+    cmd.add("--rw=" + dir);
+    cmd.add("--env=SQLITE_TMPDIR=" + dir);
+    cmd.add("--chdir=" + dir);
     cmd.add("--");
     cmd.addAll(
         daemonJvm(
@@ -108,7 +134,8 @@ public final class SandboxCommand {
     boolean wrapped = !cmd.isEmpty();
     cmd.addAll(launcherJvm(runtime, null));
     cmd.addAll(policyOptions(config, extended, dir, wrapped));
-    cmd.addAll(limitOptions(config, dir));
+    cmd.addAll(limitOptions(config));
+    cmd.add("--env=SQLITE_TMPDIR=" + dir);
     cmd.add("--");
     cmd.addAll(daemonJvmFlags(config, extended, null));
     cmd.add(mainClass);
@@ -206,7 +233,7 @@ public final class SandboxCommand {
     return cmd;
   }
 
-  /** Mode, network and Landlock options of the first stage. */
+  /** Mode, network and Landlock options of the first stage ({@code rwDir} null: none writable). */
   static List<String> policyOptions(
       SandboxConfig config, SandboxRuntime runtime, Path rwDir, boolean externalNetns) {
     List<String> cmd = new ArrayList<>();
@@ -224,11 +251,13 @@ public final class SandboxCommand {
     for (Path p : readOnlyPaths(config, runtime)) {
       cmd.add("--ro=" + p);
     }
-    cmd.add("--rw=" + rwDir);
+    if (rwDir != null) {
+      cmd.add("--rw=" + rwDir);
+    }
     return cmd;
   }
 
-  private static List<String> limitOptions(SandboxConfig config, Path dir) {
+  private static List<String> limitOptions(SandboxConfig config) {
     List<String> cmd = new ArrayList<>();
     cmd.add("--rlimit-data=" + config.dataLimitBytes());
     cmd.add("--rlimit-fsize=" + config.fileSizeLimitBytes());
@@ -236,7 +265,6 @@ public final class SandboxCommand {
     cmd.add("--rlimit-nproc=" + config.processLimit());
     cmd.add("--env=MALLOC_ARENA_MAX=1");
     cmd.add("--env=LANG=C.UTF-8");
-    cmd.add("--env=SQLITE_TMPDIR=" + dir);
     return cmd;
   }
 

@@ -130,6 +130,15 @@ public final class ManagedDaemon {
     process.shutdown(grace);
   }
 
+  /**
+   * Asks it to exit (killed after {@code grace}) and returns at once: a daemon evicted to make room
+   * does not delay the one that takes its place.
+   */
+  void shutdownInBackground(Duration grace) {
+    markRetiring();
+    process.shutdownInBackground(grace);
+  }
+
   /** Kills it (SIGKILL) and waits for the process to be gone (a crash unless marked retiring). */
   void kill() {
     process.close();

@@ -2,6 +2,12 @@
 
 export type QueryPermissionLevel = 'read-only' | 'read-write';
 
+/** A value bound to a query parameter: whole numbers and bigints bind as INTEGER, bytes as BLOB. */
+export type QueryParam = null | number | bigint | string | boolean | Uint8Array | ArrayBuffer;
+
+/** Positional (`?`, `?NNN`) or named (`:name`, `@name`, `$name`) query parameters. */
+export type QueryParams = QueryParam[] | Record<string, QueryParam>;
+
 /** A query's answer: column names and rows whose cells are strings or null. */
 export interface QueryResult {
   fields: string[];
@@ -42,6 +48,8 @@ export class AybClient {
   isConnected(): boolean;
   getConnectionInfo(): ConnectionInfo | null;
   query(sql: string, maxRetries?: number): Promise<QueryResult>;
+  /** Runs one statement with values bound to its parameters (`?`/`?NNN` by array, `:name` by object). */
+  query(sql: string, params: QueryParams | null, maxRetries?: number): Promise<QueryResult>;
   queryObjects(sql: string): Promise<Record<string, string | null>[]>;
   escapeSQL(value: unknown): string;
 }

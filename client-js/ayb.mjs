@@ -75,6 +75,46 @@ export function parseDatabaseUrl(url) {
 }
 
 /** Rows of a `{fields, rows}` result as objects keyed by field name. */
+/** The JSON query body `{"query": sql, "params": ...}` (bigints stay exact). */
+function queryBody(sql, params) {
+  let encoded;
+  if (Array.isArray(params)) {
+    encoded = `[${params.map(paramJson).join(',')}]`;
+  } else if (typeof params === 'object') {
+    const entries = Object.entries(params).map(([k, v]) => `${JSON.stringify(k)}:${paramJson(v)}`);
+    encoded = `{${entries.join(',')}}`;
+  } else {
+    throw new TypeError('params must be an array (positional) or an object (named)');
+  }
+  return `{"query":${JSON.stringify(sql)},"params":${encoded}}`;
+}
+
+function paramJson(value) {
+  if (value === null || value === undefined) {
+    return 'null';
+  }
+  if (typeof value === 'bigint') {
+    return value.toString();
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new TypeError(`A query parameter cannot be ${value}`);
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return JSON.stringify(value);
+  }
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i++) {
+      binary += String.fromCharCode(bytes[i]);
+    }
+    return JSON.stringify({ base64: btoa(binary) });
+  }
+  throw new TypeError(
+    'A query parameter is null, a number, a bigint, a string, a boolean, a Uint8Array or an ArrayBuffer',
+  );
+}
+
 export async function queryObjects(client, sql) {
   const result = await client.query(sql);
   return result.rows.map((row) =>
@@ -142,23 +182,34 @@ export class AybClient {
   }
 
   /**
-   * Runs one SQL statement; resolves to `{fields, rows}` (every cell a string or null). A refusal
-   * throws `Query failed: <the server's answer>`; only network failures are retried, after 2 s,
-   * 4 s, 8 s, ...
+   * Runs SQL; resolves to `{fields, rows}` (every cell a string or null). With `params` (an array
+   * for `?` / `?NNN`, or an object for `:name` / `@name` / `$name`) the SQL must be one statement
+   * and the values are bound by the server, never pasted into the SQL: null, numbers (whole ones
+   * bind as INTEGER, others as REAL), bigints (INTEGER, exact to 64 bits), strings, booleans (1 or
+   * 0) and bytes (Uint8Array or ArrayBuffer: a BLOB). `query(sql, maxRetries)` still works. A
+   * refusal throws `Query failed: <the server's answer>`; only network failures are retried, after
+   * 2 s, 4 s, 8 s, ...
    */
-  async query(sql, maxRetries = 0) {
+  async query(sql, params, maxRetries = 0) {
+    if (typeof params === 'number') {
+      maxRetries = params;
+      params = undefined;
+    }
     if (!this.isConnected()) {
       throw new Error('Not connected to a database');
     }
+    const bound = params !== undefined && params !== null;
+    const body = bound ? queryBody(sql, params) : sql;
     const { baseUrl, entity, database, token } = this.config;
     const url = `${baseUrl}/v1/${encodeURIComponent(entity)}/${encodeURIComponent(database)}/query`;
+    const type = bound ? 'application/json' : 'text/plain';
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
         response = await globalThis.fetch(url, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
-          body: sql,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+          body,
         });
       } catch (networkError) {
         if (attempt >= maxRetries) {

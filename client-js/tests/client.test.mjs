@@ -112,3 +112,41 @@ test('a network failure is retried when asked, else thrown', async () => {
   const disconnected = new AybClient({ appId: 'nobody' });
   await assert.rejects(disconnected.query('SELECT 1'), /Not connected/);
 });
+
+test('query(sql, params) posts a JSON body whose values the server binds', async () => {
+  browserAt('https://app.example.org/');
+  const server = await fakeServer(() => ({ status: 200, body: { fields: ['x'], rows: [['1']] } }));
+  try {
+    const client = new AybClient({ appId: 't', url: `${server.url}/v1/a/d`, token: 'ayb_a_b' });
+    const attack = "x'); DROP TABLE t; --";
+    const result = await client.query('INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      42,
+      2.5,
+      9007199254740993n,
+      attack,
+      true,
+      null,
+      new Uint8Array([0, 255, 1]),
+    ]);
+    assert.deepEqual(result, { fields: ['x'], rows: [['1']] });
+    let request = server.requests[0];
+    assert.equal(request.headers['content-type'], 'application/json');
+    assert.equal(
+      request.body,
+      '{"query":"INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)","params":' +
+        `[42,2.5,9007199254740993,${JSON.stringify(attack)},true,null,{"base64":"AP8B"}]}`,
+    );
+    await client.query('SELECT :id, @b', { id: 7, '@b': new Uint8Array([104, 105]).buffer });
+    request = server.requests[1];
+    assert.equal(request.body, '{"query":"SELECT :id, @b","params":{"id":7,"@b":{"base64":"aGk="}}}');
+    await client.query('SELECT 1', 2);
+    assert.equal(server.requests[2].headers['content-type'], 'text/plain', 'query(sql, maxRetries) is the old call');
+    assert.equal(server.requests[2].body, 'SELECT 1');
+    await assert.rejects(client.query('SELECT ?', [NaN]), /cannot be NaN/);
+    await assert.rejects(client.query('SELECT ?', [{}]), /A query parameter is null/);
+    await assert.rejects(client.query('SELECT ?', 'x'), /params must be an array/);
+    assert.equal(server.requests.length, 3, 'bad parameters are refused before anything is sent');
+  } finally {
+    await server.close();
+  }
+});

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 
 /**
- * A database as one caller sees it (ayb's details). {@code highestQueryAccessLevel} is the entity's
- * own access, not limited by the token in use, as in ayb.
+ * A database as one caller sees it (ayb's details, plus the database it was forked from). {@code
+ * highestQueryAccessLevel} is the entity's own access, not limited by the token in use, as in ayb.
  */
 public record DatabaseDetails(
     String entitySlug,
@@ -14,7 +14,8 @@ public record DatabaseDetails(
     String databaseType,
     Optional<QueryPermissionLevel> highestQueryAccessLevel,
     boolean canManageDatabase,
-    String publicSharingLevel) {
+    String publicSharingLevel,
+    Optional<String> forkedFrom) {
 
   public DatabaseDetails {
     Objects.requireNonNull(entitySlug, "entitySlug");
@@ -22,5 +23,6 @@ public record DatabaseDetails(
     Objects.requireNonNull(databaseType, "databaseType");
     Objects.requireNonNull(highestQueryAccessLevel, "highestQueryAccessLevel");
     Objects.requireNonNull(publicSharingLevel, "publicSharingLevel");
+    Objects.requireNonNull(forkedFrom, "forkedFrom");
   }
 }

@@ -63,6 +63,21 @@ public interface DatabaseService {
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql);
 
   /**
+   * Runs {@code batch} (statements with bound parameters, each with its own result) like {@link
+   * #open}: the same access check, admission, storage quota and containment; the answer collected
+   * whole. A read-only caller's batch runs on a read-only connection (a write in it fails).
+   *
+   * @throws AybException as {@link #open}; {@link
+   *     org.aybdb.application.engine.StatementFailedException} for a failed atomic batch
+   */
+  java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch);
+
+  /**
    * Takes the caller's fair-sharing place ({@link QueryAdmission}) for the queries one request runs
    * through {@link #query} (a web UI page runs several: its grid, row count and schema), after the
    * same access check as {@link #query}. Close the ticket when the request ends.

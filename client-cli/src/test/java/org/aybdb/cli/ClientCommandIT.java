@@ -434,6 +434,81 @@ class ClientCommandIT {
   }
 
   @Test
+  void queryParamsAreBoundAndPrintedInAybsFormats() throws Exception {
+    String entity = newEntity("params");
+    registerAndConfirm(entity);
+    String db = entity + "/p.sqlite";
+    assertOk("Successfully created " + db + "\n", client("create_database", db));
+    client("query", db, "CREATE TABLE t(id INTEGER, name TEXT, score REAL, b BLOB)");
+    String attack = "x'); DROP TABLE t; --";
+    assertOk(
+        "\nRows: 0\n",
+        client(
+            "query",
+            db,
+            "INSERT INTO t VALUES (?, ?, ?, ?)",
+            "--param",
+            "42",
+            "--param",
+            "text:" + attack,
+            "--param",
+            "2.5",
+            "--param",
+            "blob:AP8B"));
+    assertOk(
+        "\nRows: 0\n",
+        client(
+            "query",
+            db,
+            "INSERT INTO t(id, name, score) VALUES (:id, @name, $s)",
+            "--param",
+            ":id=int:7",
+            "--param",
+            "@name=007",
+            "--param",
+            "$s=null:"));
+    assertOk(
+        " id | name                  | score | hex(b) | typeof(name) \n"
+            + "----+-----------------------+-------+--------+--------------\n"
+            + " 7  | 007                   | NULL  |        | text \n"
+            + " 42 | "
+            + attack
+            + " | 2.5   | 00FF01 | text \n"
+            + "\nRows: 2\n",
+        client(
+            "query",
+            db,
+            "SELECT id, name, score, hex(b), typeof(name) FROM t WHERE id > ?" + " ORDER BY id",
+            "--param",
+            "0"));
+    assertOk(
+        "n\n1\n\nRows: 1\n",
+        client(
+            "query",
+            db,
+            "SELECT count(*) AS n FROM t WHERE name = ?",
+            "--param",
+            "text:" + attack,
+            "--format",
+            "csv"));
+    assertOk(
+        "{\"fields\":[\"v\"],\"rows\":[[\"abc\"]]}\n",
+        client("query", db, "SELECT ? AS v", "--param", "abc", "--format", "json"));
+    assertError(
+        1,
+        "QueryError { message: \"The statement has 2 parameters but 1 value was given\" }",
+        client("query", db, "SELECT ?, ?", "--param", "1"));
+    assertError(
+        2,
+        "--param blob:%%: not base64 (Illegal base64 character 25)",
+        client("query", db, "SELECT ?", "--param", "blob:%%"));
+    assertError(
+        2,
+        "--param values are either all named (:name=...) or all positional",
+        client("query", db, "SELECT ?", "--param", "1", "--param", ":a=2"));
+  }
+
+  @Test
   void sharingThroughTheClient() throws Exception {
     String owner = newEntity("ivan");
     String ownerToken = registerAndConfirm(owner);
@@ -713,6 +788,70 @@ class ClientCommandIT {
             "list_database_permissions", "restore_snapshot", "update_profile", "--display_name")) {
       assertTrue(result.out().contains(name), name);
     }
+  }
+
+  // ---- whole databases: export, import, fork ---------------------------------------------------
+
+  @Test
+  void exportThenImportIntoAnotherDatabaseGivesTheSameRowsAndForkCopies() throws Exception {
+    String entity = newEntity("porter");
+    registerAndConfirm(entity);
+    String source = entity + "/source.sqlite";
+    String target = entity + "/target.sqlite";
+    assertOk("Successfully created " + source + "\n", client("create_database", source));
+    assertOk("Successfully created " + target + "\n", client("create_database", target));
+    client(
+        "query",
+        source,
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, score REAL);"
+            + " INSERT INTO t(name, score) VALUES ('ada', 1.5), ('bo', NULL), ('漢字', -2)");
+    String rows = "SELECT id, name, score FROM t ORDER BY id";
+    String expected = client("query", source, rows, "--format", "csv").out();
+    assertTrue(expected.contains("漢字"), expected);
+
+    Path file = home.resolve("source copy.sqlite");
+    Result exported = client("export", source, file.toString());
+    assertEquals(0, exported.status(), exported.toString());
+    long size = Files.size(file);
+    assertEquals("Exported " + source + " to " + file + " (" + size + " bytes)\n", exported.out());
+    assertEquals(
+        "SQLite format 3\0",
+        new String(Files.readAllBytes(file), 0, 16, StandardCharsets.US_ASCII));
+
+    assertOk(
+        "Imported " + file + " into " + target + "\n", client("import", target, file.toString()));
+    assertOk(expected, client("query", target, rows, "--format", "csv"));
+
+    assertOk(
+        "Forked " + source + " to " + entity + "/copy.sqlite\n",
+        client("fork", source, entity + "/copy.sqlite"));
+    assertOk(expected, client("query", entity + "/copy.sqlite", rows, "--format", "csv"));
+    assertOk(
+        "Database: "
+            + entity
+            + "/copy.sqlite\nType: sqlite\nAccess level: ReadWrite\n"
+            + "You have management permissions for this database\nForked from: "
+            + source
+            + "\n",
+        client("database_details", entity + "/copy.sqlite"));
+
+    Path text = home.resolve("notes.txt");
+    Files.writeString(text, "not a database\n".repeat(100));
+    Result refused = client("import", target, text.toString());
+    assertEquals(1, refused.status(), refused.toString());
+    assertEquals("", refused.out());
+    assertTrue(
+        refused.err().startsWith("Error: The uploaded file cannot be imported: it is not a SQLite")
+            && refused.err().endsWith("\n")
+            && refused.err().lines().count() == 1,
+        refused.err());
+    assertOk(expected, client("query", target, rows, "--format", "csv"));
+    assertError(
+        1,
+        "RecordNotFound { id: \"" + entity + "/missing\", record_type: \"database\" }",
+        client("export", entity + "/missing", home.resolve("missing.sqlite").toString()));
+    assertTrue(Files.notExists(home.resolve("missing.sqlite")), "no file for a failed export");
+    assertError(1, "Database already exists", client("fork", source, entity + "/copy.sqlite"));
   }
 
   // ---- snapshots on a server without [snapshots] ------------------------------------------------

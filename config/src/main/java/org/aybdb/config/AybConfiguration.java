@@ -202,6 +202,8 @@ public record AybConfiguration(
    *     holding this many is refused with 400
    * @param requestStack the native stack of the daemon's request thread (bytes; counted in {@code
    *     daemonMemory}); raise it with the two caps above
+   * @param prestartedLaunchers how many sandbox first stages wait, started ahead of need, for the
+   *     database a new daemon is for (0: each daemon starts from nothing)
    */
   public record Sandbox(
       boolean allowUnsandboxed,
@@ -220,7 +222,11 @@ public record AybConfiguration(
       java.time.Duration crashBackoffMax,
       int maxNestingKeywords,
       int maxViewsAndTriggers,
-      long requestStack) {
+      long requestStack,
+      int prestartedLaunchers) {
+
+    /** The default of {@code prestarted_launchers}. */
+    public static final int DEFAULT_PRESTARTED_LAUNCHERS = 2;
 
     /** The default of {@code max_nesting_keywords}. */
     public static final int DEFAULT_MAX_NESTING_KEYWORDS = 500;
@@ -239,7 +245,10 @@ public record AybConfiguration(
     public static final java.time.Duration DEFAULT_CRASH_BACKOFF_MAX =
         java.time.Duration.ofMinutes(1);
 
-    /** The settings without the crash backoff, nesting and stack keys (their defaults apply). */
+    /**
+     * The settings without the crash backoff, nesting, stack and pre-start keys (their defaults
+     * apply).
+     */
     public Sandbox(
         boolean allowUnsandboxed,
         String network,
@@ -270,7 +279,8 @@ public record AybConfiguration(
           DEFAULT_CRASH_BACKOFF_MAX,
           DEFAULT_MAX_NESTING_KEYWORDS,
           DEFAULT_MAX_VIEWS_AND_TRIGGERS,
-          DEFAULT_REQUEST_STACK);
+          DEFAULT_REQUEST_STACK,
+          DEFAULT_PRESTARTED_LAUNCHERS);
     }
 
     /** Network isolation values. */
@@ -309,6 +319,9 @@ public record AybConfiguration(
    *     may hold; a connection beyond it is answered 429 and closed
    * @param bodyTimeout how long a request body may take to arrive, from the request's head on; past
    *     it the request gets 408 and its thread is freed
+   * @param maxQueryParams the most parameter values one JSON query body may bind (all statements
+   *     together); more gets 400
+   * @param maxBatchStatements the most statements one JSON batch body may hold; more gets 400
    */
   public record Http(
       int jsonMaxDepth,
@@ -318,7 +331,38 @@ public record AybConfiguration(
       java.time.Duration anonymousSessionTimeout,
       int maxSessionsPerClient,
       int maxConnectionsPerClient,
-      java.time.Duration bodyTimeout) {
+      java.time.Duration bodyTimeout,
+      int maxQueryParams,
+      int maxBatchStatements) {
+
+    /** The default of {@code max_query_params}. */
+    public static final int DEFAULT_MAX_QUERY_PARAMS = 1000;
+
+    /** The default of {@code max_batch_statements}. */
+    public static final int DEFAULT_MAX_BATCH_STATEMENTS = 100;
+
+    /** The settings without the query-body keys (their defaults apply). */
+    public Http(
+        int jsonMaxDepth,
+        int linkFetchesPerEntityPerHour,
+        int linkFetchesPerHour,
+        int emailsPerClientPerHour,
+        java.time.Duration anonymousSessionTimeout,
+        int maxSessionsPerClient,
+        int maxConnectionsPerClient,
+        java.time.Duration bodyTimeout) {
+      this(
+          jsonMaxDepth,
+          linkFetchesPerEntityPerHour,
+          linkFetchesPerHour,
+          emailsPerClientPerHour,
+          anonymousSessionTimeout,
+          maxSessionsPerClient,
+          maxConnectionsPerClient,
+          bodyTimeout,
+          DEFAULT_MAX_QUERY_PARAMS,
+          DEFAULT_MAX_BATCH_STATEMENTS);
+    }
 
     /** The values used when {@code [http]} or one of its keys is absent. */
     public static Http defaults() {

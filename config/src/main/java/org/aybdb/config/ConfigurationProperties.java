@@ -117,6 +117,7 @@ final class ConfigurationProperties {
     properties.put(
         "sandbox.max_views_and_triggers", Integer.toString(sandbox.maxViewsAndTriggers()));
     properties.put("sandbox.request_stack", Long.toString(sandbox.requestStack()));
+    properties.put("sandbox.prestarted_launchers", Integer.toString(sandbox.prestartedLaunchers()));
   }
 
   private static void putHttp(Map<String, String> properties, Http http) {
@@ -133,6 +134,8 @@ final class ConfigurationProperties {
     properties.put(
         "http.max_connections_per_client", Integer.toString(http.maxConnectionsPerClient()));
     properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
+    properties.put("http.max_query_params", Integer.toString(http.maxQueryParams()));
+    properties.put("http.max_batch_statements", Integer.toString(http.maxBatchStatements()));
   }
 
   private static void putLimits(Map<String, String> properties, Limits limits) {

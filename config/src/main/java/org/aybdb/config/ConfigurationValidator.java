@@ -303,7 +303,10 @@ final class ConfigurationValidator {
                 0,
                 1_000_000,
                 "views and triggers"),
-        bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"));
+        bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"),
+        (int)
+            bounded(
+                "sandbox.prestarted_launchers", d.prestartedLaunchers(), 0, 64, "first stages"));
   }
 
   private record Backoff(Duration initial, Duration max) {}
@@ -366,7 +369,10 @@ final class ConfigurationValidator {
                 1_000_000,
                 "connections"),
         duration(
-            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+            "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        (int) bounded("http.max_query_params", d.maxQueryParams(), 0, 100_000, "parameters"),
+        (int)
+            bounded("http.max_batch_statements", d.maxBatchStatements(), 1, 10_000, "statements"));
   }
 
   private Management management() {

@@ -84,6 +84,8 @@ final class ConfigFixtures {
       max_sessions_per_client = 7
       max_connections_per_client = 12
       body_timeout = "4s"
+      max_query_params = 50
+      max_batch_statements = 5
 
       [management]
       addresses = ["10.0.0.5", "fd00::5"]

@@ -70,6 +70,7 @@ class ConfigurationPropertiesTest {
     expected.put("sandbox.max_nesting_keywords", "500");
     expected.put("sandbox.max_views_and_triggers", "500");
     expected.put("sandbox.request_stack", "2097152");
+    expected.put("sandbox.prestarted_launchers", "2");
     expected.put("http.json_max_depth", "16");
     expected.put("http.link_fetches_per_entity_per_hour", "20");
     expected.put("http.link_fetches_per_hour", "200");
@@ -78,6 +79,8 @@ class ConfigurationPropertiesTest {
     expected.put("http.max_sessions_per_client", "7");
     expected.put("http.max_connections_per_client", "12");
     expected.put("http.body_timeout", "4s");
+    expected.put("http.max_query_params", "50");
+    expected.put("http.max_batch_statements", "5");
     expected.put("management.addresses", "10.0.0.5 fd00::5");
     expected.put("management.token", "scrape-token-0123456789");
     expected.put("limits.queries_per_minute", "600");

@@ -43,7 +43,7 @@ class EdgeConfigurationTest {
                 "AYB__HTTP__JSON_MAX_DEPTH", "8",
                 "AYB__MANAGEMENT__ADDRESSES", "192.0.2.10 2001:db8::10"));
     assertEquals(
-        new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7, 12, Duration.ofSeconds(4)),
+        new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7, 12, Duration.ofSeconds(4), 50, 5),
         configuration.http());
     assertEquals(
         new Management(
@@ -56,6 +56,8 @@ class EdgeConfigurationTest {
     for (String bad :
         List.of(
             "[http]\njson_max_depth = 1\n",
+            "[http]\nmax_batch_statements = 0\n",
+            "[http]\nmax_query_params = -1\n",
             "[http]\nemails_per_client_per_hour = -1\n",
             "[http]\nanonymous_session_timeout = \"1s\"\n",
             "[http]\nmax_connections_per_client = 0\n",

@@ -148,6 +148,22 @@ class SandboxConfigurationTest {
   }
 
   @Test
+  void prestartedLaunchersKey() {
+    assertEquals(2, load(temp, MINIMAL, Map.of()).sandbox().prestartedLaunchers());
+    assertEquals(
+        0,
+        load(temp, MINIMAL, Map.of("AYB__SANDBOX__PRESTARTED_LAUNCHERS", "0"))
+            .sandbox()
+            .prestartedLaunchers(),
+        "0 switches pre-starting off");
+    assertEquals(
+        "Invalid `sandbox.prestarted_launchers` in environment variable"
+            + " AYB__SANDBOX__PRESTARTED_LAUNCHERS: 65 is out of range: first stages between 0 and"
+            + " 64 expected",
+        failure(MINIMAL, Map.of("AYB__SANDBOX__PRESTARTED_LAUNCHERS", "65")));
+  }
+
+  @Test
   void crashBackoffKeys() {
     Sandbox defaults = load(temp, MINIMAL, Map.of()).sandbox();
     assertEquals(Duration.ofSeconds(1), defaults.crashBackoffInitial());

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prints the figures the README quotes: cold start to first answer (p50/p90 of {@code
- * -Dsandbox.starts}, default 20, with and without AppCDS) and idle resident memory per daemon. Not
- * a timed test: it asserts only that every start answered.
+ * -Dsandbox.starts}, default 20, with and without AppCDS, and from a first stage started ahead of
+ * need) and idle resident memory per daemon and per waiting first stage. Not a timed test: it
+ * asserts only that every start answered.
  */
 class DaemonFiguresIT {
 
@@ -37,8 +38,9 @@ class DaemonFiguresIT {
           "CREATE TABLE t(x); INSERT INTO t VALUES (1)",
           Duration.ofSeconds(10));
     }
-    report("with AppCDS", runtime, dir);
-    report("without AppCDS", runtime.withoutArchives(), dir);
+    report("with AppCDS", runtime, dir, false);
+    report("without AppCDS", runtime.withoutArchives(), dir, false);
+    report("with AppCDS, first stage started ahead of need", runtime, dir, true);
   }
 
   private static DaemonProcess start(SandboxRuntime runtime, Path dir) throws Exception {
@@ -49,12 +51,32 @@ class DaemonFiguresIT {
         Duration.ofSeconds(30));
   }
 
-  private static void report(String label, SandboxRuntime runtime, Path dir) throws Exception {
+  private static void report(String label, SandboxRuntime runtime, Path dir, boolean prestarted)
+      throws Exception {
     List<Double> millis = new ArrayList<>();
     List<Long> rss = new ArrayList<>();
+    List<Long> waitingRss = new ArrayList<>();
     for (int i = 0; i < STARTS; i++) {
+      Process waiting = null;
+      if (prestarted) {
+        waiting =
+            DaemonProcess.prestart(
+                SandboxCommand.prestarted(SandboxConfig.defaults(), runtime),
+                Sandboxes.newDir("waiting"),
+                ProcessBuilder.Redirect.INHERIT);
+        Thread.sleep(600); // loaded and waiting, as in the server's pool
+        assertTrue(waiting.isAlive());
+        waitingRss.add(rssKb(waiting.pid()));
+      }
       long t0 = System.nanoTime();
-      try (DaemonProcess d = start(runtime, dir)) {
+      try (DaemonProcess d =
+          prestarted
+              ? DaemonProcess.assign(
+                  waiting,
+                  SandboxCommand.assignment(
+                      SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
+                  Duration.ofSeconds(30))
+              : start(runtime, dir)) {
         var r = d.query(QueryMode.READ_ONLY, "SELECT x FROM t", Duration.ofSeconds(10));
         millis.add((System.nanoTime() - t0) / 1e6);
         assertEquals(List.of(List.of("1")), r.rows());
@@ -74,6 +96,12 @@ class DaemonFiguresIT {
         STARTS,
         rss.get(rss.size() / 2),
         rss.get(rss.size() - 1));
+    if (prestarted) {
+      Collections.sort(waitingRss);
+      System.out.printf(
+          "a first stage waiting for its database: RSS p50 %d KB%n",
+          waitingRss.get(waitingRss.size() / 2));
+    }
   }
 
   private static long rssKb(long pid) throws Exception {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aybdb.sandbox.launcher.SandboxCommand;
 import org.aybdb.sandbox.launcher.SandboxConfig;
+import org.aybdb.sandbox.launcher.SandboxLauncher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * A probe program run through the very first stage that starts daemons tries to get out: files
  * outside its folder, another database's folder, the root directory, TCP and UDP to listeners this
  * test opened on 127.0.0.1, a unix socket this test created outside the folder, and exec. The same
- * probe without the sandbox is the control: it shows that every attempt would succeed.
+ * probe without the sandbox is the control: it shows that every attempt would succeed. A first
+ * stage started ahead of need, in a folder of its own, and told its database's folder only later,
+ * is held just as tightly.
  */
 class SandboxEscapeProbeIT {
 
@@ -133,6 +136,15 @@ class SandboxEscapeProbeIT {
 
   /** Runs the probe through the first stage; returns attempt → outcome. */
   private Map<String, String> probe(SandboxConfig config) throws Exception {
+    return probe(config, false);
+  }
+
+  /**
+   * @param prestarted start the first stage first, in another folder, and give it the part of its
+   *     command that names the folder (and the program) on stdin afterwards, as the server's pool
+   *     of pre-started first stages does
+   */
+  private Map<String, String> probe(SandboxConfig config, boolean prestarted) throws Exception {
     List<String> cmd =
         SandboxCommand.program(
             config,
@@ -141,7 +153,35 @@ class SandboxEscapeProbeIT {
             List.of(Path.of(System.getProperty("sandbox.test.classes"))),
             SandboxProbe.class.getName(),
             attempts());
-    Process p = new ProcessBuilder(cmd).directory(own.toFile()).redirectErrorStream(true).start();
+    Process p;
+    if (prestarted) {
+      int end = cmd.indexOf("--");
+      List<String> early = new ArrayList<>();
+      List<String> late = new ArrayList<>();
+      for (String arg : cmd.subList(0, end)) {
+        (arg.startsWith("--rw=") || arg.startsWith("--env=") ? late : early).add(arg);
+      }
+      early.add(SandboxLauncher.AWAIT_ASSIGNMENT);
+      late.add("--chdir=" + own);
+      late.addAll(cmd.subList(end, cmd.size()));
+      assertFalse(String.join(" ", early).contains(own.toString()), "nothing names the folder");
+      p =
+          new ProcessBuilder(early)
+              .directory(Sandboxes.newDir("neutral").toFile())
+              .redirectErrorStream(true)
+              .start();
+      Thread.sleep(500); // it loads itself and waits
+      assertTrue(p.isAlive(), "a pre-started first stage waits for its assignment");
+      var in = p.getOutputStream();
+      for (String arg : late) {
+        in.write(arg.getBytes(StandardCharsets.UTF_8));
+        in.write(0);
+      }
+      in.write(0);
+      in.flush();
+    } else {
+      p = new ProcessBuilder(cmd).directory(own.toFile()).redirectErrorStream(true).start();
+    }
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), output);
@@ -161,7 +201,15 @@ class SandboxEscapeProbeIT {
 
   @Test
   void insideTheSandboxNothingButItsOwnFolderIsReachable() throws Exception {
-    Map<String, String> outcomes = probe(SandboxConfig.defaults());
+    assertOnlyItsOwnFolder(probe(SandboxConfig.defaults()));
+  }
+
+  @Test
+  void aFirstStageStartedAheadOfNeedAndBoundLaterIsHeldJustAsTightly() throws Exception {
+    assertOnlyItsOwnFolder(probe(SandboxConfig.defaults(), true));
+  }
+
+  private void assertOnlyItsOwnFolder(Map<String, String> outcomes) {
     List<String> attempts = attempts();
     assertEquals("ALLOWED", outcomes.get(attempts.get(0)), "its own folder is readable");
     for (String attempt : attempts.subList(1, attempts.size())) {

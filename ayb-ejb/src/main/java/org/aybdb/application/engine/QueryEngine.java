@@ -40,13 +40,21 @@ public interface QueryEngine {
       long maxFileBytes,
       Cancellation cancellation) {
     try (QueryCursor cursor = open(database, mode, sql, maxFileBytes, cancellation)) {
-      java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-      for (var batch = cursor.nextRows(); batch != null; batch = cursor.nextRows()) {
-        rows.addAll(batch);
-      }
-      return new QueryResult(cursor.fields(), rows, cursor.truncation(), cursor.statements());
+      return QueryResult.collect(cursor);
     }
   }
+
+  /**
+   * Runs {@code sql} on {@code file}, a file in a version folder of {@code database} that is not
+   * (yet) its current one: an uploaded file to check before it is switched in, or a scratch
+   * database. It gets a sandboxed daemon of its own, kept for further calls on the same file until
+   * {@link #releaseFile}. No storage quota applies.
+   */
+  QueryResult executeOnFile(
+      DatabaseRef database, java.nio.file.Path file, AccessMode mode, String sql);
+
+  /** Retires the daemon {@link #executeOnFile} started for {@code file}, if any. */
+  void releaseFile(DatabaseRef database, java.nio.file.Path file);
 
   /**
    * Starts {@code sql} and answers with a cursor over the last statement's result, read while the
@@ -67,6 +75,17 @@ public interface QueryEngine {
       String sql,
       long maxFileBytes,
       Cancellation cancellation);
+
+  /**
+   * Runs {@code batch}'s statements with their bound parameters, each with its own result, the
+   * whole answer collected in memory (bounded by the row and byte caps, which span the batch).
+   *
+   * @param maxFileBytes as for {@link #open}
+   * @throws org.aybdb.application.AybException as {@link #open}; a {@link StatementFailedException}
+   *     when a statement of an atomic batch failed (nothing was kept)
+   */
+  java.util.List<StatementResult> run(
+      DatabaseRef database, AccessMode mode, StatementBatch batch, long maxFileBytes);
 
   /**
    * Writes a consistent copy of the database ({@code VACUUM INTO}, inside its sandbox) to {@code

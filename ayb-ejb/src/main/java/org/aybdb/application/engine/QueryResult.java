@@ -19,6 +19,15 @@ public record QueryResult(
     Objects.requireNonNull(truncation, "truncation");
   }
 
+  /** Reads everything {@code cursor} has left (it is not closed). */
+  public static QueryResult collect(QueryCursor cursor) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (var batch = cursor.nextRows(); batch != null; batch = cursor.nextRows()) {
+      rows.addAll(batch);
+    }
+    return new QueryResult(cursor.fields(), rows, cursor.truncation(), cursor.statements());
+  }
+
   /** Why a result is incomplete. */
   public enum Truncation {
     NONE,

@@ -69,15 +69,7 @@ public class DefaultDatabaseService implements DatabaseService {
     PublicSharingLevel level =
         HeaderValues.required(
             "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
-    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
-      throw new AybException(
-          ErrorType.Other,
-          403,
-          "Authenticated entity "
-              + caller.slug()
-              + " can't create a database for entity "
-              + owner.slug());
-    }
+    requireCreator(caller, owner);
     if (databases.find(owner, database).isPresent()) {
       throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
     }
@@ -94,6 +86,22 @@ public class DefaultDatabaseService implements DatabaseService {
     return new CreatedDatabase(owner.slug(), database, type.word());
   }
 
+  /**
+   * Only the entity itself may create its databases, and not through a token scoped to one
+   * database.
+   */
+  static void requireCreator(Caller caller, Account owner) {
+    if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
+      throw new AybException(
+          ErrorType.Other,
+          403,
+          "Authenticated entity "
+              + caller.slug()
+              + " can't create a database for entity "
+              + owner.slug());
+    }
+  }
+
   @Override
   public DatabaseDetails details(Optional<Caller> caller, String entity, String database) {
     AuthorizedDatabase found = access.discover(caller, entity, database);
@@ -104,7 +112,8 @@ public class DefaultDatabaseService implements DatabaseService {
         hosted.type().word(),
         found.access().queryLevel(),
         found.canManage(),
-        hosted.publicSharingLevel().word());
+        hosted.publicSharingLevel().word(),
+        hosted.forkedFrom());
   }
 
   @Override
@@ -165,10 +174,33 @@ public class DefaultDatabaseService implements DatabaseService {
     }
   }
 
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    for (var statement : batch.statements()) {
+      engine(statement.sql());
+    }
+    QueryEngine engine = engine();
+    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
+      return engine.run(found.ref(), found.accessMode(), batch, writeBudget(found));
+    }
+  }
+
   private QueryEngine engine(String sql) {
     if (sql.isBlank()) {
       throw AybException.badRequest(EMPTY_QUERY);
     }
+    return engine();
+  }
+
+  private QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
           ErrorType.Other, 503, "Queries are not available: no query engine is installed");

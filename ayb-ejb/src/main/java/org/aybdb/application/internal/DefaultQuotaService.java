@@ -78,6 +78,33 @@ public class DefaultQuotaService implements QuotaService {
   }
 
   /**
+   * Refuses {@code bytes} more for {@code owner} (a fork) when they would pass the byte quota.
+   *
+   * @throws AybException Other (403) naming the quota
+   */
+  public void checkAdd(Account owner, long bytes) {
+    long max = configuration.limits().maxBytesPerEntity();
+    if (max == 0) {
+      return;
+    }
+    long used = bytes(owner, databases.ownedBy(owner));
+    if (used + bytes > max) {
+      throw new AybException(
+          ErrorType.Other,
+          QUOTA_STATUS,
+          "Storage quota exceeded: the copy takes "
+              + bytes
+              + " bytes, and the databases of "
+              + owner.slug()
+              + " already take "
+              + used
+              + " bytes of the "
+              + max
+              + " allowed ([limits] max_bytes_per_entity)");
+    }
+  }
+
+  /**
    * The most {@code database}'s file may grow to during one write: the quota less everything else
    * its owner stores (at least 1, which lets the file shrink but not grow); 0 without a quota.
    */

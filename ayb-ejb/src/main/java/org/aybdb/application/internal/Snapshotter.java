@@ -257,23 +257,63 @@ public class Snapshotter {
       throw AybException.snapshotDoesNotExist();
     }
     QueryEngine engine = engine();
+    exclusively(
+        database,
+        "restore",
+        () -> {
+          restoreLocked(database, storage, id, engine);
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code action} while no snapshot, restore, import or copy of {@code database} runs,
+   * waiting for one that does (a snapshot can take long: at most {@link #RESTORE_WAIT_SECONDS}).
+   *
+   * @param what the caller's word for the refusal message ("restore", "import", ...)
+   */
+  <T> T exclusively(DatabaseRef database, String what, java.util.function.Supplier<T> action) {
     ReentrantLock lock = lock(database);
     try {
       if (!lock.tryLock(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new AybException(
             ErrorType.SnapshotError,
             409,
-            "A snapshot of " + database.path() + " is being taken; try the restore again later");
+            "A snapshot of "
+                + database.path()
+                + " is being taken; try the "
+                + what
+                + " again later");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AybException(ErrorType.SnapshotError, 503, "The restore was interrupted");
+      throw new AybException(ErrorType.SnapshotError, 503, "The " + what + " was interrupted");
     }
     try {
-      restoreLocked(database, storage, id, engine);
+      return action.get();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Makes {@code version} (a new version folder holding the complete file) current while no query
+   * runs on {@code database}, then deletes the version it replaced. Call it {@link #exclusively}.
+   */
+  void switchIn(DatabaseRef database, Path version, QueryEngine engine) {
+    String entity = database.entity();
+    String slug = database.database();
+    DatabaseDirectories directories = directories();
+    Optional<Path> previous =
+        engine.quiesced(database, () -> directories.switchTo(entity, slug, version));
+    previous.ifPresent(
+        old -> {
+          try {
+            directories.deleteVersion(entity, slug, old);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot delete the old version " + old, e);
+          }
+        });
   }
 
   private void restoreLocked(
@@ -308,18 +348,9 @@ public class Snapshotter {
       if (!id.equals(hash[0])) {
         throw damaged(id, "its content hashes to " + hash[0]);
       }
-      Optional<Path> previous =
-          engine.quiesced(database, () -> directories.switchTo(entity, slug, version));
+      switchIn(database, version, engine);
       switched = true;
       LOG.info(() -> "Restored " + database.path() + " to snapshot " + id);
-      previous.ifPresent(
-          old -> {
-            try {
-              directories.deleteVersion(entity, slug, old);
-            } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "Cannot delete the old version " + old, e);
-            }
-          });
     } finally {
       if (!switched) {
         deleteTree(version);
@@ -335,7 +366,7 @@ public class Snapshotter {
     return new AybException(ErrorType.SnapshotError, 502, "Snapshot " + id + " is damaged: " + why);
   }
 
-  private QueryEngine engine() {
+  QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
           ErrorType.Other, 503, "Snapshots are not available: no query engine is installed");
@@ -372,7 +403,7 @@ public class Snapshotter {
     }
   }
 
-  private static void deleteTree(Path folder) {
+  static void deleteTree(Path folder) {
     if (!Files.exists(folder)) {
       return;
     }

@@ -221,10 +221,6 @@ final class DaemonQueryCursor implements QueryCursor {
   }
 
   private static QueryResult.Truncation truncation(org.aybdb.sandbox.protocol.Truncation t) {
-    return switch (t) {
-      case NONE -> QueryResult.Truncation.NONE;
-      case ROWS -> QueryResult.Truncation.ROWS;
-      case BYTES -> QueryResult.Truncation.BYTES;
-    };
+    return DaemonBatch.truncation(t);
   }
 }

@@ -15,6 +15,7 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.QueryResult;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
 import org.aybdb.infrastructure.sandbox.pool.ManagedDaemonFactory;
@@ -81,6 +82,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
                     environment.runtime(),
                     ProcessBuilder.Redirect.INHERIT,
                     Duration.ofSeconds(30),
+                    settings.pool().prestartedLaunchers(),
                     database -> engines.getOrDefault(database, Engine.SQLITE)),
                 settings.pool(),
                 listener,
@@ -107,6 +109,62 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(cancellation, "cancellation");
+    return open(
+        database.path(), () -> file(database), database, mode, sql, maxFileBytes, cancellation);
+  }
+
+  @Override
+  public QueryResult executeOnFile(DatabaseRef database, Path file, AccessMode mode, String sql) {
+    Objects.requireNonNull(database, "database");
+    Path checked = fileBelow(database, file);
+    try (QueryCursor cursor =
+        open(
+            fileKey(database, checked),
+            () -> checked,
+            database,
+            mode,
+            sql,
+            0,
+            org.aybdb.application.engine.Cancellation.none())) {
+      return QueryResult.collect(cursor);
+    }
+  }
+
+  @Override
+  public void releaseFile(DatabaseRef database, Path file) {
+    Objects.requireNonNull(database, "database");
+    if (pool == null) {
+      return;
+    }
+    try {
+      pool.retire(fileKey(database, fileBelow(database, file)));
+    } catch (PoolUnavailableException e) {
+      throw QueryErrors.unavailable(e);
+    }
+  }
+
+  /** A file of {@code database}'s folder that is not its current one gets a daemon of its own. */
+  private static String fileKey(DatabaseRef database, Path file) {
+    return database.path() + "#" + file.getParent().getFileName();
+  }
+
+  private Path fileBelow(DatabaseRef database, Path file) {
+    Path folder = directories.databaseFolder(database.entity(), database.database());
+    Path checked = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+    if (!checked.startsWith(folder) || checked.getNameCount() != folder.getNameCount() + 2) {
+      throw new IllegalArgumentException("Not a file of a version of " + database.path());
+    }
+    return checked;
+  }
+
+  private QueryCursor open(
+      String key,
+      Supplier<Path> file,
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
     DaemonPool daemons = requirePool(database);
@@ -131,7 +189,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     Supplier<DaemonPool.Lease> leases =
         () -> {
           try {
-            return daemons.lease(database.path(), () -> file(database), queueWait);
+            return daemons.lease(key, file, queueWait);
           } catch (PoolUnavailableException e) {
             listener.queried(database.path(), Duration.ZERO, "failure");
             throw QueryErrors.unavailable(e);
@@ -150,6 +208,64 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
         quota,
         listener,
         cancellation);
+  }
+
+  @Override
+  public List<org.aybdb.application.engine.StatementResult> run(
+      DatabaseRef database,
+      AccessMode mode,
+      org.aybdb.application.engine.StatementBatch batch,
+      long maxFileBytes) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(batch, "batch");
+    DaemonPool daemons = requirePool(database);
+    long size = batch.sqlBytes();
+    if (size > settings.maxSqlBytes()) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
+    }
+    boolean readOnly = mode == AccessMode.READ_ONLY;
+    boolean quota = !readOnly && maxFileBytes > 0;
+    Request.Batch request = DaemonBatch.request(batch, readOnly, quota ? maxFileBytes : 0);
+    int frame = org.aybdb.sandbox.protocol.FrameCodec.encodedSize(request);
+    if (frame > org.aybdb.sandbox.protocol.FrameCodec.maxRequestFrame(settings.maxSqlBytes())) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The statements and their parameters take "
+              + frame
+              + " bytes; the limit is about twice [sandbox] max_sql_bytes");
+    }
+    long started = System.nanoTime();
+    DaemonPool.Lease lease;
+    try {
+      lease = daemons.lease(database.path(), () -> file(database), queueWait);
+    } catch (PoolUnavailableException e) {
+      listener.queried(database.path(), Duration.ZERO, "failure");
+      throw QueryErrors.unavailable(e);
+    }
+    String outcome = "failure";
+    try {
+      List<org.aybdb.application.engine.StatementResult> results =
+          DaemonBatch.run(lease.daemon(), request, settings.clientTimeout());
+      outcome = "ok";
+      return results;
+    } catch (DaemonQueryException e) {
+      outcome = "error";
+      AybException mapped = quota ? QueryErrors.ofWithQuota(e, database.path()) : QueryErrors.of(e);
+      throw DaemonBatch.failure(mapped, e, batch.atomic());
+    } catch (DaemonFailureException e) {
+      lease.dropDaemon(false);
+      throw !readOnly && QueryErrors.diedDuring(e)
+          ? QueryErrors.outcomeUnknown(e, database.path())
+          : QueryErrors.ofQuery(e, database.path(), settings.queryTimeout().toMillis(), !readOnly);
+    } finally {
+      lease.close();
+      listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
   }
 
   @Override

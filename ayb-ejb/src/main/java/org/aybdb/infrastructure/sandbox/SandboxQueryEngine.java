@@ -144,6 +144,25 @@ public class SandboxQueryEngine implements QueryEngine {
   }
 
   @Override
+  public java.util.List<org.aybdb.application.engine.StatementResult> run(
+      DatabaseRef database,
+      AccessMode mode,
+      org.aybdb.application.engine.StatementBatch batch,
+      long maxFileBytes) {
+    return engine.run(database, mode, batch, maxFileBytes);
+  }
+
+  @Override
+  public QueryResult executeOnFile(DatabaseRef database, Path file, AccessMode mode, String sql) {
+    return engine.executeOnFile(database, file, mode, sql);
+  }
+
+  @Override
+  public void releaseFile(DatabaseRef database, Path file) {
+    engine.releaseFile(database, file);
+  }
+
+  @Override
   public void copyInto(DatabaseRef database, String relativeTarget) {
     engine.copyInto(database, relativeTarget);
   }

@@ -57,7 +57,8 @@ public record SandboxSettings(
         sandbox.allowUnsandboxed(),
         daemon,
         PoolSettings.of(sandbox.maxDaemons(), sandbox.idleTimeout(), sandbox.queryTimeout())
-            .withCrashBackoff(sandbox.crashBackoffInitial(), sandbox.crashBackoffMax()),
+            .withCrashBackoff(sandbox.crashBackoffInitial(), sandbox.crashBackoffMax())
+            .withPrestartedLaunchers(sandbox.prestartedLaunchers()),
         sandbox.queryTimeout(),
         Duration.ofMinutes(10));
   }

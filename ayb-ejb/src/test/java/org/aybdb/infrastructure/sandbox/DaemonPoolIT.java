@@ -149,11 +149,13 @@ class DaemonPoolIT {
       for (DatabaseRef db : dbs) {
         assertEquals(db.database(), value(db));
         assertTrue(engine.pool().liveDaemons() <= 2, "bound kept");
-        assertTrue(
-            engine.daemonPids().stream().filter(Engines::running).count() <= 2,
-            "never more than 2 processes: " + engine.daemonPids());
+        assertEquals(2, engine.pool().snapshot().size(), "2 daemons serve");
       }
     }
+    // An evicted daemon exits in the background (nobody waited for it): gone within the grace.
+    await(
+        "the evicted daemons' exit",
+        () -> engine.daemonPids().stream().filter(Engines::running).count() <= 2);
     assertTrue(listener.count("retired", "LRU") >= 8, listener.events.toString());
     assertEquals(0, listener.count("crashed"));
 
@@ -374,9 +376,10 @@ class DaemonPoolIT {
     DatabaseRef db = table("idle.sqlite");
     long pid = pid(db);
     await("the idle retirement", () -> !running(pid));
+    // Its place is given back just after its exit.
+    await("its place given back", () -> engine.pool().liveDaemons() == 0);
     assertEquals(1, listener.count("retired", "IDLE"));
     assertEquals(0, listener.count("crashed"));
-    assertEquals(0, engine.pool().liveDaemons());
     assertEquals("idle.sqlite", value(db));
   }
 
@@ -436,6 +439,22 @@ class DaemonPoolIT {
   }
 
   @Test
+  void newDaemonsStartFromFirstStagesStartedAheadOfNeedAndSandboxedAsEver() throws Exception {
+    start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+    var factory = engine.pool().factory();
+    await("2 first stages waiting", () -> factory.waitingPids().size() == 2);
+    List<Long> waiting = factory.waitingPids();
+    DatabaseRef db = table("warm.sqlite");
+    assertTrue(waiting.contains(pid(db)), "the daemon is a waiting first stage: " + waiting);
+    String status = engine.pool().sandboxStatus(db.path()).orElseThrow();
+    assertTrue(status.startsWith("sandboxed,landlock="), status);
+    assertTrue(status.contains(",seccomp=on,"), status);
+    assertEquals("warm.sqlite", value(db));
+    await("the pool of waiting first stages refilled", () -> factory.waitingPids().size() == 2);
+    assertFalse(factory.waitingPids().contains(pid(db)), "one database per first stage");
+  }
+
+  @Test
   void closeRetiresEveryDaemonAndLeavesNoProcessBehind() throws Exception {
     start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(30)));
     List<DatabaseRef> dbs = List.of(table("c1.sqlite"), table("c2.sqlite"), table("c3.sqlite"));
@@ -443,6 +462,8 @@ class DaemonPoolIT {
     for (DatabaseRef db : dbs) {
       pids.add(pid(db));
     }
+    await("first stages waiting", () -> !engine.pool().factory().waitingPids().isEmpty());
+    pids.addAll(engine.pool().factory().waitingPids());
     // One of them is busy when the server stops.
     Future<?> busy =
         threads.submit(() -> engine.execute(dbs.get(0), AccessMode.READ_ONLY, ENDLESS));

@@ -52,7 +52,8 @@ class EngineEscapeIT {
         AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX,
         maxNestingKeywords,
         maxViewsAndTriggers,
-        requestStack);
+        requestStack,
+        AybConfiguration.Sandbox.DEFAULT_PRESTARTED_LAUNCHERS);
   }
 
   private static final String THOUSAND =

@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.health.rest.ManagementAccess;
 import org.glassfish.grizzly.filterchain.Filter;
-import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
@@ -20,7 +19,8 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
  * ManagementEndpointFilter}, {@link BodyTimeoutFilter}, then {@link DrainingFilter}, and {@link
  * CodecErrorFilter} below the HTTP codec; and drains on shutdown ({@link ShutdownListener}). Takes
  * them out again when the application is undeployed (so a redeployment leaves exactly one of each,
- * from the current class loader), but not while the server stops: until its port closes, refused
+ * from the current class loader), after draining it like a shutdown does (requests in flight
+ * finish, new ones get 503), but not while the server stops: until its port closes, refused
  * requests still get ayb's 503.
  */
 @WebListener
@@ -39,27 +39,27 @@ public class EdgeFilterInstaller implements ServletContextListener {
     ConnectionLimitFilter.ConnectionCounts connections =
         new ConnectionLimitFilter.ConnectionCounts(configuration.http().maxConnectionsPerClient());
     try {
-      List<FilterChain> chains = GrizzlyFilterChains.find();
-      for (FilterChain chain : chains) {
-        synchronized (chain) {
-          removeOurs(chain);
-          int handler = chain.indexOfType(HttpServerFilter.class);
-          if (handler >= 0) {
-            // Each goes in front of the one added before it: the first added runs last.
-            chain.add(handler, new DrainingFilter(drain));
-            chain.add(handler, new BodyTimeoutFilter(configuration.http().bodyTimeout()));
-            chain.add(handler, new ManagementEndpointFilter(management::allows));
-            chain.add(handler, new MalformedRequestFilter());
-            chain.add(
-                handler, new ConnectionLimitFilter(connections, management::isManagementAddress));
-          }
-          int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
-          if (codec >= 0) {
-            chain.add(codec, new CodecErrorFilter());
-          }
-        }
-      }
-      if (chains.isEmpty()) {
+      int chains =
+          GrizzlyFilterChains.edit(
+              filters -> {
+                removeOurs(filters);
+                int handler = indexOfType(filters, HttpServerFilter.class);
+                if (handler >= 0) {
+                  filters.addAll(
+                      handler,
+                      List.of(
+                          new ConnectionLimitFilter(connections, management::isManagementAddress),
+                          new MalformedRequestFilter(),
+                          new ManagementEndpointFilter(management::allows),
+                          new BodyTimeoutFilter(configuration.http().bodyTimeout()),
+                          new DrainingFilter(drain)));
+                }
+                int codec = indexOfType(filters, org.glassfish.grizzly.http.HttpServerFilter.class);
+                if (codec >= 0) {
+                  filters.add(codec, new CodecErrorFilter());
+                }
+              });
+      if (chains == 0) {
         LOG.warning("No HTTP listener found: malformed requests are not refused as ayb JSON");
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -70,8 +70,20 @@ public class EdgeFilterInstaller implements ServletContextListener {
     }
     shutdown =
         new ShutdownListener(
-            drain, Duration.ofSeconds(configuration.server().shutdownGraceSeconds()));
+            drain,
+            Duration.ofSeconds(configuration.server().shutdownGraceSeconds()),
+            applicationName());
     shutdown.register();
+  }
+
+  /** This application's name, as Payara's deployment events carry it; null if unknown. */
+  private static String applicationName() {
+    try {
+      return (String) new javax.naming.InitialContext().lookup("java:app/AppName");
+    } catch (javax.naming.NamingException | RuntimeException e) {
+      LOG.log(Level.FINE, "Cannot tell this application's name", e);
+      return null;
+    }
   }
 
   @Override
@@ -79,22 +91,32 @@ public class EdgeFilterInstaller implements ServletContextListener {
     if (shutdown != null) {
       shutdown.unregister();
     }
-    if (drain.draining()) {
-      return;
+    if (shutdown != null && shutdown.serverStopping()) {
+      return; // the server stops: refused requests get ayb's 503 until its port closes
+    }
+    if (shutdown != null) {
+      // Undeployed or disabled: drained when that was announced; now at the latest.
+      shutdown.drain();
     }
     try {
-      for (FilterChain chain : GrizzlyFilterChains.find()) {
-        synchronized (chain) {
-          removeOurs(chain);
-        }
-      }
+      GrizzlyFilterChains.edit(EdgeFilterInstaller::removeOurs);
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.FINE, "Cannot reach the HTTP listeners to remove ayb's filters", e);
     }
   }
 
+  /** The index of the first filter of {@code type}, or -1 (as {@code FilterChain.indexOfType}). */
+  private static int indexOfType(List<Filter> filters, Class<? extends Filter> type) {
+    for (int i = 0; i < filters.size(); i++) {
+      if (type.isAssignableFrom(filters.get(i).getClass())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Removes filters of this application, also those left by an earlier class loader. */
-  private static void removeOurs(FilterChain chain) {
+  private static void removeOurs(List<Filter> chain) {
     for (int i = chain.size() - 1; i >= 0; i--) {
       Filter filter = chain.get(i);
       String name = filter.getClass().getName();

@@ -3,21 +3,61 @@ package org.aybdb.infrastructure.grizzly;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
-import org.glassfish.grizzly.Processor;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.Transport;
+import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 
 /**
- * Finds the Grizzly filter chains of Payara's HTTP listeners. Payara publishes them only through
- * its internal service registry, so the few calls into it are reflective: a Payara that moved them
- * yields no chain (and the caller logs that), not a failed deployment.
+ * Finds the Grizzly filter chains of Payara's HTTP listeners, and edits them. Payara publishes them
+ * only through its internal service registry, so the few calls into it are reflective: a Payara
+ * that moved them yields no chain (and the caller logs that), not a failed deployment.
+ *
+ * <p>A chain serving requests is never changed in place: each connection keeps per-filter state in
+ * an array sized by the chain when the connection began, and a request running through the chain
+ * walks it by index, so a filter added under it fails with {@code ArrayIndexOutOfBoundsException}
+ * (or runs a filter twice). An edit builds a new chain and puts it in the old one's place on the
+ * listener in one step: requests under way finish on the old chain, later ones run on the new.
  */
 final class GrizzlyFilterChains {
 
   private GrizzlyFilterChains() {}
 
-  /** The filter chain of every started HTTP listener. */
-  static List<FilterChain> find() throws ReflectiveOperationException {
+  /**
+   * Replaces the filter chain of every started HTTP listener by an edited copy.
+   *
+   * @param edit changes the copy's filters (a mutable list, in chain order)
+   * @return how many listeners' chains were replaced
+   */
+  static int edit(Consumer<List<Filter>> edit) throws ReflectiveOperationException {
+    int edited = 0;
+    for (Transport transport : transports()) {
+      if (replace(transport, edit)) {
+        edited++;
+      }
+    }
+    return edited;
+  }
+
+  /**
+   * Puts an edited copy of {@code transport}'s filter chain in its place; false if its processor is
+   * not a filter chain.
+   */
+  static boolean replace(Transport transport, Consumer<List<Filter>> edit) {
+    synchronized (transport) {
+      if (!(transport.getProcessor() instanceof FilterChain current)) {
+        return false;
+      }
+      List<Filter> filters = new ArrayList<>(current);
+      edit.accept(filters);
+      transport.setProcessor(FilterChainBuilder.stateless().addAll(filters).build());
+      return true;
+    }
+  }
+
+  /** The transport of every started HTTP listener. */
+  private static List<Transport> transports() throws ReflectiveOperationException {
     ClassLoader loader = Transport.class.getClassLoader();
     Object locator =
         Class.forName("org.glassfish.internal.api.Globals", true, loader)
@@ -37,7 +77,7 @@ final class GrizzlyFilterChains {
             locatorType
                 .getMethod("getAllServices", Class.class, Annotation[].class)
                 .invoke(locator, listenerConfig, new Annotation[0]);
-    List<FilterChain> chains = new ArrayList<>();
+    List<Transport> transports = new ArrayList<>();
     for (Object config : configs) {
       Object proxy =
           serviceType.getMethod("lookupNetworkProxy", listenerConfig).invoke(service, config);
@@ -50,11 +90,10 @@ final class GrizzlyFilterChains {
       }
       Transport transport =
           (Transport) listener.getClass().getMethod("getTransport").invoke(listener);
-      Processor<?> processor = transport == null ? null : transport.getProcessor();
-      if (processor instanceof FilterChain chain) {
-        chains.add(chain);
+      if (transport != null) {
+        transports.add(transport);
       }
     }
-    return chains;
+    return transports;
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,7 +19,9 @@ import org.glassfish.grizzly.http.util.Header;
 /**
  * A Grizzly filter just before Payara's request handler that keeps Payara Micro's own endpoints
  * ({@code /metrics}, {@code /openapi}: served outside the application, so no servlet filter sees
- * them) for the management rule: others get 403 with ayb's JSON body.
+ * them) for the management rule: others get 403 with ayb's JSON body, whatever the method (so a
+ * stranger learns nothing from the method's answer). A management client that writes to the
+ * metrics, which only read, gets 405 with the methods allowed.
  */
 public final class ManagementEndpointFilter extends BaseFilter {
 
@@ -26,6 +29,13 @@ public final class ManagementEndpointFilter extends BaseFilter {
 
   /** Paths Payara Micro serves itself. */
   static final Pattern PAYARA_ENDPOINTS = Pattern.compile("/(metrics|openapi)(/.*)?");
+
+  /** Those of them that only read. */
+  private static final Pattern READ_ONLY_ENDPOINTS = Pattern.compile("/metrics(/.*)?");
+
+  private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private static final String ALLOW = "GET, HEAD, OPTIONS";
 
   private final BiPredicate<String, String> allowed;
   private final byte[] refusal =
@@ -53,6 +63,23 @@ public final class ManagementEndpointFilter extends BaseFilter {
             ? peer.getAddress().getHostAddress()
             : null;
     if (allowed.test(address, request.getHeader(Header.Authorization))) {
+      String method = request.getMethod().getMethodString();
+      if (READ_ONLY_ENDPOINTS.matcher(request.getRequestURI()).matches()
+          && !READ_METHODS.contains(method)) {
+        ErrorAnswers.write(
+            ctx,
+            request,
+            405,
+            ErrorAnswers.body(
+                "Method "
+                    + method
+                    + " is not allowed for "
+                    + request.getRequestURI()
+                    + "; allowed: "
+                    + ALLOW),
+            Map.of("Allow", ALLOW));
+        return ctx.getStopAction();
+      }
       return ctx.getInvokeAction();
     }
     if (LOG.isLoggable(Level.FINE)) {

@@ -25,9 +25,6 @@ public final class RequestCheck {
 
   static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
-  /** Paths served by Payara's own endpoints, which only read. */
-  private static final Pattern READ_ONLY_ENDPOINTS = Pattern.compile("/metrics(/.*)?");
-
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
   /** RFC 3986 host (reg-name, IPv4 or an IP literal) with an optional port. */
@@ -73,14 +70,6 @@ public final class RequestCheck {
     String host = hosts.get(0).strip();
     if (host.isEmpty() || !HOST.matcher(host).matches()) {
       return bad("The Host header is empty or malformed");
-    }
-    if (READ_ONLY_ENDPOINTS.matcher(path).matches()
-        && !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"))) {
-      return Optional.of(
-          new Refusal(
-              405,
-              "Method " + method + " is not allowed for " + path + "; allowed: GET, HEAD, OPTIONS",
-              "GET, HEAD, OPTIONS"));
     }
     return Optional.empty();
   }

@@ -11,9 +11,9 @@ import org.glassfish.grizzly.Transport;
 
 /**
  * Drains the server when Payara starts to stop (SIGTERM, Ctrl-C, a launcher's stop, {@code asadmin
- * stop-domain}): Payara announces that to its event listeners, and waits for them, before it
- * unloads any application. Registered through Payara's internal event bus, reflectively, like
- * {@link GrizzlyFilterChains}.
+ * stop-domain}), and drains this application when it starts to be undeployed or disabled: Payara
+ * announces each to its event listeners, and waits for them, before it stops any module. Registered
+ * through Payara's internal event bus, reflectively, like {@link GrizzlyFilterChains}.
  */
 final class ShutdownListener {
 
@@ -22,14 +22,53 @@ final class ShutdownListener {
   /** The name of Payara's event {@code EventTypes.PREPARE_SHUTDOWN}. */
   static final String PREPARE_SHUTDOWN = "prepare_shutdown";
 
+  /**
+   * Payara's events {@code Deployment.UNDEPLOYMENT_START} and {@code DISABLE_START}: about to stop
+   * the application they carry.
+   */
+  static final java.util.Set<String> APPLICATION_STOPPING =
+      java.util.Set.of("Undeployment_Start", "Disable_Start");
+
   private final Drain drain;
   private final Duration grace;
+  private final String application;
+  private volatile boolean serverStopping;
   private Object events;
   private Object listener;
 
-  ShutdownListener(Drain drain, Duration grace) {
+  /**
+   * @param application this application's name ({@code java:app/AppName}), or null if unknown
+   */
+  ShutdownListener(Drain drain, Duration grace, String application) {
     this.drain = Objects.requireNonNull(drain, "drain");
     this.grace = Objects.requireNonNull(grace, "grace");
+    this.application = application;
+  }
+
+  /**
+   * Whether an event says that this application is about to stop serving: the server stops, or this
+   * very application (not another one on the same server) is undeployed or disabled.
+   *
+   * @param event the event's name
+   * @param subject the name of the application it carries, or null
+   */
+  boolean stopsThisApplication(String event, String subject) {
+    return PREPARE_SHUTDOWN.equals(event)
+        || (APPLICATION_STOPPING.contains(event)
+            && application != null
+            && application.equals(subject));
+  }
+
+  /** The name of the application an event's hook carries ({@code ApplicationInfo}), or null. */
+  private static String applicationOf(Object event) {
+    try {
+      Object hook = event.getClass().getMethod("hook").invoke(event);
+      return hook == null
+          ? null
+          : String.valueOf(hook.getClass().getMethod("getName").invoke(hook));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Starts listening; false when Payara's event bus cannot be reached. */
@@ -56,7 +95,13 @@ final class ShutdownListener {
               (proxy, method, args) -> {
                 switch (method.getName()) {
                   case "event" -> {
-                    if (PREPARE_SHUTDOWN.equals(name.invoke(args[0]))) {
+                    String event = String.valueOf(name.invoke(args[0]));
+                    if (PREPARE_SHUTDOWN.equals(event)) {
+                      serverStopping = true;
+                    }
+                    if (PREPARE_SHUTDOWN.equals(event)
+                        || (APPLICATION_STOPPING.contains(event)
+                            && stopsThisApplication(event, applicationOf(args[0])))) {
                       drain();
                     }
                     return null;
@@ -80,7 +125,12 @@ final class ShutdownListener {
     }
   }
 
-  /** Stops listening (the application is being undeployed, not the server stopped). */
+  /** Whether the server announced that it stops (rather than this application alone). */
+  boolean serverStopping() {
+    return serverStopping;
+  }
+
+  /** Stops listening. */
   void unregister() {
     if (events == null) {
       return;
@@ -97,7 +147,11 @@ final class ShutdownListener {
     }
   }
 
-  private void drain() {
+  /** Refuses new requests and waits for those in flight, at most the grace period. */
+  void drain() {
+    if (drain.draining()) {
+      return;
+    }
     int before = drain.inFlight();
     LOG.info(
         "Stopping: refusing new requests (503); waiting up to "

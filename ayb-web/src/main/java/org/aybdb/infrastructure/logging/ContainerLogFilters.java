@@ -20,12 +20,17 @@ public class ContainerLogFilters implements ServletContextListener {
    * the container output stream.", "Error while closing the output stream in order to commit
    * response.", SEVERE) and Grizzly's filter chain ("GRIZZLY0013: Exception during FilterChain
    * execution", WARNING), each with a full stack trace, when a client disconnects mid-answer or
-   * sends an unparsable request line. A filter applies to its logger only, not to those below it.
+   * sends an unparsable request line; and the web container's ("Exception processing
+   * ErrorPage[...]", WARNING, the stack trace printed into the message) when a client resets the
+   * connection while an error page is written. A filter applies to its logger only, not to those
+   * below it.
    */
   static final List<String> LOGGERS =
       List.of(
           "org.glassfish.jersey.server.ServerRuntime$Responder",
-          "org.glassfish.grizzly.filterchain.DefaultFilterChain");
+          "org.glassfish.grizzly.filterchain.DefaultFilterChain",
+          "jakarta.enterprise.web",
+          "jakarta.enterprise.web.core");
 
   // Strong references: java.util.logging forgets a logger (and its filter) nobody references.
   private final List<Logger> filtered = new ArrayList<>();

@@ -57,7 +57,15 @@ public final class JsonBodies {
 
   private static JsonObject readObject(InputStream body, int maxBytes, int maxDepth) {
     byte[] bytes = readAtMost(Objects.requireNonNull(body, "body"), maxBytes);
-    String text = TextBodies.decodeUtf8(bytes, "request body");
+    return parseObject(TextBodies.decodeUtf8(bytes, "request body"), maxDepth);
+  }
+
+  /**
+   * {@code text} as one JSON object nested at most {@code maxDepth} deep.
+   *
+   * @throws AybException 400 for anything else
+   */
+  public static JsonObject parseObject(String text, int maxDepth) {
     JsonShape.problem(text, maxDepth)
         .ifPresent(
             problem -> {

@@ -39,15 +39,20 @@ public final class TextBodies {
         for (int read = 0; read >= 0 && drained < DRAIN_BYTES; read = body.read(scratch)) {
           drained += read;
         }
-        throw new AybException(
-            ErrorType.Other,
-            413,
-            "The " + what + " is too large: at most " + maxBytes + " bytes are accepted");
+        throw tooLarge(what, maxBytes);
       }
     } catch (IOException e) {
       throw stalled();
     }
     return decodeUtf8(bytes, what);
+  }
+
+  /** 413 for a body of more than {@code maxBytes} bytes. */
+  public static AybException tooLarge(String what, int maxBytes) {
+    return new AybException(
+        ErrorType.Other,
+        413,
+        "The " + what + " is too large: at most " + maxBytes + " bytes are accepted");
   }
 
   /**

@@ -121,10 +121,17 @@ class MalformedRequestsIT {
     RawHttp.Answer trace = send("TRACE /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertJsonError(trace, 405);
     assertTrue(trace.header("Allow") != null, trace.toString());
+    // A write to the metrics: 405 for the management client, the same 403 as a GET for others.
     RawHttp.Answer patch =
-        send("PATCH /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+        send(
+            "PATCH /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Authorization: Bearer "
+                + System.getProperty("ayb.test.managementToken")
+                + "\r\n\r\n");
     assertJsonError(patch, 405);
     assertEquals("GET, HEAD, OPTIONS", patch.header("Allow"));
+    assertJsonError(
+        send("POST /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n"), 403);
   }
 
   @Test

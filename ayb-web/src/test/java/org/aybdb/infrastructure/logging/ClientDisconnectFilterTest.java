@@ -35,6 +35,37 @@ class ClientDisconnectFilterTest {
             .isLoggable(severe(new IllegalStateException("Unknown protocol T /health HTTP/1.1"))));
   }
 
+  /** As the web container logs a failed error page: the stack trace printed into the message. */
+  private static LogRecord printed(String exceptionLine) {
+    return new LogRecord(
+        Level.WARNING,
+        "StandardHostValve[localhost]: Exception processing ErrorPage[errorCode=404,"
+            + " location=/error]\n"
+            + exceptionLine
+            + "\n\tat org.apache.catalina.connector.OutputBuffer.realWriteBytes(OutputBuffer.java:1)"
+            + "\n\tat org.apache.catalina.core.StandardHostValve.custom(StandardHostValve.java:1)\n");
+  }
+
+  @Test
+  void dropsAStackTracePrintedIntoTheMessageWhenTheClientResetTheConnection() {
+    ClientDisconnectFilter filter = new ClientDisconnectFilter(null);
+    assertFalse(
+        filter.isLoggable(
+            printed(
+                "org.apache.catalina.connector.ClientAbortException: java.io.IOException:"
+                    + " Connection reset by peer")));
+    assertFalse(filter.isLoggable(printed("java.io.IOException: Broken pipe")));
+    assertFalse(
+        filter.isLoggable(
+            printed(
+                "jakarta.servlet.ServletException: x\nCaused by: java.io.IOException: Connection is closed")));
+    assertTrue(filter.isLoggable(printed("java.io.IOException: No space left on device")));
+    assertTrue(filter.isLoggable(printed("java.lang.NullPointerException")));
+    assertTrue(
+        filter.isLoggable(new LogRecord(Level.WARNING, "a client said: connection reset")),
+        "only an exception's own line counts");
+  }
+
   @Test
   void passesOtherRecordsToThePreviousFilter() {
     assertTrue(

@@ -425,6 +425,14 @@ class EdgeAbuseIT {
                   + path
                   + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer guess\r\n\r\n");
       assertEquals(403, guess.status(), path + ": " + guess.head());
+      for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+        // The same 403 whatever the method: a 405 would tell a stranger what is there.
+        Raw write =
+            fromStranger(
+                method + " " + path + " HTTP/1.0\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(403, write.status(), method + " " + path + ": " + write.head());
+        assertTrue(write.body().contains("management"), write.body());
+      }
     }
     String scrape =
         "GET /metrics HTTP/1.0\r\nHost: localhost\r\nAccept: text/plain\r\n"

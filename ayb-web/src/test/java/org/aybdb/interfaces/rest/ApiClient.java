@@ -44,6 +44,12 @@ public final class ApiClient {
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Like {@link #send}, the body kept as bytes (a database file). */
+  public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** The body of a JSON answer (its content type is checked). */
   public static JsonObject json(HttpResponse<String> response) {
     assertTrue(

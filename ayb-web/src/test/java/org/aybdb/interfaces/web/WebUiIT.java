@@ -751,6 +751,74 @@ class WebUiIT {
   }
 
   @Test
+  void aReaderExportsAndForksAndTheForksOwnerImportsOnTheDatabasePage() throws Exception {
+    TestAccounts.Account publisher = accounts.register("ui-publisher");
+    String atlas = "/" + publisher.entity() + "/atlas.sqlite";
+    DatabaseCalls calls = new DatabaseCalls(api);
+    calls.createOrFail(publisher.bearer(), "/v1" + atlas, "read-only");
+    calls.queryOrFail(
+        publisher.bearer(),
+        "/v1" + atlas,
+        "CREATE TABLE cities(name TEXT); INSERT INTO cities VALUES ('Oslo'), ('Lima')");
+    String forker = TestAccounts.unique("forker");
+    String copy = "/" + forker + "/atlas-copy.sqlite";
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, forker, false);
+      followEmailLink(browser, forker);
+
+      // A reader of someone else's database: export and fork, no import.
+      browser.open(atlas);
+      assertTrue(browser.present("#export"));
+      assertTrue(browser.present(id("transfers:fork")));
+      assertFalse(browser.present("#import-form"), "only owners and managers import");
+      // The link's download, as this browser's session fetches it.
+      HttpResponse<byte[]> download =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(browser.find("#export").getAttribute("href")))
+                  .header("Cookie", sessionHeader(browser))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, download.statusCode());
+      assertEquals(
+          "attachment; filename=\"atlas.sqlite\"",
+          download.headers().firstValue("Content-Disposition").orElse(null));
+      byte[] header = java.util.Arrays.copyOf(download.body(), 16);
+      assertEquals("SQLite format 3\0", new String(header, StandardCharsets.US_ASCII));
+      Path exported = Files.createTempFile("atlas", ".sqlite");
+      Files.write(exported, download.body());
+
+      browser.type(id("transfers:fork-name"), "atlas-copy.sqlite");
+      click(browser, id("transfers:fork"));
+      browser.waitFor(d -> browser.path().equals(copy));
+      browser.settle();
+      assertEquals(
+          "Forked from " + publisher.entity() + "/atlas.sqlite", browser.text("#forked-from"));
+      assertTrue(browser.text("#schema").contains("2 rows"), browser.text("#schema"));
+
+      // The fork's owner may import: a text file is refused, the exported file is taken.
+      runQuery(browser, "DELETE FROM cities");
+      Path text = Files.createTempFile("not-a-database", ".txt");
+      Files.writeString(text, "name\nOslo\n".repeat(50));
+      browser.find("#import-file").sendKeys(text.toString());
+      click(browser, "#import");
+      browser.waitFor(d -> browser.present("#import-outcome"));
+      assertTrue(
+          browser.text("#import-outcome").contains("not a SQLite 3 database"),
+          browser.text("#import-outcome"));
+      browser.find("#import-file").sendKeys(exported.toString());
+      click(browser, "#import");
+      browser.waitFor(d -> browser.present("#import-outcome"));
+      assertTrue(
+          browser.text("#import-outcome").startsWith("Imported"), browser.text("#import-outcome"));
+      assertTrue(browser.text("#schema").contains("2 rows"), browser.text("#schema"));
+      browser.open(copy);
+      assertFalse(browser.present("#import-outcome"), "the outcome is shown once");
+      Files.deleteIfExists(text);
+      Files.deleteIfExists(exported);
+    }
+  }
+
+  @Test
   void signUpShowsEachProblemOnceNextToItsField() throws Exception {
     try (Browser browser = new Browser(base)) {
       browser.open("/register");

@@ -11,7 +11,10 @@ import org.aybdb.cli.VersionProvider;
 import org.aybdb.cli.client.commands.ConfirmCommand;
 import org.aybdb.cli.client.commands.CreateDatabaseCommand;
 import org.aybdb.cli.client.commands.DatabaseDetailsCommand;
+import org.aybdb.cli.client.commands.ExportCommand;
+import org.aybdb.cli.client.commands.ForkCommand;
 import org.aybdb.cli.client.commands.GenerateCompletionCommand;
+import org.aybdb.cli.client.commands.ImportCommand;
 import org.aybdb.cli.client.commands.ListCommand;
 import org.aybdb.cli.client.commands.ListDatabasePermissionsCommand;
 import org.aybdb.cli.client.commands.ListSnapshotsCommand;
@@ -69,6 +72,10 @@ public final class ClientCommand implements Callable<Integer> {
     SUBCOMMANDS.put("revoke_token", RevokeTokenCommand.class);
     SUBCOMMANDS.put("list_snapshots", ListSnapshotsCommand.class);
     SUBCOMMANDS.put("restore_snapshot", RestoreSnapshotCommand.class);
+    // Beyond ayb's client: whole databases in and out.
+    SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("import", ImportCommand.class);
+    SUBCOMMANDS.put("fork", ForkCommand.class);
     SUBCOMMANDS.put("generate_completion", GenerateCompletionCommand.class);
   }
 

@@ -376,6 +376,58 @@ class ClientWireFormatTest {
         client("restore_snapshot", "e/d.sqlite", id));
   }
 
+  @Test
+  void forkSendsTheTargetInForkTo() {
+    server.answer("POST", "/v1/e/d.sqlite/fork", 201, "{}");
+
+    assertOk(
+        "Forked e/d.sqlite to me/copy.sqlite\n", client("fork", "e/d.sqlite", "me/copy.sqlite"));
+    assertEquals("me/copy.sqlite", server.lastRequest().header("fork-to"));
+    assertEquals("Bearer " + TOKEN, server.lastRequest().header("authorization"));
+  }
+
+  @Test
+  void importSendsTheFileAsThePartDatabase() throws Exception {
+    server.answer("POST", "/v1/e/d.sqlite/import", 200, "{}");
+    java.nio.file.Path file = folder.resolve("upload.sqlite");
+    java.nio.file.Files.writeString(file, "SQLite format 3\0rest of the file");
+
+    assertOk(
+        "Imported " + file + " into e/d.sqlite\n", client("import", "e/d.sqlite", file.toString()));
+    FakeAybServer.Request request = server.lastRequest();
+    String type = request.header("content-type");
+    assertTrue(type.startsWith("multipart/form-data; boundary="), type);
+    String boundary = type.substring(type.indexOf('=') + 1);
+    assertEquals(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"database\";"
+            + " filename=\"upload.sqlite\"\r\nContent-Type: application/vnd.sqlite3\r\n\r\n"
+            + "SQLite format 3\0rest of the file\r\n--"
+            + boundary
+            + "--\r\n",
+        request.body());
+
+    assertError(
+        "Can't read " + folder.resolve("missing") + ": not a file",
+        client("import", "e/d.sqlite", folder.resolve("missing").toString()));
+  }
+
+  @Test
+  void aFailedExportLeavesNoFile() {
+    server.answer(
+        "GET",
+        "/v1/e/d.sqlite/export",
+        404,
+        "{\"type\":\"RecordNotFound\",\"id\":\"e/d.sqlite\",\"record_type\":\"database\"}");
+    java.nio.file.Path target = folder.resolve("out.sqlite");
+
+    assertError(
+        "RecordNotFound { id: \"e/d.sqlite\", record_type: \"database\" }",
+        client("export", "e/d.sqlite", target.toString()));
+    assertTrue(java.nio.file.Files.notExists(target));
+  }
+
   // ---- accounts (also run against the real server in ClientCommandIT) -----------------------
 
   @Test

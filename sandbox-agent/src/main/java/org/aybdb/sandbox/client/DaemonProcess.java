@@ -77,6 +77,56 @@ public final class DaemonProcess implements AutoCloseable {
   public static DaemonProcess start(
       List<String> command, Path workDir, ProcessBuilder.Redirect stderr, Duration startTimeout)
       throws DaemonFailureException {
+    Process process;
+    try {
+      process = spawn(command, workDir, stderr);
+    } catch (IOException e) {
+      throw new DaemonFailureException(
+          Reason.START_FAILED, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
+    }
+    return new DaemonProcess(process, startTimeout);
+  }
+
+  /**
+   * Starts a first stage that loads itself and then waits for its assignment ({@code
+   * SandboxCommand.prestarted}); {@link #assign} binds it to a database later.
+   */
+  public static Process prestart(List<String> command, Path workDir, ProcessBuilder.Redirect stderr)
+      throws IOException {
+    return spawn(command, workDir, stderr);
+  }
+
+  /**
+   * Gives a pre-started first stage its assignment ({@code SandboxCommand.assignment}: each
+   * argument NUL-ended, then an empty one) and waits for the daemon's HELLO.
+   */
+  public static DaemonProcess assign(
+      Process prestarted, List<String> assignment, Duration startTimeout)
+      throws DaemonFailureException {
+    java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(4096);
+    for (String arg : assignment) {
+      if (arg.isEmpty() || arg.indexOf('\0') >= 0) {
+        prestarted.destroyForcibly();
+        throw new IllegalArgumentException("an assigned argument is empty or holds a NUL byte");
+      }
+      frame.writeBytes(arg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      frame.write(0);
+    }
+    frame.write(0);
+    try {
+      OutputStream in = prestarted.getOutputStream();
+      in.write(frame.toByteArray());
+      in.flush();
+    } catch (IOException e) {
+      prestarted.destroyForcibly();
+      throw new DaemonFailureException(
+          Reason.START_FAILED, "the pre-started first stage is gone: " + e.getMessage(), e);
+    }
+    return new DaemonProcess(prestarted, startTimeout);
+  }
+
+  private static Process spawn(List<String> command, Path workDir, ProcessBuilder.Redirect stderr)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
     builder.directory(workDir.toFile());
     Map<String, String> env = builder.environment();
@@ -84,14 +134,7 @@ public final class DaemonProcess implements AutoCloseable {
     env.put("MALLOC_ARENA_MAX", "1");
     env.put("LANG", "C.UTF-8");
     builder.redirectError(stderr);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new DaemonFailureException(
-          Reason.START_FAILED, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
-    }
-    return new DaemonProcess(process, startTimeout);
+    return builder.start();
   }
 
   /** What the daemon said when it started (engine version, sandbox status). */
@@ -161,15 +204,34 @@ public final class DaemonProcess implements AutoCloseable {
   }
 
   /**
+   * Sends a batch whose answer the caller then reads frame by frame with {@link #nextQueryFrame},
+   * as {@link #sendQuery}.
+   *
+   * @return the id the answer frames carry ({@code batch.id()} is replaced by a fresh one)
+   */
+  public synchronized long sendBatch(Request.Batch batch, Duration timeout)
+      throws DaemonFailureException {
+    long id = ids.incrementAndGet();
+    send(batch.withId(id), timeout);
+    return id;
+  }
+
+  /**
    * The next frame of query {@code id}: {@link Response.Columns}, {@link Response.Rows} or {@link
-   * Response.End}; an error answer is thrown. Past {@code deadlineNanos} ({@link System#nanoTime})
-   * the daemon is killed: a reader that stalls (a slow HTTP client) cannot hold it longer.
+   * Response.End} (for a batch also the typed frames and {@link Response.StatementEnd}); an error
+   * answer is thrown. Past {@code deadlineNanos} ({@link System#nanoTime}) the daemon is killed: a
+   * reader that stalls (a slow HTTP client) cannot hold it longer.
    */
   public Response nextQueryFrame(long id, long deadlineNanos)
       throws DaemonQueryException, DaemonFailureException {
     Response r = awaitResponse(remaining(deadlineNanos), Reason.DIED);
     checkId(r, id);
-    if (r instanceof Response.Columns || r instanceof Response.Rows || r instanceof Response.End) {
+    if (r instanceof Response.Columns
+        || r instanceof Response.Rows
+        || r instanceof Response.End
+        || r instanceof Response.TypedColumns
+        || r instanceof Response.TypedRows
+        || r instanceof Response.StatementEnd) {
       return r;
     }
     if (r instanceof Response.Error e) {
@@ -227,6 +289,32 @@ public final class DaemonProcess implements AutoCloseable {
       }
     }
     close();
+  }
+
+  /**
+   * Asks the daemon to exit without waiting for it: it is killed if still there after {@code
+   * grace}. Never throws; the instance is dead for requests at once.
+   */
+  public synchronized void shutdownInBackground(Duration grace) {
+    if (process.isAlive() && !broken) {
+      try {
+        FrameCodec.writeRequest(out, new Request.Shutdown(ids.incrementAndGet()));
+        out.close();
+      } catch (IOException | ProtocolException e) {
+        // It is going away anyway.
+      }
+    }
+    broken = true;
+    ScheduledFuture<?> kill =
+        WATCHDOG.schedule(process::destroyForcibly, grace.toNanos(), TimeUnit.NANOSECONDS);
+    process
+        .onExit()
+        .thenRun(
+            () -> {
+              kill.cancel(false);
+              closeQuietly(out);
+              closeQuietly(process.getInputStream());
+            });
   }
 
   /**

@@ -90,6 +90,14 @@ public final class DuckDbExecutor implements RequestHandler {
       } catch (OutOfMemoryError e) {
         error(out, q.id(), ErrorKind.INTERNAL, "The query ran out of memory in the daemon");
       }
+    } else if (request instanceof Request.Batch b) {
+      // Bound parameters, typed results and atomic batches are built on SQLite's API so far.
+      error(
+          out,
+          b.id(),
+          ErrorKind.UNSUPPORTED,
+          "Query bodies with parameters or batches are not supported for DuckDB databases yet;"
+              + " send the SQL as the raw body");
     } else if (request instanceof Request.Ping p) {
       FrameCodec.writeResponse(out, new Response.Pong(p.id()));
     } else if (request instanceof Request.VacuumInto v) {
@@ -104,8 +112,7 @@ public final class DuckDbExecutor implements RequestHandler {
   // ---------------------------------------------------------------- QUERY
 
   private void query(Request.Query q, OutputStream out) throws IOException {
-    Response.Error refusal =
-        QueryExecutor.refusal(q, q.sql().getBytes(StandardCharsets.UTF_8), options);
+    Response.Error refusal = refusal(q, q.sql().getBytes(StandardCharsets.UTF_8), options);
     if (refusal != null) {
       FrameCodec.writeResponse(out, refusal);
       return;
@@ -287,6 +294,32 @@ public final class DuckDbExecutor implements RequestHandler {
       }
       sqlError(out, v.id(), e, false, 0);
     }
+  }
+
+  /** Why a query is refused before it reaches any engine (too large, holds a NUL byte), or null. */
+  private static Response.Error refusal(Request.Query q, byte[] sql, DaemonOptions options) {
+    if (sql.length > options.maxSqlBytes()) {
+      return new Response.Error(
+          q.id(),
+          ErrorKind.SQL_TOO_LARGE,
+          -1,
+          0,
+          "The query is "
+              + sql.length
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+    }
+    int nul = QueryExecutor.indexOfNul(sql);
+    if (nul >= 0) {
+      return new Response.Error(
+          q.id(),
+          ErrorKind.BAD_REQUEST,
+          -1,
+          0,
+          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+    }
+    return null;
   }
 
   private static String literal(Path p) {

@@ -63,7 +63,8 @@ public final class QueryDaemon {
     OutputStream out = new BufferedOutputStream(channel, 64 << 10);
     FrameCodec.Reader reader =
         new FrameCodec.Reader(
-            new BufferedInputStream(input, 16 << 10), options.maxSqlBytes() + 4096);
+            new BufferedInputStream(input, 16 << 10),
+            FrameCodec.maxRequestFrame(options.maxSqlBytes()));
     try (RequestHandler executor = RequestHandler.of(options)) {
       FrameCodec.writeResponse(out, executor.hello());
       out.flush();

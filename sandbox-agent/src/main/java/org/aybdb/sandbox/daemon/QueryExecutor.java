@@ -16,6 +16,7 @@ import org.aybdb.sandbox.protocol.FrameCodec;
 import org.aybdb.sandbox.protocol.QueryMode;
 import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.protocol.Statement;
 import org.aybdb.sandbox.protocol.Truncation;
 import org.aybdb.sandbox.sqlite.AccessPolicy;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
@@ -62,6 +63,9 @@ public final class QueryExecutor implements RequestHandler {
   private byte[][] cellBuffers = new byte[0][];
   private int[] cellLengths = new int[0];
   private long rowCost;
+  private int sentRows;
+  private final TypedRows typedRows = new TypedRows();
+  private long sentBytes;
 
   public QueryExecutor(DaemonOptions options) {
     this.options = options;
@@ -88,14 +92,24 @@ public final class QueryExecutor implements RequestHandler {
    */
   @Override
   public boolean handle(Request request, OutputStream out) throws IOException {
-    if (request instanceof Request.Query q) {
+    if (request instanceof Request.Query || request instanceof Request.Batch) {
       try {
-        query(q, out);
+        if (request instanceof Request.Query q) {
+          query(q, out);
+        } else {
+          batch((Request.Batch) request, out);
+        }
       } catch (OutOfMemoryError e) {
         closeConnections();
         sqlMemory = new Memory(4096);
         cellBuffers = new byte[0][];
-        error(out, q.id(), ErrorKind.INTERNAL, -1, 0, "The query ran out of memory in the daemon");
+        error(
+            out,
+            request.id(),
+            ErrorKind.INTERNAL,
+            -1,
+            0,
+            "The query ran out of memory in the daemon");
       }
     } else if (request instanceof Request.Ping p) {
       FrameCodec.writeResponse(out, new Response.Pong(p.id()));
@@ -113,61 +127,38 @@ public final class QueryExecutor implements RequestHandler {
 
   private void query(Request.Query q, OutputStream out) throws IOException {
     byte[] sql = q.sql().getBytes(StandardCharsets.UTF_8);
-    Response.Error refusal = refusal(q, sql, options);
-    if (refusal != null) {
-      FrameCodec.writeResponse(out, refusal);
-      return;
-    }
-    int nesting = SqlText.countNestingKeywords(sql);
-    if (nesting > options.maxNestingKeywords()) {
+    if (sql.length > options.maxSqlBytes()) {
       error(
           out,
           q.id(),
-          ErrorKind.BAD_REQUEST,
+          ErrorKind.SQL_TOO_LARGE,
           -1,
           0,
-          "The query holds "
-              + nesting
-              + " SELECT and TRIGGER keywords; at most "
-              + options.maxNestingKeywords()
-              + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
-              + " daemon's stack)");
+          "The query is "
+              + sql.length
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+      return;
+    }
+    if (refused(out, q.id(), sql, 0, SqlText.countNestingKeywords(sql))) {
       return;
     }
     if (q.sessionId() != 0) {
       error(out, q.id(), ErrorKind.UNSUPPORTED, -1, 0, "Sessions are not supported yet");
       return;
     }
-    int timeout = q.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : q.timeoutMillis();
+    int timeout = timeout(q.timeoutMillis());
     int maxRows = q.maxRows() == 0 ? options.defaultMaxRows() : q.maxRows();
     long maxBytes = q.maxBytes() == 0 ? options.defaultMaxBytes() : q.maxBytes();
     boolean ro = q.mode() == QueryMode.READ_ONLY;
 
-    SqliteConnection conn;
-    try {
-      conn = connection(ro);
-    } catch (SqliteException e) {
-      sqlError(out, q.id(), e, 0, timeout, null);
+    SqliteConnection conn = openFor(out, q.id(), ro, timeout, q.maxFileBytes());
+    if (conn == null) {
       return;
     }
-    conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
-    conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
-    if (!ro) {
-      try {
-        FileQuota.apply(conn, q.maxFileBytes());
-      } catch (SqliteException e) {
-        discardIfNot(false, ro);
-        sqlError(out, q.id(), e, 0, timeout, null);
-        return;
-      }
-    }
 
-    if (sqlMemory.size() < sql.length + 1L) {
-      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
-    }
-    sqlMemory.write(0, sql, 0, sql.length);
-    sqlMemory.setByte(sql.length, (byte) 0);
-    long base = Pointer.nativeValue(sqlMemory);
+    long base = loadSql(sql);
 
     conn.beginRequest();
     boolean keep = true;
@@ -236,6 +227,230 @@ public final class QueryExecutor implements RequestHandler {
     discardIfNot(keep && !conn.leftState(), ro);
   }
 
+  /**
+   * Answers an error and returns true when {@code sql} holds a NUL byte or {@code nesting} passes
+   * the nesting cap ({@code index}: the 1-based statement of a batch, or 0).
+   */
+  private boolean refused(OutputStream out, long id, byte[] sql, int index, int nesting)
+      throws IOException {
+    int nul = indexOfNul(sql);
+    if (nul >= 0) {
+      error(
+          out,
+          id,
+          ErrorKind.BAD_REQUEST,
+          -1,
+          index,
+          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
+      return true;
+    }
+    if (nesting > options.maxNestingKeywords()) {
+      error(
+          out,
+          id,
+          ErrorKind.BAD_REQUEST,
+          -1,
+          index,
+          "The query holds "
+              + nesting
+              + " SELECT and TRIGGER keywords; at most "
+              + options.maxNestingKeywords()
+              + " are allowed in one request (SQLite nests views, CTEs and triggers on the"
+              + " daemon's stack)");
+      return true;
+    }
+    return false;
+  }
+
+  /** A request's time limit: its own, or the daemon's default for 0. */
+  private int timeout(int requested) {
+    return requested == 0 ? options.defaultTimeoutMillis() : requested;
+  }
+
+  /**
+   * The user connection for a request, its deadline, busy timeout and storage budget set; null
+   * after answering an error.
+   */
+  private SqliteConnection openFor(
+      OutputStream out, long id, boolean ro, int timeout, long maxFileBytes) throws IOException {
+    SqliteConnection conn;
+    try {
+      conn = connection(ro);
+    } catch (SqliteException e) {
+      sqlError(out, id, e, 0, timeout, null);
+      return null;
+    }
+    conn.setDeadline(System.nanoTime() + timeout * 1_000_000L);
+    conn.busyTimeout(Math.min(options.busyTimeoutMillis(), timeout));
+    if (!ro) {
+      try {
+        FileQuota.apply(conn, maxFileBytes);
+      } catch (SqliteException e) {
+        discardIfNot(false, ro);
+        sqlError(out, id, e, 0, timeout, null);
+        return null;
+      }
+    }
+    return conn;
+  }
+
+  // ---------------------------------------------------------------- BATCH
+
+  private void batch(Request.Batch b, OutputStream out) throws IOException {
+    int n = b.statements().size();
+    if (n == 0) {
+      error(out, b.id(), ErrorKind.BAD_REQUEST, -1, 0, "The batch holds no statement");
+      return;
+    }
+    byte[][] texts = new byte[n][];
+    long total = 0;
+    int nesting = 0;
+    for (int i = 0; i < n; i++) {
+      texts[i] = b.statements().get(i).sql().getBytes(StandardCharsets.UTF_8);
+      total += texts[i].length;
+      nesting += SqlText.countNestingKeywords(texts[i]);
+      if (refused(out, b.id(), texts[i], i + 1, 0)) {
+        return;
+      }
+    }
+    if (total > options.maxSqlBytes()) {
+      error(
+          out,
+          b.id(),
+          ErrorKind.SQL_TOO_LARGE,
+          -1,
+          0,
+          "The statements are "
+              + total
+              + " bytes long; the maximum is "
+              + options.maxSqlBytes()
+              + " bytes");
+      return;
+    }
+    if (refused(out, b.id(), new byte[0], 0, nesting)) {
+      return;
+    }
+    boolean ro = b.mode() == QueryMode.READ_ONLY;
+    int timeout = timeout(b.timeoutMillis());
+    SqliteConnection conn = openFor(out, b.id(), ro, timeout, b.maxFileBytes());
+    if (conn == null) {
+      return;
+    }
+    int rowsLeft = b.maxRows() == 0 ? options.defaultMaxRows() : b.maxRows();
+    long bytesLeft = b.maxBytes() == 0 ? options.defaultMaxBytes() : b.maxBytes();
+    conn.beginRequest();
+    Truncation overall = Truncation.NONE;
+    int current = 0;
+    try {
+      if (b.atomic()) {
+        conn.execTrusted("BEGIN");
+      }
+      for (int i = 0; i < n; i++) {
+        current = i + 1;
+        Statement st = b.statements().get(i);
+        if (b.atomic() && SqlText.controlsTransaction(texts[i])) {
+          throw new ParamBinder.BindError(
+              "A batch runs in one transaction; its statements may not begin or end"
+                  + " transactions (BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT, RELEASE)");
+        }
+        long started = System.nanoTime();
+        long changesBefore = conn.totalChanges();
+        Pointer stmt = prepareOne(conn, texts[i]);
+        Truncation truncation;
+        try {
+          if (conn.preparedAddsNesting()) {
+            refusePastViewAndTriggerCap(conn, options.maxViewsAndTriggers());
+          }
+          ParamBinder.bind(conn, stmt, st);
+          if (b.typed()) {
+            truncation = typedRows.stream(conn, stmt, b.id(), out, rowsLeft, bytesLeft);
+            rowsLeft -= typedRows.rows();
+            bytesLeft -= typedRows.bytes();
+          } else {
+            truncation = streamRows(conn, stmt, b.id(), out, rowsLeft, bytesLeft);
+            rowsLeft -= sentRows;
+            bytesLeft -= sentBytes;
+          }
+        } finally {
+          sqlite3_finalize(stmt);
+        }
+        if (overall == Truncation.NONE) {
+          overall = truncation;
+        }
+        FrameCodec.writeResponse(
+            out,
+            new Response.StatementEnd(
+                b.id(),
+                current,
+                truncation,
+                conn.totalChanges() - changesBefore,
+                conn.lastInsertRowid(),
+                System.nanoTime() - started));
+      }
+      if (b.atomic()) {
+        current = 0;
+        conn.execTrusted("COMMIT");
+      }
+    } catch (SqliteException e) {
+      rollbackIfOpen(conn);
+      sqlError(out, b.id(), e, current, timeout, conn.denial());
+      discardIfNot(false, ro);
+      return;
+    } catch (ParamBinder.BindError | NotUtf8 e) {
+      rollbackIfOpen(conn);
+      ErrorKind kind = e instanceof NotUtf8 ? ErrorKind.VALUE_NOT_UTF8 : ErrorKind.BAD_REQUEST;
+      error(out, b.id(), kind, -1, current, e.getMessage());
+      discardIfNot(false, ro);
+      return;
+    }
+    if (!conn.autocommit()) {
+      rollbackIfOpen(conn);
+      error(
+          out,
+          b.id(),
+          ErrorKind.TRANSACTION_LEFT_OPEN,
+          -1,
+          n,
+          "The query left a transaction open (BEGIN without COMMIT or ROLLBACK). Queries are"
+              + " stateless, so it was rolled back and none of its changes were kept");
+      discardIfNot(false, ro);
+      return;
+    }
+    FrameCodec.writeResponse(out, new Response.End(b.id(), n, overall));
+    discardIfNot(!conn.leftState(), ro);
+  }
+
+  /**
+   * Prepares the one SQL statement of {@code sql}; a text holding none, or more than one, is
+   * refused (a batch entry is one statement, so its parameters and result are unambiguous).
+   */
+  private Pointer prepareOne(SqliteConnection conn, byte[] sql)
+      throws SqliteException, ParamBinder.BindError {
+    long base = loadSql(sql);
+    int offset = SqlText.skipTrivia(sql, 0);
+    Pointer stmt = conn.prepare(sqlMemory.share(offset), sql.length - offset);
+    if (stmt == null) {
+      throw new ParamBinder.BindError("The statement is empty");
+    }
+    int next = (int) (Pointer.nativeValue(conn.tail()) - base);
+    if (SqlText.skipTrivia(sql, next) < sql.length) {
+      sqlite3_finalize(stmt);
+      throw new ParamBinder.BindError(
+          "The text holds more than one SQL statement; send each statement on its own");
+    }
+    return stmt;
+  }
+
+  /** Copies {@code sql} NUL-terminated into {@link #sqlMemory}; returns its native address. */
+  private long loadSql(byte[] sql) {
+    if (sqlMemory.size() < sql.length + 1L) {
+      sqlMemory = new Memory(Math.max(sql.length + 1L, sqlMemory.size() * 2));
+    }
+    sqlMemory.write(0, sql, 0, sql.length);
+    sqlMemory.setByte(sql.length, (byte) 0);
+    return Pointer.nativeValue(sqlMemory);
+  }
+
   private Truncation streamRows(
       SqliteConnection conn, Pointer stmt, long id, OutputStream out, int maxRows, long maxBytes)
       throws SqliteException, IOException, NotUtf8 {
@@ -247,8 +462,64 @@ public final class QueryExecutor implements RequestHandler {
     }
     FrameCodec.writeResponse(out, new Response.Columns(id, names));
     ensureCellBuffers(columns);
-    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
     FrameCodec.RowBatch batch = new FrameCodec.RowBatch(columns);
+    Pumped sent =
+        pumpRows(
+            conn,
+            stmt,
+            id,
+            out,
+            maxRows,
+            maxBytes,
+            batch,
+            new RowSource() {
+              @Override
+              public long read(Pointer row, int budgetColumns, long budget) throws NotUtf8 {
+                return readRow(row, budgetColumns, budget) ? rowCost : -1;
+              }
+
+              @Override
+              public void append(Pointer row, int cells) {
+                for (int c = 0; c < cells; c++) {
+                  int length = cellLengths[c];
+                  batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
+                }
+              }
+            });
+    sentRows = sent.rows();
+    sentBytes = sent.bytes();
+    return sent.truncation();
+  }
+
+  /** What {@link #pumpRows} sent. */
+  record Pumped(Truncation truncation, int rows, long bytes) {}
+
+  /** How one kind of row frame reads the current row and appends it to its batch. */
+  interface RowSource {
+    /** The current row's JSON cost, or -1 when it would pass {@code budget}. */
+    long read(Pointer stmt, int columns, long budget) throws NotUtf8;
+
+    /** Appends the cells of the row {@link #read} last (the caller ends the row). */
+    void append(Pointer stmt, int columns) throws NotUtf8;
+  }
+
+  /**
+   * Steps {@code stmt} to its end, sending its rows in frames of about {@value #BATCH_BYTES} bytes
+   * until the row or byte cap; then a read-only statement stops, a writing one runs to its end and
+   * its surplus rows are dropped.
+   */
+  static Pumped pumpRows(
+      SqliteConnection conn,
+      Pointer stmt,
+      long id,
+      OutputStream out,
+      int maxRows,
+      long maxBytes,
+      FrameCodec.CellBatch batch,
+      RowSource source)
+      throws SqliteException, IOException, NotUtf8 {
+    int columns = sqlite3_column_count(stmt);
+    boolean readOnlyStatement = sqlite3_stmt_readonly(stmt) != 0;
     Truncation truncation = Truncation.NONE;
     int rows = 0;
     long bytes = 0;
@@ -263,23 +534,17 @@ public final class QueryExecutor implements RequestHandler {
       if (truncation != Truncation.NONE) {
         continue; // a writing statement runs to its end; its surplus rows are dropped
       }
-      if (rows == maxRows) {
-        truncation = Truncation.ROWS;
-      } else if (!readRow(stmt, columns, maxBytes - bytes, rows)) {
-        truncation = Truncation.BYTES;
-      }
-      if (truncation != Truncation.NONE) {
+      long cost = rows == maxRows ? -1 : source.read(stmt, columns, maxBytes - bytes);
+      if (cost < 0) {
+        truncation = rows == maxRows ? Truncation.ROWS : Truncation.BYTES;
         if (readOnlyStatement) {
           break;
         }
         continue;
       }
-      for (int c = 0; c < columns; c++) {
-        int length = cellLengths[c];
-        batch.addCell(length < 0 ? null : cellBuffers[c], 0, Math.max(length, 0));
-      }
-      bytes += rowCost;
+      source.append(stmt, columns);
       batch.endRow();
+      bytes += cost;
       rows++;
       if (batch.size() >= BATCH_BYTES) {
         batch.writeTo(out, id);
@@ -288,7 +553,7 @@ public final class QueryExecutor implements RequestHandler {
     if (batch.rowCount() > 0) {
       batch.writeTo(out, id);
     }
-    return truncation;
+    return new Pumped(truncation, rows, bytes);
   }
 
   /**
@@ -296,7 +561,7 @@ public final class QueryExecutor implements RequestHandler {
    * #rowCost} to the row's JSON cost. Returns false, without reading further, when that cost would
    * exceed {@code budget} bytes.
    */
-  private boolean readRow(Pointer stmt, int columns, long budget, int rowIndex) throws NotUtf8 {
+  private boolean readRow(Pointer stmt, int columns, long budget) throws NotUtf8 {
     long rowBytes = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);
@@ -417,7 +682,7 @@ public final class QueryExecutor implements RequestHandler {
       error(out, v.id(), ErrorKind.BAD_REQUEST, -1, 0, "VACUUM INTO target exists: " + target);
       return;
     }
-    int timeout = v.timeoutMillis() == 0 ? options.defaultTimeoutMillis() : v.timeoutMillis();
+    int timeout = timeout(v.timeoutMillis());
     // VACUUM attaches its target internally, so this connection allows one attachment; it runs
     // only the daemon's own statement, never user SQL.
     SqliteConnection.Settings settings =
@@ -548,32 +813,6 @@ public final class QueryExecutor implements RequestHandler {
     closeConnections();
   }
 
-  /** Why a query is refused before it reaches any engine (too large, holds a NUL byte), or null. */
-  static Response.Error refusal(Request.Query q, byte[] sql, DaemonOptions options) {
-    if (sql.length > options.maxSqlBytes()) {
-      return new Response.Error(
-          q.id(),
-          ErrorKind.SQL_TOO_LARGE,
-          -1,
-          0,
-          "The query is "
-              + sql.length
-              + " bytes long; the maximum is "
-              + options.maxSqlBytes()
-              + " bytes");
-    }
-    int nul = indexOfNul(sql);
-    if (nul >= 0) {
-      return new Response.Error(
-          q.id(),
-          ErrorKind.BAD_REQUEST,
-          -1,
-          0,
-          "The query contains a NUL byte (at byte " + nul + "); SQL text must not contain NUL");
-    }
-    return null;
-  }
-
   static int indexOfNul(byte[] text) {
     for (int i = 0; i < text.length; i++) {
       if (text[i] == 0) {
@@ -588,7 +827,7 @@ public final class QueryExecutor implements RequestHandler {
   }
 
   /** A value that cannot be returned as text. */
-  private static final class NotUtf8 extends Exception {
+  static final class NotUtf8 extends Exception {
     private static final long serialVersionUID = 1L;
 
     NotUtf8(String message) {

@@ -69,6 +69,25 @@ final class SqlText {
     return count;
   }
 
+  /**
+   * Whether the statement at the start of {@code sql} (after trivia) begins or ends a transaction
+   * or savepoint: SQLite's grammar starts every such statement with one of these keywords.
+   */
+  static boolean controlsTransaction(byte[] sql) {
+    int start = skipTrivia(sql, 0);
+    int end = start;
+    while (end < sql.length && isWordByte(sql[end])) {
+      end++;
+    }
+    for (String word :
+        new String[] {"begin", "commit", "end", "rollback", "savepoint", "release"}) {
+      if (isWord(sql, start, end, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isWordByte(byte b) {
     return (b >= 'a' && b <= 'z')
         || (b >= 'A' && b <= 'Z')

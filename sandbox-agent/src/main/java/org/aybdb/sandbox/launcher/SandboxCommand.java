@@ -72,18 +72,14 @@ public final class SandboxCommand {
 
   /**
    * The command that starts the daemon for {@code dbFile} of the given engine. A DuckDB daemon gets
-   * more RLIMIT_DATA ({@link SandboxConfig#duckdbDataLimitBytes()}) and loads DuckDB's native
-   * library from the runtime's read-only native folder.
+   * more RLIMIT_DATA ({@link SandboxConfig#duckdbDataLimitBytes()}), reads its cgroup limits, and
+   * loads DuckDB's native library from the runtime's read-only native folder; it is never one of
+   * the pre-started first stages (their policy is SQLite's).
    */
   public static List<String> daemon(
       SandboxConfig config, SandboxRuntime runtime, Path dbFile, Engine engine) {
-    Path file = dbFile.toAbsolutePath().normalize();
-    Path dir = file.getParent();
-    List<String> cmd = wrapper(config);
-    boolean wrapped = !cmd.isEmpty();
-    cmd.addAll(launcherJvm(runtime, null));
-    cmd.addAll(policyOptions(config, runtime, dir, wrapped));
-    cmd.addAll(limitOptions(config, dir));
+    List<String> cmd = prestarted(config, runtime);
+    cmd.remove(SandboxLauncher.AWAIT_ASSIGNMENT);
     if (engine == Engine.DUCKDB) {
       cmd.add("--rlimit-data=" + config.duckdbDataLimitBytes()); // the last one counts
       // DuckDB reads its cgroup's memory and CPU limits when a database opens and aborts the
@@ -94,6 +90,42 @@ public final class SandboxCommand {
         }
       }
     }
+    cmd.addAll(assignment(config, runtime, dbFile, engine));
+    return cmd;
+  }
+
+  /**
+   * The command of a pre-started first stage: {@link #daemon}'s without the part that names the
+   * database, which {@link #assignment} gives it on stdin when a database needs a daemon. Every
+   * rule but the writable folder is fixed here; the first stage applies none before it knows that
+   * folder, so the daemon starts under exactly the policy {@link #daemon} gives it.
+   */
+  public static List<String> prestarted(SandboxConfig config, SandboxRuntime runtime) {
+    List<String> cmd = wrapper(config);
+    boolean wrapped = !cmd.isEmpty();
+    cmd.addAll(launcherJvm(runtime, null));
+    cmd.addAll(policyOptions(config, runtime, null, wrapped));
+    cmd.addAll(limitOptions(config));
+    cmd.add(SandboxLauncher.AWAIT_ASSIGNMENT);
+    return cmd;
+  }
+
+  /**
+   * The arguments that bind a first stage to {@code dbFile}'s folder: the folder writable, SQLite's
+   * temporary files there, the working directory, and the daemon's command line.
+   */
+  public static List<String> assignment(SandboxConfig config, SandboxRuntime runtime, Path dbFile) {
+    return assignment(config, runtime, dbFile, Engine.SQLITE);
+  }
+
+  private static List<String> assignment(
+      SandboxConfig config, SandboxRuntime runtime, Path dbFile, Engine engine) {
+    Path file = dbFile.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    List<String> cmd = new ArrayList<>();
+    cmd.add("--rw=" + dir);
+    cmd.add("--env=SQLITE_TMPDIR=" + dir);
+    cmd.add("--chdir=" + dir);
     cmd.add("--");
     cmd.addAll(
         daemonJvm(
@@ -133,7 +165,8 @@ public final class SandboxCommand {
     boolean wrapped = !cmd.isEmpty();
     cmd.addAll(launcherJvm(runtime, null));
     cmd.addAll(policyOptions(config, extended, dir, wrapped));
-    cmd.addAll(limitOptions(config, dir));
+    cmd.addAll(limitOptions(config));
+    cmd.add("--env=SQLITE_TMPDIR=" + dir);
     cmd.add("--");
     cmd.addAll(daemonJvmFlags(config, extended, null));
     cmd.add(mainClass);
@@ -250,7 +283,7 @@ public final class SandboxCommand {
     return cmd;
   }
 
-  /** Mode, network and Landlock options of the first stage. */
+  /** Mode, network and Landlock options of the first stage ({@code rwDir} null: none writable). */
   static List<String> policyOptions(
       SandboxConfig config, SandboxRuntime runtime, Path rwDir, boolean externalNetns) {
     List<String> cmd = new ArrayList<>();
@@ -268,11 +301,13 @@ public final class SandboxCommand {
     for (Path p : readOnlyPaths(config, runtime)) {
       cmd.add("--ro=" + p);
     }
-    cmd.add("--rw=" + rwDir);
+    if (rwDir != null) {
+      cmd.add("--rw=" + rwDir);
+    }
     return cmd;
   }
 
-  private static List<String> limitOptions(SandboxConfig config, Path dir) {
+  private static List<String> limitOptions(SandboxConfig config) {
     List<String> cmd = new ArrayList<>();
     cmd.add("--rlimit-data=" + config.dataLimitBytes());
     cmd.add("--rlimit-fsize=" + config.fileSizeLimitBytes());
@@ -280,7 +315,6 @@ public final class SandboxCommand {
     cmd.add("--rlimit-nproc=" + config.processLimit());
     cmd.add("--env=MALLOC_ARENA_MAX=1");
     cmd.add("--env=LANG=C.UTF-8");
-    cmd.add("--env=SQLITE_TMPDIR=" + dir);
     return cmd;
   }
 

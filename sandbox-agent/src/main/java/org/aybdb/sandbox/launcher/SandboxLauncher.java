@@ -33,8 +33,15 @@ import org.aybdb.sandbox.os.Seccomp;
  *   <li>{@code --rlimit-data=} {@code --rlimit-fsize=} {@code --rlimit-nofile=} {@code
  *       --rlimit-nproc=} — 0 leaves a limit unchanged.
  *   <li>{@code --env=NAME=VALUE}* — the program's entire environment.
+ *   <li>{@code --chdir=PATH} — the program's working directory.
  *   <li>{@code --check} — apply everything, print the status line on stdout and exit 0 instead of
  *       exec'ing.
+ *   <li>{@code --assignment=stdin} — a pre-started first stage: load everything it needs, then read
+ *       the rest of its arguments from stdin ({@value #ASSIGNMENT_LIMIT} bytes at most, each
+ *       argument ended by a NUL byte, the whole ended by an empty argument) before it applies
+ *       anything. That late part may hold only {@code --rw}, {@code --env} and {@code --chdir},
+ *       then {@code --} and the program: every other rule is fixed when the process starts. Stdin
+ *       ending first (the server went away) exits with status 0.
  * </ul>
  *
  * The argument {@value #STATUS_PLACEHOLDER} in the program's arguments is replaced by the status
@@ -48,6 +55,15 @@ public final class SandboxLauncher {
 
   /** The descriptor the program answers on. */
   public static final int PROTOCOL_FD = 3;
+
+  /** The option of a pre-started first stage. */
+  public static final String AWAIT_ASSIGNMENT = "--assignment=stdin";
+
+  /** The most bytes an assignment may have. */
+  static final int ASSIGNMENT_LIMIT = 1 << 20;
+
+  /** Options an assignment may carry: the database's folder, its environment, the directory. */
+  private static final List<String> ASSIGNABLE = List.of("rw", "env", "chdir");
 
   public static final int EXIT_USAGE = 64;
   public static final int EXIT_UNAVAILABLE = 78;
@@ -72,15 +88,19 @@ public final class SandboxLauncher {
       long nofile,
       long nproc,
       List<String> env,
+      Path chdir,
       List<String> program) {}
 
   public static void main(String[] argv) {
     Args args;
     try {
-      args = parse(argv);
+      args = parse(List.of(argv).contains(AWAIT_ASSIGNMENT) ? assigned(argv) : argv);
     } catch (IllegalArgumentException e) {
       fail(EXIT_USAGE, e.getMessage());
       return;
+    }
+    if (args.chdir() != null && LibC.chdir(cString(args.chdir().toString())) != 0) {
+      fail(EXIT_UNAVAILABLE, LibC.describe("chdir(" + args.chdir() + ")"));
     }
     String status;
     try {
@@ -97,6 +117,78 @@ public final class SandboxLauncher {
     exec(args, status);
   }
 
+  /**
+   * A pre-started first stage's arguments: those it was started with, then (once it has loaded what
+   * applying the sandbox needs) those the server assigns it on stdin.
+   */
+  private static String[] assigned(String[] argv) {
+    // Loads and links the native calls and classes now, while no database waits for them.
+    Landlock.abiVersion();
+    Seccomp.supported();
+    LibC.getpid();
+    List<String> late;
+    try {
+      late = readAssignment(new java.io.FileInputStream(java.io.FileDescriptor.in));
+    } catch (IOException e) {
+      fail(EXIT_USAGE, "cannot read the assignment: " + e.getMessage());
+      return argv;
+    }
+    if (late == null) {
+      System.exit(0); // the server went away before it needed this process
+    }
+    List<String> all = new ArrayList<>();
+    for (String a : argv) {
+      if (!a.equals(AWAIT_ASSIGNMENT)) {
+        all.add(a);
+      }
+    }
+    all.addAll(assignment(late));
+    return all.toArray(String[]::new);
+  }
+
+  /**
+   * Reads NUL-ended arguments up to an empty one, one byte at a time (whatever follows belongs to
+   * the program); null if the input ends before.
+   */
+  static List<String> readAssignment(java.io.InputStream in) throws IOException {
+    List<String> args = new ArrayList<>();
+    java.io.ByteArrayOutputStream arg = new java.io.ByteArrayOutputStream();
+    int total = 0;
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      if (++total > ASSIGNMENT_LIMIT) {
+        throw new IllegalArgumentException("the assignment is longer than " + ASSIGNMENT_LIMIT);
+      }
+      if (b != 0) {
+        arg.write(b);
+      } else if (arg.size() == 0) {
+        return args;
+      } else {
+        args.add(arg.toString(StandardCharsets.UTF_8));
+        arg.reset();
+      }
+    }
+  }
+
+  /** Checks that an assignment names only what may come late: folder, environment, program. */
+  static List<String> assignment(List<String> late) {
+    int i = 0;
+    for (; i < late.size() && !late.get(i).equals("--"); i++) {
+      String arg = late.get(i);
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0 || !ASSIGNABLE.contains(arg.substring(2, eq))) {
+        throw new IllegalArgumentException("an assignment may not carry " + arg);
+      }
+    }
+    if (i == late.size()) {
+      throw new IllegalArgumentException("an assignment must end with -- and the program");
+    }
+    return late;
+  }
+
   static Args parse(String[] argv) {
     boolean sandboxed = true;
     boolean check = false;
@@ -109,6 +201,7 @@ public final class SandboxLauncher {
     long nofile = 0;
     long nproc = 0;
     List<String> env = new ArrayList<>();
+    Path chdir = null;
     int i = 0;
     for (; i < argv.length && !argv[i].equals("--"); i++) {
       String arg = argv[i];
@@ -143,6 +236,7 @@ public final class SandboxLauncher {
         case "rlimit-nofile" -> nofile = Long.parseLong(value);
         case "rlimit-nproc" -> nproc = Long.parseLong(value);
         case "env" -> env.add(value);
+        case "chdir" -> chdir = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option --" + name);
       }
     }
@@ -154,7 +248,7 @@ public final class SandboxLauncher {
       throw new IllegalArgumentException("expected -- /absolute/program [args...]");
     }
     return new Args(
-        sandboxed, check, minAbi, netns, ro, rw, data, fsize, nofile, nproc, env, program);
+        sandboxed, check, minAbi, netns, ro, rw, data, fsize, nofile, nproc, env, chdir, program);
   }
 
   /** Applies the sandbox to the calling thread; returns the status line. */

@@ -72,6 +72,8 @@ public final class LibC {
 
   public static native int execve(byte[] path, Pointer argv, Pointer envp);
 
+  public static native int chdir(byte[] path);
+
   public static native long syscall(long number, long a, long b, long c);
 
   public static native long syscall(long number, Pointer a, long b, long c);

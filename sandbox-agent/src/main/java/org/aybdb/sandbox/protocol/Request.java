@@ -1,10 +1,11 @@
 package org.aybdb.sandbox.protocol;
 
+import java.util.List;
 import java.util.Objects;
 
 /** A message from the server to a daemon. Every request carries an id that its answer repeats. */
 public sealed interface Request
-    permits Request.Query, Request.Ping, Request.VacuumInto, Request.Shutdown {
+    permits Request.Query, Request.Batch, Request.Ping, Request.VacuumInto, Request.Shutdown {
 
   /** The id chosen by the client; the daemon's answer frames carry the same id. */
   long id();
@@ -57,6 +58,44 @@ public sealed interface Request
     /** A stateless query with the daemon's default limits. */
     public static Query of(long id, QueryMode mode, String sql) {
       return new Query(id, 0, mode, 0, 0, 0, sql);
+    }
+  }
+
+  /**
+   * Run statements with bound parameters, each its own result. Answered, for each statement in
+   * order, by {@link Response.Columns} and {@link Response.Rows} (or, when {@code typed}, {@link
+   * Response.TypedColumns} and {@link Response.TypedRows}) and a {@link Response.StatementEnd};
+   * then {@link Response.End}. Each statement's SQL must be one SQL statement.
+   *
+   * @param atomic run all statements in one transaction: any failure rolls every one back (the
+   *     error names the failing statement); statements that begin or end transactions are refused
+   * @param typed answer with typed frames (declared types, storage classes)
+   * @param maxRows at most this many rows over all statements (0 = the daemon's default)
+   * @param maxBytes at most about this many bytes of JSON over all statements (0 = default)
+   */
+  record Batch(
+      long id,
+      QueryMode mode,
+      int timeoutMillis,
+      int maxRows,
+      int maxBytes,
+      long maxFileBytes,
+      boolean typed,
+      boolean atomic,
+      List<Statement> statements)
+      implements Request {
+    public Batch {
+      Objects.requireNonNull(mode, "mode");
+      statements = List.copyOf(statements);
+      if (timeoutMillis < 0 || maxRows < 0 || maxBytes < 0 || maxFileBytes < 0) {
+        throw new IllegalArgumentException("limits must not be negative");
+      }
+    }
+
+    /** The same batch under another id. */
+    public Batch withId(long newId) {
+      return new Batch(
+          newId, mode, timeoutMillis, maxRows, maxBytes, maxFileBytes, typed, atomic, statements);
     }
   }
 

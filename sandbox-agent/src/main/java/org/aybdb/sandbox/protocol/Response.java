@@ -13,6 +13,9 @@ public sealed interface Response
         Response.Columns,
         Response.Rows,
         Response.End,
+        Response.TypedColumns,
+        Response.TypedRows,
+        Response.StatementEnd,
         Response.Pong,
         Response.Ok,
         Response.Error {
@@ -57,6 +60,51 @@ public sealed interface Response
    */
   record End(long id, int statements, Truncation truncation) implements Response {
     public End {
+      Objects.requireNonNull(truncation, "truncation");
+    }
+  }
+
+  /**
+   * The result columns of one statement of a typed {@link Request.Batch}.
+   *
+   * @param declaredTypes each column's declared type ({@code sqlite3_column_decltype}), null for an
+   *     expression
+   */
+  record TypedColumns(long id, List<String> names, List<String> declaredTypes) implements Response {
+    public TypedColumns {
+      names = List.copyOf(names);
+      declaredTypes =
+          java.util.Collections.unmodifiableList(new java.util.ArrayList<>(declaredTypes));
+      if (names.size() != declaredTypes.size()) {
+        throw new IllegalArgumentException("one declared type per column");
+      }
+    }
+  }
+
+  /** A batch of rows of a typed {@link Request.Batch}: each cell with its storage class. */
+  record TypedRows(long id, List<List<Value>> rows) implements Response {
+    public TypedRows {
+      Objects.requireNonNull(rows, "rows");
+    }
+  }
+
+  /**
+   * The end of one statement's result in a {@link Request.Batch}.
+   *
+   * @param index the statement's 1-based index
+   * @param changes rows inserted, updated or deleted by the statement (triggers included)
+   * @param lastInsertRowid {@code sqlite3_last_insert_rowid} after the statement
+   * @param durationNanos how long the statement took in the daemon
+   */
+  record StatementEnd(
+      long id,
+      int index,
+      Truncation truncation,
+      long changes,
+      long lastInsertRowid,
+      long durationNanos)
+      implements Response {
+    public StatementEnd {
       Objects.requireNonNull(truncation, "truncation");
     }
   }

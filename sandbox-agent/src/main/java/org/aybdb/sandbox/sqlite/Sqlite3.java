@@ -163,6 +163,23 @@ public final class Sqlite3 {
   public static native int sqlite3_bind_text(
       Pointer stmt, int index, byte[] text, int bytes, Pointer destructor);
 
+  public static native int sqlite3_bind_blob(
+      Pointer stmt, int index, byte[] blob, int bytes, Pointer destructor);
+
+  public static native int sqlite3_bind_int64(Pointer stmt, int index, long value);
+
+  public static native int sqlite3_bind_double(Pointer stmt, int index, double value);
+
+  public static native int sqlite3_bind_null(Pointer stmt, int index);
+
+  public static native int sqlite3_bind_parameter_count(Pointer stmt);
+
+  public static native Pointer sqlite3_bind_parameter_name(Pointer stmt, int index);
+
+  public static native Pointer sqlite3_column_decltype(Pointer stmt, int column);
+
+  public static native long sqlite3_last_insert_rowid(Pointer db);
+
   public static native Pointer sqlite3_errmsg(Pointer db);
 
   public static native Pointer sqlite3_errstr(int code);

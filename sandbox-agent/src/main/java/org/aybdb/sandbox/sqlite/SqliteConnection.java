@@ -316,6 +316,16 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
+  /** Rows inserted, updated or deleted since the connection opened (triggers included). */
+  public long totalChanges() {
+    return sqlite3_total_changes(db);
+  }
+
+  /** The rowid of the last successful INSERT on this connection. */
+  public long lastInsertRowid() {
+    return sqlite3_last_insert_rowid(db);
+  }
+
   /** Whether the connection is outside any transaction. */
   public boolean autocommit() {
     return sqlite3_get_autocommit(db) != 0;

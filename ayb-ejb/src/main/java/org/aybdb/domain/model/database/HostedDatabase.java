@@ -52,6 +52,10 @@ public class HostedDatabase {
   @Column(name = "public_sharing_level", nullable = false)
   private PublicSharingLevel publicSharingLevel;
 
+  /** The {@code entity/database} this one was forked from, as it was named then; null if none. */
+  @Column(name = "forked_from", length = 257)
+  private String forkedFrom;
+
   protected HostedDatabase() {}
 
   public HostedDatabase(
@@ -80,6 +84,16 @@ public class HostedDatabase {
 
   public PublicSharingLevel publicSharingLevel() {
     return publicSharingLevel;
+  }
+
+  /** The database this one was copied from by a fork ({@code entity/database}), if any. */
+  public Optional<String> forkedFrom() {
+    return Optional.ofNullable(forkedFrom);
+  }
+
+  /** Records that this database is a fork of {@code source} ({@code entity/database}). */
+  public void markForkedFrom(String source) {
+    this.forkedFrom = Objects.requireNonNull(source, "source");
   }
 
   public void setPublicSharingLevel(PublicSharingLevel level) {

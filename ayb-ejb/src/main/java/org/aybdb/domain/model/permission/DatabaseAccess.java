@@ -13,8 +13,8 @@ import org.aybdb.domain.model.database.PublicSharingLevel;
  *   <li>A <b>grant</b> gives read-only or read-write queries; {@code manager} is read-write plus
  *       managing (public level, grants, snapshots).
  *   <li>The <b>public level</b> applies to everyone, signed in or not: {@code fork} makes the
- *       database discoverable (listed, details) but not queryable; {@code read-only} lets anyone
- *       run read-only queries.
+ *       database discoverable (listed, details) but not queryable; whoever signed in may discover a
+ *       database may fork it; {@code read-only} lets anyone run read-only queries.
  *   <li>The highest of public level and grant wins.
  *   <li>An API token scoped to one database (OAuth) queries only that database, at most at its cap,
  *       and manages nothing (ayb lets such a token manage; an app given a query token should not be

@@ -26,9 +26,12 @@ import org.aybdb.sandbox.client.DaemonQueryException;
  * database at a time, different databases in parallel.
  *
  * <ul>
- *   <li>At most {@link PoolSettings#maxDaemons()} daemon processes exist at once (starting ones
- *       included). To start another, the least recently used idle daemon is retired; when all are
- *       busy the request waits for one to become idle.
+ *   <li>At most {@link PoolSettings#maxDaemons()} daemons serve or start at once. To start another,
+ *       the least recently used idle daemon is retired; when all are busy the request waits for one
+ *       to become idle. A daemon retired to make room exits in the background (it is killed after
+ *       {@link PoolSettings#retireGrace()}) and no longer counts.
+ *   <li>New daemons come from the factory, which keeps a few first stages started ahead of need.
+ *       Closing the pool closes the factory.
  *   <li>A daemon unused for {@link PoolSettings#validateAfterIdle()} is pinged before use; one
  *       unused for {@link PoolSettings#idleTimeout()} is retired by a periodic sweep.
  *   <li>A daemon that exits on its own (crash, kill -9) is noticed through its exit and replaced by
@@ -335,6 +338,7 @@ public final class DaemonPool implements AutoCloseable {
     if (sweeper != null) {
       sweeper.cancel(false);
     }
+    factory.close();
     signalCapacity();
     for (Slot slot : slots.values()) {
       if (slot.lock.tryLock()) {
@@ -525,9 +529,10 @@ public final class DaemonPool implements AutoCloseable {
       } finally {
         capacityLock.unlock();
       }
-      // Retire outside the capacity lock: the victim's exit gives its place back, then we loop.
+      // Retire outside the capacity lock, then loop to take its place. It exits in the background:
+      // its place is given back when it is told to go, so a miss never waits for an old JVM's exit.
       try {
-        retire(victim, Retirement.LRU);
+        retireInBackground(victim);
         removeSlot(victim);
       } finally {
         victim.lock.unlock();
@@ -575,6 +580,23 @@ public final class DaemonPool implements AutoCloseable {
     daemon.shutdown(settings.retireGrace());
     all.remove(daemon);
     release(daemon);
+  }
+
+  /**
+   * Retires the slot's daemon to make room: it is told to exit (and killed after the retire grace)
+   * and its place under the bound is given back at once. Holds the lock.
+   */
+  private void retireInBackground(Slot slot) {
+    ManagedDaemon daemon = slot.daemon;
+    if (daemon == null) {
+      return;
+    }
+    slot.daemon = null;
+    if (daemon.markRetiring()) {
+      listener.retired(slot.database, daemon.pid(), Retirement.LRU);
+    }
+    daemon.shutdownInBackground(settings.retireGrace());
+    release(daemon); // still in `all` until it exits, so close() can kill it
   }
 
   /** Forgets a daemon that exited on its own (its exit callback has reported it). */

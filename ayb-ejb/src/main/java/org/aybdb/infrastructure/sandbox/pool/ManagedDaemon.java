@@ -75,6 +75,11 @@ public final class ManagedDaemon {
     return process.sendQuery(request, timeout);
   }
 
+  /** Sends a batch whose answer is read with {@link #nextQueryFrame}. */
+  public long sendBatch(Request.Batch batch, Duration timeout) throws DaemonFailureException {
+    return process.sendBatch(batch, timeout);
+  }
+
   /** The next frame of query {@code id} (columns, rows or end); an error answer is thrown. */
   public org.aybdb.sandbox.protocol.Response nextQueryFrame(long id, long deadlineNanos)
       throws DaemonQueryException, DaemonFailureException {
@@ -123,6 +128,15 @@ public final class ManagedDaemon {
   void shutdown(Duration grace) {
     markRetiring();
     process.shutdown(grace);
+  }
+
+  /**
+   * Asks it to exit (killed after {@code grace}) and returns at once: a daemon evicted to make room
+   * does not delay the one that takes its place.
+   */
+  void shutdownInBackground(Duration grace) {
+    markRetiring();
+    process.shutdownInBackground(grace);
   }
 
   /** Kills it (SIGKILL) and waits for the process to be gone (a crash unless marked retiring). */

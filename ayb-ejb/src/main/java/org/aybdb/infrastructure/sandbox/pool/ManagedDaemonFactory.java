@@ -1,10 +1,16 @@
 package org.aybdb.infrastructure.sandbox.pool;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonProcess;
 import org.aybdb.sandbox.daemon.Engine;
@@ -15,13 +21,30 @@ import org.aybdb.sandbox.launcher.SandboxRuntime;
 /**
  * The managed connection factory: starts a sandboxed daemon for a database file (the first stage
  * applies the sandbox, then execs the daemon JVM) and tells whether a daemon matches a request.
+ *
+ * <p>The first stage's JVM start is half of a daemon's start-up, and it does not depend on the
+ * database until its last step. So a few first stages are started ahead of need ({@code [sandbox]
+ * prestarted_launchers}): each loads itself and waits on its stdin, unsandboxed like any first
+ * stage before its last step, holding no rule yet, in a server-owned folder, knowing no database. A
+ * new daemon takes one and sends it the database's part of the command ({@link
+ * SandboxCommand#assignment}); only then does it apply the sandbox — the very policy a daemon
+ * started from nothing gets, Landlock bound to that database's folder — and exec the daemon JVM.
+ * Nothing a tenant controls reaches a first stage before its sandbox applies, and each serves one
+ * database once. Waiting ones exit when the server goes (their stdin closes).
  */
-public final class ManagedDaemonFactory {
+public final class ManagedDaemonFactory implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ManagedDaemonFactory.class.getName());
 
   private final SandboxConfig config;
   private final SandboxRuntime runtime;
   private final ProcessBuilder.Redirect stderr;
   private final Duration startTimeout;
+  private final int prestarted;
+  private final ConcurrentLinkedQueue<Process> waiting = new ConcurrentLinkedQueue<>();
+  private final ExecutorService starter;
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private volatile boolean closed;
   private final Function<String, Engine> engines;
 
   /**
@@ -35,7 +58,19 @@ public final class ManagedDaemonFactory {
       SandboxRuntime runtime,
       ProcessBuilder.Redirect stderr,
       Duration startTimeout) {
-    this(config, runtime, stderr, startTimeout, database -> Engine.SQLITE);
+    this(config, runtime, stderr, startTimeout, 0);
+  }
+
+  /**
+   * @param prestarted how many first stages to keep started ahead of need (0: none)
+   */
+  public ManagedDaemonFactory(
+      SandboxConfig config,
+      SandboxRuntime runtime,
+      ProcessBuilder.Redirect stderr,
+      Duration startTimeout,
+      int prestarted) {
+    this(config, runtime, stderr, startTimeout, prestarted, database -> Engine.SQLITE);
   }
 
   /**
@@ -47,12 +82,27 @@ public final class ManagedDaemonFactory {
       SandboxRuntime runtime,
       ProcessBuilder.Redirect stderr,
       Duration startTimeout,
+      int prestarted,
       Function<String, Engine> engines) {
     this.engines = Objects.requireNonNull(engines, "engines");
     this.config = Objects.requireNonNull(config, "config");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+    if (prestarted < 0) {
+      throw new IllegalArgumentException("prestarted must not be negative");
+    }
+    this.prestarted = prestarted;
+    this.starter =
+        prestarted == 0
+            ? null
+            : Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "ayb-sandbox-prestart");
+                  t.setDaemon(true);
+                  return t;
+                });
+    refill();
   }
 
   /** The configuration daemons are started with. */
@@ -65,8 +115,19 @@ public final class ManagedDaemonFactory {
    * may not exist yet) and waits for its hello.
    */
   public ManagedDaemon create(String database, Path file) throws DaemonFailureException {
-    List<String> command = SandboxCommand.daemon(config, runtime, file, engines.apply(database));
-    DaemonProcess process = DaemonProcess.start(command, file.getParent(), stderr, startTimeout);
+    Engine engine = engines.apply(database);
+    // A pre-started first stage has SQLite's policy: a DuckDB daemon is started on its own.
+    Process ready = engine == Engine.SQLITE ? takeWaiting() : null;
+    refill();
+    DaemonProcess process =
+        ready != null
+            ? DaemonProcess.assign(
+                ready, SandboxCommand.assignment(config, runtime, file), startTimeout)
+            : DaemonProcess.start(
+                SandboxCommand.daemon(config, runtime, file, engine),
+                file.getParent(),
+                stderr,
+                startTimeout);
     String status = process.hello().sandboxStatus();
     if (config.sandboxed() && !status.startsWith("sandboxed")) {
       // Defence in depth: never serve from a daemon that says it runs outside its sandbox.
@@ -82,5 +143,76 @@ public final class ManagedDaemonFactory {
   /** Whether {@code daemon} can serve a request for {@code file}: alive, and that very file. */
   public boolean matches(ManagedDaemon daemon, Path file) {
     return daemon.isAlive() && daemon.file().equals(file);
+  }
+
+  /** Process ids of the first stages started ahead of need and waiting now (tests, status). */
+  public List<Long> waitingPids() {
+    return waiting.stream().filter(Process::isAlive).map(Process::pid).toList();
+  }
+
+  /** A waiting first stage still alive, or null. */
+  private Process takeWaiting() {
+    for (Process p = waiting.poll(); p != null; p = waiting.poll()) {
+      if (p.isAlive()) {
+        return p;
+      }
+      p.destroyForcibly();
+    }
+    return null;
+  }
+
+  /** Starts first stages in the background until {@code prestarted} wait. */
+  private void refill() {
+    if (starter == null || closed) {
+      return;
+    }
+    starter.execute(
+        () -> {
+          waiting.removeIf(p -> !p.isAlive());
+          while (!closed && waiting.size() < prestarted) {
+            try {
+              waiting.add(
+                  DaemonProcess.prestart(
+                      SandboxCommand.prestarted(config, runtime), workDir(), stderr));
+            } catch (IOException | RuntimeException e) {
+              if (warned.compareAndSet(false, true)) {
+                LOG.warning(
+                    "Cannot start a first stage ahead of need (daemons start from nothing): " + e);
+              }
+              return;
+            }
+          }
+          if (closed) {
+            stopWaiting();
+          }
+        });
+  }
+
+  /** Where waiting first stages run: the runtime's own folder, never a tenant's. */
+  private Path workDir() {
+    return runtime.nativeDir().toAbsolutePath().getParent();
+  }
+
+  /** Kills the waiting first stages and waits (a little) for each to be gone. */
+  private void stopWaiting() {
+    for (Process p = waiting.poll(); p != null; p = waiting.poll()) {
+      p.destroyForcibly();
+      try {
+        p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Stops the waiting first stages. */
+  @Override
+  public void close() {
+    closed = true;
+    stopWaiting();
+    if (starter != null) {
+      starter.shutdown();
+    }
   }
 }

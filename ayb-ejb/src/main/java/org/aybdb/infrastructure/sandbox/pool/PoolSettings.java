@@ -17,6 +17,8 @@ import org.aybdb.config.AybConfiguration;
  * @param crashBackoffInitial the wait before a database's daemon starts again after its second
  *     crash in a row (doubling with each further one; see {@link CrashBackoff})
  * @param crashBackoffMax the longest such wait
+ * @param prestartedLaunchers how many first stages wait, started ahead of need, for a database (see
+ *     {@link ManagedDaemonFactory}); 0 for none
  */
 public record PoolSettings(
     int maxDaemons,
@@ -26,9 +28,10 @@ public record PoolSettings(
     Duration validationTimeout,
     Duration retireGrace,
     Duration crashBackoffInitial,
-    Duration crashBackoffMax) {
+    Duration crashBackoffMax,
+    int prestartedLaunchers) {
 
-  /** Settings with the default crash backoff. */
+  /** Settings with the default crash backoff and no pre-started first stage. */
   public PoolSettings(
       int maxDaemons,
       Duration idleTimeout,
@@ -44,7 +47,8 @@ public record PoolSettings(
         validationTimeout,
         retireGrace,
         AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_INITIAL,
-        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX);
+        AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX,
+        0);
   }
 
   public PoolSettings {
@@ -58,6 +62,9 @@ public record PoolSettings(
     Objects.requireNonNull(retireGrace, "retireGrace");
     Objects.requireNonNull(crashBackoffInitial, "crashBackoffInitial");
     Objects.requireNonNull(crashBackoffMax, "crashBackoffMax");
+    if (prestartedLaunchers < 0) {
+      throw new IllegalArgumentException("prestartedLaunchers must not be negative");
+    }
   }
 
   /** A copy with another crash backoff. */
@@ -70,7 +77,22 @@ public record PoolSettings(
         validationTimeout,
         retireGrace,
         initial,
-        max);
+        max,
+        prestartedLaunchers);
+  }
+
+  /** A copy with another number of pre-started first stages. */
+  public PoolSettings withPrestartedLaunchers(int count) {
+    return new PoolSettings(
+        maxDaemons,
+        idleTimeout,
+        validateAfterIdle,
+        acquireTimeout,
+        validationTimeout,
+        retireGrace,
+        crashBackoffInitial,
+        crashBackoffMax,
+        count);
   }
 
   /** Defaults around a bound and an idle timeout. */

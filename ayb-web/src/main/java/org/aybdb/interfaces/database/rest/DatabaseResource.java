@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.SharingService;
+import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
@@ -97,10 +99,11 @@ public class DatabaseResource {
         body,
         "highest_query_access_level",
         details.highestQueryAccessLevel().map(DatabaseResource::aybVariant).orElse(null));
-    return body.add("can_manage_database", details.canManageDatabase())
-        .add("public_sharing_level", details.publicSharingLevel())
-        .build()
-        .toString();
+    body.add("can_manage_database", details.canManageDatabase())
+        .add("public_sharing_level", details.publicSharingLevel());
+    // Our extension, only on forks: ayb's clients ignore members they do not know.
+    details.forkedFrom().ifPresent(source -> body.add("forked_from", source));
+    return body.build().toString();
   }
 
   @PATCH
@@ -113,16 +116,34 @@ public class DatabaseResource {
   }
 
   /**
-   * Any content type (or none): the body is the SQL, read as UTF-8. The answer is streamed (see
-   * {@link QueryAnswer}); the caller is first admitted by {@code [limits]} (429/503 beyond them).
+   * {@code Content-Type: application/json} and a body that starts with <code>{</code>: a JSON body
+   * (see {@link #jsonQuery}). Otherwise (any content type, or none) the body is the SQL, read as
+   * UTF-8, as in ayb. The answer is streamed (see {@link QueryAnswer}); the caller is first
+   * admitted by {@code [limits]} (429/503 beyond them).
    */
   @POST
   @Path("query")
   @OptionallyAuthenticated
+  @Produces({MediaType.APPLICATION_JSON, "application/vnd.ayb+json"})
   public Response query(InputStream body) {
-    String sql =
-        TextBodies.requireNoNul(
-            TextBodies.readUtf8(body, configuration.sandbox().maxSqlBytes(), "SQL"));
+    int maxSqlBytes = configuration.sandbox().maxSqlBytes();
+    MediaType type = headers.getMediaType();
+    String sql;
+    if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      String text =
+          TextBodies.readUtf8(
+              body, (int) Math.min(Integer.MAX_VALUE - 8, 2L * maxSqlBytes), "query body");
+      if (text.stripLeading().startsWith("{")) {
+        return jsonQuery(text);
+      }
+      // No SQL starts with "{": this is raw SQL labelled JSON, run as before.
+      if (text.getBytes(StandardCharsets.UTF_8).length > maxSqlBytes) {
+        throw TextBodies.tooLarge("SQL", maxSqlBytes);
+      }
+      sql = TextBodies.requireNoNul(text);
+    } else {
+      sql = TextBodies.requireNoNul(TextBodies.readUtf8(body, maxSqlBytes, "SQL"));
+    }
     return QueryAnswer.of(
         databases.open(
             callers.optionalCaller(),
@@ -130,6 +151,31 @@ public class DatabaseResource {
             entity(),
             database(),
             sql));
+  }
+
+  /**
+   * A JSON body: bound parameters or an atomic batch ({@link QueryBodies}), answered whole, typed
+   * when {@code Accept} asks for it ({@link TypedAnswer}). At most twice {@code [sandbox]
+   * max_sql_bytes} (parameters travel next to the SQL); the SQL itself at most that.
+   */
+  private Response jsonQuery(String body) {
+    var http = configuration.http();
+    boolean typed = TypedAnswer.asked(headers.getAcceptableMediaTypes());
+    StatementBatch batch =
+        QueryBodies.parse(
+            JsonBodies.parseObject(body, http.jsonMaxDepth()),
+            typed,
+            http.maxQueryParams(),
+            http.maxBatchStatements());
+    return TypedAnswer.of(
+        databases.run(
+            callers.optionalCaller(),
+            ClientAddresses.of(request, configuration.limits().trustedProxies()),
+            entity(),
+            database(),
+            batch),
+        batch.atomic(),
+        typed);
   }
 
   @POST

@@ -669,6 +669,11 @@ public class DatabasePage implements Serializable {
     return details != null && details.highestQueryAccessLevel().isPresent();
   }
 
+  /** The database this one was forked from ({@code entity/database}), or null. */
+  public String getForkedFrom() {
+    return details == null ? null : details.forkedFrom().orElse(null);
+  }
+
   public boolean isCanManage() {
     return details != null && details.canManageDatabase();
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.engine.StatementFailedException;
 import org.aybdb.infrastructure.json.Jsons;
 
 /**
@@ -22,6 +23,9 @@ final class ErrorBodies {
       body.add("id", error.recordId()).add("record_type", error.recordType());
     } else if (error.errorMessage() != null) {
       body.add("message", error.errorMessage());
+    }
+    if (error instanceof StatementFailedException failed) {
+      body.add("statement_index", failed.index());
     }
     Response.ResponseBuilder response =
         Response.status(error.status())

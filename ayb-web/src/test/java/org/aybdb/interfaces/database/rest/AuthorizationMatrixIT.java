@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * no-access.sqlite} at the level named): they query only that database, at most at their level, and
  * create, manage, share and change profiles never.
  *
+ * <p>Export is refused with 404 to whoever may not query (nothing is revealed); import is tried
+ * with a text file, so those allowed get its 400; fork goes to the caller's own entity.
+ *
  * <p>To add an operation (say snapshot list/restore): add a column to {@link #EXPECTED} and an
  * entry to {@link #operations()} with the same column name.
  */
@@ -57,26 +61,26 @@ class AuthorizationMatrixIT {
    */
   static final String EXPECTED =
       """
-      caller                      | read query | write query        | details | list       | update    | share     | permissions | list snapshots | restore snapshot | create | profile update
-      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200
-      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200
-      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 403 Other | 403 Other
-      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 403 Other | 403 Other
-      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized
-      malformed token [no-access] | 401 Other  | 401 Other          | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other
-      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
-      read-only app of the owner [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-write app of the owner [no-access] | 200 | 200           | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-write app of the owner [fork] | 403 Other | 403 Other     | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-write app of the owner [read-only] | 403 Other | 403 Other | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
-      read-only app of the read-write grantee [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other
+      caller                      | read query | write query        | details | list       | update    | share     | permissions | list snapshots | restore snapshot | create | profile update | export | import | fork
+      owner [no-access]           | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200 | 200 | 400 Other | 201
+      owner, upper-case path [no-access] | 200 | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 201 | 200 | 200 | 400 Other | 201
+      manager [no-access]         | 200        | 200                | 200 RW+M | 200 listed | 200       | 204       | 200 | 200 | 404 SnapshotDoesNotExistError | 403 Other | 403 Other | 200 | 400 Other | 201
+      read-write grantee [no-access] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 201
+      read-only grantee [no-access] | 200      | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 201
+      stranger [no-access]        | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 200 hidden | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound | 403 Other | 403 Other | 404 RecordNotFound | 404 RecordNotFound | 404 RecordNotFound
+      stranger [fork]             | 403 Other  | 403 Other          | 200 -   | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 404 RecordNotFound | 403 Other | 201
+      stranger [read-only]        | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 201
+      read-write grantee [read-only] | 200     | 200                | 200 RW  | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 201
+      anonymous [no-access]       | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 200 hidden | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 401 Unauthorized | 401 Unauthorized
+      anonymous [fork]            | 401 Unauthorized | 401 Unauthorized | 200 - | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 404 RecordNotFound | 401 Unauthorized | 401 Unauthorized
+      anonymous [read-only]       | 200        | 403 NoWriteAccessError | 200 RO | 200 listed | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 401 Unauthorized | 200 | 401 Unauthorized | 401 Unauthorized
+      malformed token [no-access] | 401 Other  | 401 Other          | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other | 401 Other
+      revoked owner token [no-access] | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken | 401 InvalidToken
+      read-only app of the owner [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 403 Other
+      read-write app of the owner [no-access] | 200 | 200           | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 403 Other
+      read-write app of the owner [fork] | 403 Other | 403 Other     | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 404 RecordNotFound | 403 Other | 403 Other
+      read-write app of the owner [read-only] | 403 Other | 403 Other | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 404 RecordNotFound | 403 Other | 403 Other
+      read-only app of the read-write grantee [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 403 Other
       """;
 
   @ArquillianResource URL base;
@@ -87,7 +91,12 @@ class AuthorizationMatrixIT {
   }
 
   /** Who calls, on which database, how the path names the owner. */
-  record Cell(String authorization, String entityInPath, String database, Fixture fixture) {
+  record Cell(
+      String authorization,
+      String entityInPath,
+      String database,
+      Fixture fixture,
+      String callerEntity) {
     String path() {
       return "/v1/" + entityInPath + "/" + database;
     }
@@ -161,6 +170,51 @@ class AuthorizationMatrixIT {
         (calls, cell) ->
             calls.updateProfile(
                 cell.authorization(), cell.entityInPath(), "{\"location\":\"Matrix\"}"));
+    operations.put(
+        "export",
+        (calls, cell) ->
+            calls
+                .api()
+                .send(calls.authorized(cell.path() + "/export", cell.authorization()).GET()));
+    operations.put(
+        "import",
+        // A text file: whoever may import gets past the permission check to the file's own 400,
+        // so the cell never changes the database.
+        (calls, cell) -> {
+          String boundary = "matrix-" + UUID.randomUUID();
+          String body =
+              "--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"database\";"
+                  + " filename=\"t.txt\"\r\n\r\n"
+                  + "not a database\n".repeat(64)
+                  + "\r\n--"
+                  + boundary
+                  + "--\r\n";
+          return calls
+              .api()
+              .send(
+                  calls
+                      .authorized(cell.path() + "/import", cell.authorization())
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .POST(BodyPublishers.ofString(body)));
+        });
+    operations.put(
+        "fork",
+        // Into the caller's own entity, a new name each time.
+        (calls, cell) ->
+            calls
+                .api()
+                .send(
+                    calls
+                        .authorized(cell.path() + "/fork", cell.authorization())
+                        .header(
+                            "fork-to",
+                            (cell.callerEntity() == null ? "nobody" : cell.callerEntity())
+                                + "/fork-"
+                                + UUID.randomUUID()
+                                + ".sqlite")
+                        .POST(BodyPublishers.noBody())));
     return operations;
   }
 
@@ -310,8 +364,18 @@ class AuthorizationMatrixIT {
           case "read-only app of the read-write grantee" -> fixture.granteeReadOnlyApp();
           default -> throw new IllegalArgumentException("Unknown caller kind: " + who);
         };
+    String callerEntity =
+        switch (who) {
+          case "manager" -> fixture.manager().entity();
+          case "read-write grantee", "read-only app of the read-write grantee" ->
+              fixture.readWrite().entity();
+          case "read-only grantee" -> fixture.readOnly().entity();
+          case "stranger" -> fixture.stranger().entity();
+          case "anonymous", "malformed token" -> null;
+          default -> owner;
+        };
     String entityInPath = who.contains("upper-case") ? owner.toUpperCase(Locale.ROOT) : owner;
-    return new Cell(authorization, entityInPath, level + ".sqlite", fixture);
+    return new Cell(authorization, entityInPath, level + ".sqlite", fixture, callerEntity);
   }
 
   /** What a response says, in the table's terms. */

@@ -21,6 +21,11 @@ public final class DatabaseCalls {
     this.api = Objects.requireNonNull(api, "api");
   }
 
+  /** The client these calls go through. */
+  public ApiClient api() {
+    return api;
+  }
+
   public HttpResponse<String> create(
       String authorization, String path, String dbType, String publicLevel) throws Exception {
     HttpRequest.Builder request = authorized(path + "/create", authorization);

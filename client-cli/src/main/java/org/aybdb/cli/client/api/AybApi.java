@@ -3,6 +3,7 @@ package org.aybdb.cli.client.api;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,6 +246,22 @@ public final class AybApi implements AutoCloseable {
     return new Reply<>(read(body, QueryResult::from), body);
   }
 
+  /**
+   * {@code POST /v1/{entity}/{database}/query} with a JSON body: the SQL and {@code paramsJson} (a
+   * JSON array or object of values) bound to its parameters.
+   */
+  public Reply<QueryResult> query(String entity, String database, String sql, String paramsJson) {
+    String body =
+        send(
+            "POST",
+            path(entity, database, "query"),
+            Map.of(),
+            "{\"query\":" + Json.quote(sql) + ",\"params\":" + paramsJson + "}",
+            "application/json",
+            Auth.REQUIRED);
+    return new Reply<>(read(body, QueryResult::from), body);
+  }
+
   /** {@code GET /v1/{entity}/{database}/details}, with the token if there is one. */
   public Reply<DatabaseDetails> databaseDetails(String entity, String database) {
     String body =
@@ -299,6 +317,64 @@ public final class AybApi implements AutoCloseable {
         Auth.REQUIRED);
   }
 
+  /**
+   * {@code GET /v1/{entity}/{database}/export}: the database file, written to {@code target} (first
+   * beside it, then renamed, so a failed download leaves no partial file); its SHA-256 is checked
+   * against the server's {@code Repr-Digest} when there is one.
+   *
+   * @return the bytes written
+   */
+  public long export(String entity, String database, Path target) {
+    HttpResponse<InputStream> response =
+        exchange(
+            "GET",
+            path(entity, database, "export"),
+            Map.of(),
+            HttpRequest.BodyPublishers.noBody(),
+            null,
+            Auth.OPTIONAL,
+            HttpResponse.BodyHandlers.ofInputStream());
+    return Downloads.save(response, target);
+  }
+
+  /**
+   * {@code POST /v1/{entity}/{database}/import}: {@code file} as the part {@code database} of a
+   * {@code multipart/form-data} body, streamed from disk.
+   */
+  public void importDatabase(String entity, String database, Path file) {
+    String boundary = "ayb-" + java.util.UUID.randomUUID();
+    HttpRequest.BodyPublisher body;
+    try {
+      body = Downloads.multipart(boundary, "database", file);
+    } catch (IOException e) {
+      throw new ApiException(AybError.other("Can't read " + file + ": " + e.getMessage()));
+    }
+    HttpResponse<byte[]> response =
+        exchange(
+            "POST",
+            path(entity, database, "import"),
+            Map.of(),
+            body,
+            "multipart/form-data; boundary=" + boundary,
+            Auth.REQUIRED,
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+      throw new ApiException(
+          error(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** {@code POST /v1/{entity}/{database}/fork} with header {@code fork-to}. */
+  public void fork(String entity, String database, String forkTo) {
+    send(
+        "POST",
+        path(entity, database, "fork"),
+        headers("fork-to", forkTo),
+        null,
+        null,
+        Auth.REQUIRED);
+  }
+
   // ---- the exchange ---------------------------------------------------------------------------
 
   private static Map<String, String> headers(String... namesAndValues) {
@@ -341,6 +417,34 @@ public final class AybApi implements AutoCloseable {
       String body,
       String contentType,
       Auth auth) {
+    HttpResponse<byte[]> response =
+        exchange(
+            method,
+            path,
+            headers,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+            contentType,
+            auth,
+            HttpResponse.BodyHandlers.ofByteArray());
+    String answer = new String(response.body(), StandardCharsets.UTF_8);
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return answer;
+    }
+    throw new ApiException(error(status, answer));
+  }
+
+  /** Sends one request with any body and reads the answer with {@code handler}. */
+  private <T> HttpResponse<T> exchange(
+      String method,
+      String path,
+      Map<String, String> headers,
+      HttpRequest.BodyPublisher body,
+      String contentType,
+      Auth auth,
+      HttpResponse.BodyHandler<T> handler) {
     if (auth == Auth.REQUIRED && token == null) {
       throw new ApiException(AybError.other(NO_TOKEN));
     }
@@ -358,26 +462,15 @@ public final class AybApi implements AutoCloseable {
       throw new ApiException(
           AybError.other("Can't send a value in an HTTP header: " + e.getMessage()));
     }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    HttpResponse<byte[]> response;
+    request.method(method, body);
     try {
-      response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client().send(request.build(), handler);
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.ERROR, "interrupted while waiting for " + url);
     }
-    String answer = new String(response.body(), StandardCharsets.UTF_8);
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return answer;
-    }
-    throw new ApiException(error(status, answer));
   }
 
   private HttpClient client() {

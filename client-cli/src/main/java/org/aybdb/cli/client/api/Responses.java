@@ -102,7 +102,8 @@ public final class Responses {
       String databaseType,
       String highestQueryAccessLevel,
       boolean canManageDatabase,
-      String publicSharingLevel) {
+      String publicSharingLevel,
+      String forkedFrom) {
     static DatabaseDetails from(JsonObject json) {
       return new DatabaseDetails(
           Json.requiredString(json, "entity_slug"),
@@ -110,7 +111,8 @@ public final class Responses {
           Json.requiredString(json, "database_type"),
           Json.optionalString(json, "highest_query_access_level"),
           Json.optionalBoolean(json, "can_manage_database"),
-          Json.optionalString(json, "public_sharing_level"));
+          Json.optionalString(json, "public_sharing_level"),
+          Json.optionalString(json, "forked_from"));
     }
   }
 

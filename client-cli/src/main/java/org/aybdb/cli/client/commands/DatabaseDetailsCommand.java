@@ -29,6 +29,10 @@ public final class DatabaseDetailsCommand extends ClientSubcommand {
     if (details.canManageDatabase()) {
       out.append("You have management permissions for this database\n");
     }
+    if (details.forkedFrom() != null) {
+      // Our servers' extension; ayb's details never have it, so ayb's output is unchanged.
+      out.append("Forked from: ").append(details.forkedFrom()).append('\n');
+    }
     print(out.toString());
     return ExitCodes.OK;
   }

@@ -9,6 +9,7 @@ import org.aybdb.cli.client.render.OutputFormat;
 import org.aybdb.cli.client.render.Tabular;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,11 +32,36 @@ public final class QueryCommand extends ClientSubcommand {
 
   @Mixin FormatOption format;
 
+  @Option(
+      names = "--param",
+      paramLabel = "[NAME=][TYPE:]VALUE",
+      description =
+          "A value bound to a parameter of the query (repeatable): positional in order (?, ?NNN),"
+              + " or named with NAME :name, @name or $name. TYPE: int, real, text, blob (base64)"
+              + " or null; without it whole numbers are integers, decimals reals, the rest text."
+              + " Example: --param 42 --param text:abc")
+  java.util.List<String> params = new java.util.ArrayList<>();
+
   @Override
   protected int run(ClientContext context) {
     EntityDatabase database = target.database();
+    if (!params.isEmpty() && query == null) {
+      throw new org.aybdb.cli.CliException(
+          ExitCodes.USAGE, "--param needs a query (interactive sessions take no parameters)");
+    }
     if (query != null) {
-      print(render(context.api().query(database.entity(), database.database(), query), format()));
+      print(
+          render(
+              params.isEmpty()
+                  ? context.api().query(database.entity(), database.database(), query)
+                  : context
+                      .api()
+                      .query(
+                          database.entity(),
+                          database.database(),
+                          query,
+                          QueryParameters.json(params)),
+              format()));
       return ExitCodes.OK;
     }
     return new InteractiveSession(context, database, format(), out(), spec.commandLine().getErr())

@@ -1,0 +1,286 @@
+package org.aybdb.application.internal;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aybdb.application.AccessPolicy;
+import org.aybdb.application.AuthorizedDatabase;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.CreatedDatabase;
+import org.aybdb.application.ErrorType;
+import org.aybdb.application.ExportedFile;
+import org.aybdb.application.PortabilityService;
+import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.Slugs;
+import org.aybdb.domain.model.account.Account;
+import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.database.HostedDatabaseRepository;
+import org.aybdb.infrastructure.snapshot.ConfiguredSnapshotStorage;
+import org.aybdb.infrastructure.storage.DatabaseDirectories;
+
+/**
+ * {@link PortabilityService}. Import writes the upload into a new version folder, checks it ({@link
+ * ImportCheck}) and switches it in exactly as a snapshot restore does; fork copies into a new
+ * version folder of the new database and records it only once the copy is there.
+ */
+@Stateless
+// Copies and uploads can take long: no metadata transaction is held across them.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultPortabilityService implements PortabilityService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultPortabilityService.class.getName());
+
+  /** The {@code action} word of the manage check: "can't import into database e/d". */
+  static final String IMPORT_INTO = "import into";
+
+  static final String FORK_TO = "fork-to";
+
+  @Inject AybConfiguration configuration;
+  @Inject AccessPolicy access;
+  @Inject AccountRepository accounts;
+  @Inject HostedDatabaseRepository databases;
+  @Inject QueryAdmission admission;
+  @Inject DefaultQuotaService quotas;
+  @Inject DatabaseCopies copies;
+  @Inject Snapshotter snapshotter;
+  @Inject ConfiguredSnapshotStorage storages;
+  @Inject ForkRegistrar registrar;
+
+  @Override
+  public ExportedFile export(
+      Optional<Caller> caller, String clientAddress, String entity, String database) {
+    AuthorizedDatabase found;
+    try {
+      found = access.discover(caller, entity, database);
+    } catch (AybException e) {
+      throw notFound(entity, database);
+    }
+    if (found.queryLevel().isEmpty()) {
+      // Reading is what an export is: whoever may not read learns nothing, not even existence.
+      throw notFound(entity, database);
+    }
+    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
+      Path folder = copies.exportFolder();
+      Path file = folder.resolve(found.database().slug());
+      try {
+        copies.copy(found.ref(), file);
+        return new ExportedFile(file, found.database().slug(), Files.size(file), sha256(file));
+      } catch (IOException | RuntimeException e) {
+        Snapshotter.deleteTree(folder);
+        if (e instanceof IOException io) {
+          throw new UncheckedIOException(io);
+        }
+        throw (RuntimeException) e;
+      }
+    }
+  }
+
+  @Override
+  public void importDatabase(
+      Caller caller,
+      String clientAddress,
+      String entity,
+      String database,
+      Supplier<InputStream> content) {
+    Objects.requireNonNull(content, "content");
+    AuthorizedDatabase found = access.manage(caller, entity, database, IMPORT_INTO);
+    DatabaseRef ref = found.ref();
+    QueryEngine engine = snapshotter.engine();
+    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
+    try (QueryAdmission.Ticket ticket =
+        admission.admit(Optional.of(caller), clientAddress, found.path())) {
+      Path version = directories.newVersion(ref.entity(), ref.database());
+      Path file = version.resolve(ref.database());
+      boolean switched = false;
+      try {
+        receive(
+            content.get(),
+            file,
+            configuration.sandbox().maxFileSize(),
+            quotas.writeBudget(found.database()),
+            found);
+        try {
+          new ImportCheck(engine, directories).check(ref, file);
+        } finally {
+          engine.releaseFile(ref, file);
+        }
+        snapshotPrevious(ref);
+        snapshotter.exclusively(
+            ref,
+            "import",
+            () -> {
+              snapshotter.switchIn(ref, version, engine);
+              return null;
+            });
+        switched = true;
+        LOG.info(() -> "Imported a file of " + sizeOf(file) + " bytes into " + ref.path());
+      } finally {
+        if (!switched) {
+          Snapshotter.deleteTree(version);
+        }
+      }
+    }
+  }
+
+  @Override
+  public CreatedDatabase fork(
+      Caller caller, String clientAddress, String entity, String database, String forkTo) {
+    Objects.requireNonNull(caller, "caller");
+    AuthorizedDatabase found = access.discover(Optional.of(caller), entity, database);
+    String[] target = HeaderValues.required(FORK_TO, forkTo, DefaultPortabilityService::target);
+    String slug = target[1];
+    Slugs.problem(Slugs.Kind.DATABASE, slug)
+        .ifPresent(
+            problem -> {
+              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+            });
+    String ownerSlug = Slugs.lowerCase(target[0]);
+    Account owner =
+        accounts
+            .find(ownerSlug)
+            .orElseThrow(() -> AybException.recordNotFound(ownerSlug, "entity"));
+    DefaultDatabaseService.requireCreator(caller, owner);
+    if (databases.find(owner, slug).isPresent()) {
+      throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+    }
+    quotas.checkCreate(owner);
+    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
+    try (QueryAdmission.Ticket ticket =
+        admission.admit(Optional.of(caller), clientAddress, found.path())) {
+      Path version = directories.newVersion(owner.slug(), slug);
+      boolean done = false;
+      try {
+        Path file = version.resolve(slug);
+        copies.copy(found.ref(), file);
+        quotas.checkAdd(owner, sizeOf(file));
+        try {
+          registrar.register(owner, slug, found.database().type(), found.path());
+        } catch (PersistenceException | EJBException e) {
+          throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+        }
+        directories.switchTo(owner.slug(), slug, version);
+        done = true;
+        LOG.info(() -> "Forked " + found.path() + " to " + owner.slug() + "/" + slug);
+        return new CreatedDatabase(owner.slug(), slug, found.database().type().word());
+      } finally {
+        if (!done) {
+          Snapshotter.deleteTree(version);
+        }
+      }
+    }
+  }
+
+  /** {@code <entity>/<database>}, both non-empty (else a 400 naming the header). */
+  private static String[] target(String value) {
+    String[] parts = value.strip().split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException(
+          "The `" + FORK_TO + "` header must be <entity>/<database>, not: " + value);
+    }
+    return parts;
+  }
+
+  /**
+   * Copies the upload to {@code file}, stopping as soon as it passes {@code maxFileSize} (413) or
+   * {@code budget}, what the owner's storage quota leaves for this database (403; 0: no quota).
+   */
+  private static void receive(
+      InputStream content, Path file, long maxFileSize, long budget, AuthorizedDatabase found) {
+    byte[] buffer = new byte[64 << 10];
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+        total += n;
+        if (maxFileSize > 0 && total > maxFileSize) {
+          throw new AybException(
+              ErrorType.Other,
+              413,
+              "The uploaded file is larger than "
+                  + maxFileSize
+                  + " bytes, the most a database file may take ([sandbox] max_file_size)");
+        }
+        if (budget > 0 && total > budget) {
+          throw new AybException(
+              ErrorType.Other,
+              DefaultQuotaService.QUOTA_STATUS,
+              "Storage quota exceeded: the uploaded file is larger than the "
+                  + budget
+                  + " bytes left for "
+                  + found.path()
+                  + " ([limits] max_bytes_per_entity)");
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw AybException.badRequest("The upload was interrupted: " + e.getMessage());
+    }
+    if (total == 0) {
+      throw ImportCheck.refused("the part \"database\" is empty");
+    }
+  }
+
+  /** With snapshots configured, the version about to be replaced is kept as a snapshot first. */
+  private void snapshotPrevious(DatabaseRef ref) {
+    storages
+        .storage()
+        .ifPresent(
+            storage -> {
+              int max =
+                  configuration
+                      .snapshots()
+                      .flatMap(AybConfiguration.Snapshots::automation)
+                      .map(AybConfiguration.Automation::maxSnapshots)
+                      .orElse(Integer.MAX_VALUE);
+              Snapshotter.Outcome outcome = snapshotter.snapshot(ref, storage, max);
+              LOG.info(() -> "Before the import into " + ref.path() + ", its snapshot: " + outcome);
+            });
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return Base64.getEncoder().encodeToString(digest.digest());
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Cannot measure " + file, e);
+      return 0;
+    }
+  }
+
+  private static AybException notFound(String entity, String database) {
+    return AybException.recordNotFound(Slugs.lowerCase(entity) + "/" + database, "database");
+  }
+}

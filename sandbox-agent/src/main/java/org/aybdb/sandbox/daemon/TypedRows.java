@@ -1,0 +1,126 @@
+package org.aybdb.sandbox.daemon;
+
+import static org.aybdb.sandbox.sqlite.Sqlite3.*;
+
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.aybdb.sandbox.protocol.FrameCodec;
+import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.protocol.Truncation;
+import org.aybdb.sandbox.sqlite.SqliteConnection;
+import org.aybdb.sandbox.sqlite.SqliteException;
+
+/**
+ * Streams one statement's result as typed frames: each column's declared type, each cell with its
+ * storage class. TEXT must be valid UTF-8 (as in the string format); BLOBs go as bytes. The byte
+ * cap counts what the typed JSON costs: each cell's {@code {"type":...,"value":...}} wrapper, its
+ * value (a BLOB as base64) and the row's brackets.
+ */
+final class TypedRows {
+
+  /** A cell's wrapper: {@code {"type":"integer","value":},}. */
+  static final int CELL = 28;
+
+  private byte[] buffer = new byte[256];
+  private int rows;
+  private long bytes;
+
+  /** Rows sent by the last {@link #stream}. */
+  int rows() {
+    return rows;
+  }
+
+  /** The JSON cost of the rows sent by the last {@link #stream}. */
+  long bytes() {
+    return bytes;
+  }
+
+  Truncation stream(
+      SqliteConnection conn, Pointer stmt, long id, OutputStream out, int maxRows, long maxBytes)
+      throws SqliteException, IOException, QueryExecutor.NotUtf8 {
+    int columns = sqlite3_column_count(stmt);
+    List<String> names = new ArrayList<>(columns);
+    List<String> declared = new ArrayList<>(columns);
+    for (int c = 0; c < columns; c++) {
+      Pointer name = sqlite3_column_name(stmt, c);
+      names.add(name == null ? "" : name.getString(0, "UTF-8"));
+      Pointer type = sqlite3_column_decltype(stmt, c);
+      declared.add(type == null ? null : type.getString(0, "UTF-8"));
+    }
+    FrameCodec.writeResponse(out, new Response.TypedColumns(id, names, declared));
+    FrameCodec.TypedRowBatch batch = new FrameCodec.TypedRowBatch(columns);
+    QueryExecutor.Pumped sent =
+        QueryExecutor.pumpRows(
+            conn,
+            stmt,
+            id,
+            out,
+            maxRows,
+            maxBytes,
+            batch,
+            new QueryExecutor.RowSource() {
+              @Override
+              public long read(Pointer row, int cells, long budget) {
+                long cost = rowCost(row, cells);
+                return cost > budget ? -1 : cost;
+              }
+
+              @Override
+              public void append(Pointer row, int cells) throws QueryExecutor.NotUtf8 {
+                addRow(row, cells, batch);
+              }
+            });
+    rows = sent.rows();
+    bytes = sent.bytes();
+    return sent.truncation();
+  }
+
+  /** What the current row costs as typed JSON (an estimate within a few bytes a cell). */
+  private static long rowCost(Pointer stmt, int columns) {
+    long cost = JsonCost.ROW;
+    for (int c = 0; c < columns; c++) {
+      int type = sqlite3_column_type(stmt, c);
+      cost += CELL;
+      if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+        cost += 24;
+      } else if (type == SQLITE_TEXT) {
+        cost += 2 + 2L * sqlite3_column_bytes(stmt, c); // escapes at most double plain text
+      } else if (type == SQLITE_BLOB) {
+        cost += 2 + (sqlite3_column_bytes(stmt, c) + 2L) / 3 * 4;
+      }
+    }
+    return cost;
+  }
+
+  private void addRow(Pointer stmt, int columns, FrameCodec.TypedRowBatch batch)
+      throws QueryExecutor.NotUtf8 {
+    for (int c = 0; c < columns; c++) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_NULL -> batch.addNull();
+        case SQLITE_INTEGER -> batch.addInt(sqlite3_column_int64(stmt, c));
+        case SQLITE_FLOAT -> batch.addReal(sqlite3_column_double(stmt, c));
+        default -> {
+          boolean blob = sqlite3_column_type(stmt, c) == SQLITE_BLOB;
+          Pointer p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
+          int n = sqlite3_column_bytes(stmt, c);
+          if (buffer.length < n) {
+            buffer = new byte[Math.max(n, buffer.length * 2)];
+          }
+          if (n > 0) {
+            p.read(0, buffer, 0, n);
+          }
+          if (!blob) {
+            ValueFormat.Utf8Error bad = ValueFormat.checkUtf8(buffer, n);
+            if (bad != null) {
+              throw new QueryExecutor.NotUtf8("Other(" + bad.rustDebug() + ")");
+            }
+          }
+          batch.addBytes(blob, buffer, n);
+        }
+      }
+    }
+  }
+}

@@ -36,6 +36,7 @@ import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
+import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.infrastructure.snapshot.ConfiguredSnapshotStorage;
 import org.aybdb.infrastructure.storage.DatabaseDirectories;
@@ -81,6 +82,7 @@ public class DefaultPortabilityService implements PortabilityService {
       // Reading is what an export is: whoever may not read learns nothing, not even existence.
       throw notFound(entity, database);
     }
+    requireSqlite(found.ref(), "Export");
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
       Path folder = copies.exportFolder();
       Path file = folder.resolve(found.database().slug());
@@ -97,6 +99,22 @@ public class DefaultPortabilityService implements PortabilityService {
     }
   }
 
+  /**
+   * Export and import move SQLite files (their media type, header and checks are SQLite's); a
+   * DuckDB database is refused with 400 rather than answered with a file of the wrong kind.
+   */
+  private static void requireSqlite(DatabaseRef ref, String what) {
+    if (ref.type() != DatabaseType.SQLITE) {
+      throw AybException.badRequest(
+          what
+              + " is supported for sqlite databases only; "
+              + ref.path()
+              + " is a "
+              + ref.type().word()
+              + " database");
+    }
+  }
+
   @Override
   public void importDatabase(
       Caller caller,
@@ -107,6 +125,7 @@ public class DefaultPortabilityService implements PortabilityService {
     Objects.requireNonNull(content, "content");
     AuthorizedDatabase found = access.manage(caller, entity, database, IMPORT_INTO);
     DatabaseRef ref = found.ref();
+    requireSqlite(ref, "Import");
     QueryEngine engine = snapshotter.engine();
     DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
     try (QueryAdmission.Ticket ticket =

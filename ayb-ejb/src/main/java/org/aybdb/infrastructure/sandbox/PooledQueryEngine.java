@@ -220,6 +220,14 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(batch, "batch");
     DaemonPool daemons = requirePool(database);
+    if (database.type() == DatabaseType.DUCKDB) {
+      // Parameters, typed results and batches are built on SQLite's API in the daemon so far.
+      throw new AybException(
+          ErrorType.QueryError,
+          400,
+          "JSON query bodies (parameters, typed results, batches) are not supported for duckdb"
+              + " databases yet; send the SQL as the raw body");
+    }
     long size = batch.sqlBytes();
     if (size > settings.maxSqlBytes()) {
       throw new AybException(

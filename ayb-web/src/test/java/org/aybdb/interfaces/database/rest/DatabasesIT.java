@@ -557,6 +557,24 @@ class DatabasesIT {
           calls.query(owner.bearer(), path, "SELECT x FROM t").body(),
           "after " + attempt);
     }
+    assertError(
+        api.send(
+            calls
+                .authorized(path + "/query", owner.bearer())
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"query\": \"SELECT ?\", \"params\": [1]}"))),
+        400,
+        "QueryError",
+        "JSON query bodies (parameters, typed results, batches) are not supported for duckdb"
+            + " databases yet; send the SQL as the raw body");
+    assertError(
+        api.send(calls.authorized(path + "/export", owner.bearer()).GET()),
+        400,
+        "Other",
+        "Export is supported for sqlite databases only; "
+            + owner.entity()
+            + "/d.duckdb is a duckdb"
+            + " database");
     assertFalse(Files.exists(Path.of("/tmp/ayb-duck-escape.csv")));
     assertFalse(Files.exists(Path.of("/tmp/ayb-duck-escape.duckdb")));
   }

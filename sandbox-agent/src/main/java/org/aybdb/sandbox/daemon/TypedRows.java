@@ -78,8 +78,12 @@ final class TypedRows {
     return sent.truncation();
   }
 
-  /** What the current row costs as typed JSON (an estimate within a few bytes a cell). */
-  private static long rowCost(Pointer stmt, int columns) {
+  /**
+   * What the current row costs as typed JSON, within a few bytes a cell. TEXT is measured escape by
+   * escape ({@link JsonCost#string}): a control character takes six bytes as JSON, so any cheaper
+   * guess would let a result several times the cap through.
+   */
+  private long rowCost(Pointer stmt, int columns) {
     long cost = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);
@@ -87,12 +91,25 @@ final class TypedRows {
       if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
         cost += 24;
       } else if (type == SQLITE_TEXT) {
-        cost += 2 + 2L * sqlite3_column_bytes(stmt, c); // escapes at most double plain text
+        Pointer text = sqlite3_column_text(stmt, c); // before _bytes, as SQLite asks
+        int n = sqlite3_column_bytes(stmt, c);
+        cost += JsonCost.string(read(text, n), n);
       } else if (type == SQLITE_BLOB) {
         cost += 2 + (sqlite3_column_bytes(stmt, c) + 2L) / 3 * 4;
       }
     }
     return cost;
+  }
+
+  /** Copies {@code n} bytes at {@code p} into {@link #buffer} and returns it. */
+  private byte[] read(Pointer p, int n) {
+    if (buffer.length < n) {
+      buffer = new byte[Math.max(n, buffer.length * 2)];
+    }
+    if (n > 0) {
+      p.read(0, buffer, 0, n);
+    }
+    return buffer;
   }
 
   private void addRow(Pointer stmt, int columns, FrameCodec.TypedRowBatch batch)
@@ -106,12 +123,7 @@ final class TypedRows {
           boolean blob = sqlite3_column_type(stmt, c) == SQLITE_BLOB;
           Pointer p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
-          if (buffer.length < n) {
-            buffer = new byte[Math.max(n, buffer.length * 2)];
-          }
-          if (n > 0) {
-            p.read(0, buffer, 0, n);
-          }
+          read(p, n);
           if (!blob) {
             ValueFormat.Utf8Error bad = ValueFormat.checkUtf8(buffer, n);
             if (bad != null) {

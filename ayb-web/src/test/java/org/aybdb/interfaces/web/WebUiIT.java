@@ -574,6 +574,31 @@ class WebUiIT {
     }
   }
 
+  /**
+   * SQL the metadata store cannot keep (PostgreSQL refuses a NUL in text) is refused with a
+   * message, never a failed page: the run still answers and saving says why. The editor's text
+   * comes from a form field, so a visitor can put anything in it.
+   */
+  @Test
+  void editorTextTheMetadataStoreCannotKeepIsRefusedPlainly() throws Exception {
+    String owner = TestAccounts.unique("nul");
+    try (Browser browser = new Browser(base)) {
+      signUpWithDatabase(browser, owner, "nul.sqlite");
+      runQuery(browser, "SELECT 1 AS one, '\u0000' AS nul;");
+      assertTrue(browser.text("#query-error").contains("NUL"), browser.text("#query-error"));
+      assertTrue(browser.present("#history-empty"), "nothing unkeepable was recorded");
+
+      browser.script("aybEditor.get().setValue(arguments[0])", "SELECT 2 AS \u0000two;");
+      browser.type(id("tabs:query:save-name"), "with nul");
+      click(browser, id("tabs:query:save-query"));
+      browser.waitFor(d -> browser.present("#library-error"));
+      assertTrue(browser.text("#library-error").contains("NUL"), browser.text("#library-error"));
+      assertTrue(browser.present("#saved-empty"));
+      runQuery(browser, "SELECT 4 AS four;");
+      assertEquals("4", browser.text("#grid tbody td"), "the page still works");
+    }
+  }
+
   // ---- the data explorer ------------------------------------------------------------------------
 
   @Test

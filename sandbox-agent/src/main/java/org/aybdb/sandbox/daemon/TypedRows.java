@@ -64,7 +64,7 @@ final class TypedRows {
             new QueryExecutor.RowSource() {
               @Override
               public long read(Pointer row, int cells, long budget) {
-                long cost = rowCost(row, cells);
+                long cost = rowCost(row, cells, budget);
                 return cost > budget ? -1 : cost;
               }
 
@@ -93,6 +93,9 @@ final class TypedRows {
       } else if (type == SQLITE_TEXT) {
         Pointer text = sqlite3_column_text(stmt, c); // before _bytes, as SQLite asks
         int n = sqlite3_column_bytes(stmt, c);
+        if (cost + JsonCost.STRING_CELL + n > budget) {
+          return cost + JsonCost.STRING_CELL + n;
+        }
         cost += JsonCost.string(read(text, n), n);
       } else if (type == SQLITE_BLOB) {
         cost += 2 + (sqlite3_column_bytes(stmt, c) + 2L) / 3 * 4;

@@ -81,9 +81,10 @@ final class TypedRows {
   /**
    * What the current row costs as typed JSON, within a few bytes a cell. TEXT is measured escape by
    * escape ({@link JsonCost#string}): a control character takes six bytes as JSON, so any cheaper
-   * guess would let a result several times the cap through.
+   * guess would let a result several times the cap through. A text that cannot fit {@code budget}
+   * even unescaped is not read at all.
    */
-  private long rowCost(Pointer stmt, int columns) {
+  private long rowCost(Pointer stmt, int columns, long budget) {
     long cost = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);

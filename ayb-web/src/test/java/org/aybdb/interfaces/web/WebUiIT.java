@@ -577,7 +577,8 @@ class WebUiIT {
   /**
    * SQL the metadata store cannot keep (PostgreSQL refuses a NUL in text) is refused with a
    * message, never a failed page: the run still answers and saving says why. The editor's text
-   * comes from a form field, so a visitor can put anything in it.
+   * comes from a form field, so a visitor can put anything in it. Markup in names and SQL stays
+   * text in both lists.
    */
   @Test
   void editorTextTheMetadataStoreCannotKeepIsRefusedPlainly() throws Exception {
@@ -596,6 +597,25 @@ class WebUiIT {
       assertTrue(browser.present("#saved-empty"));
       runQuery(browser, "SELECT 4 AS four;");
       assertEquals("4", browser.text("#grid tbody td"), "the page still works");
+
+      // Markup in a saved name or in SQL shown by both lists stays text.
+      String name = "<img src=x onerror=\"window.pwned=1\">";
+      String sql = "SELECT '\"><script>window.pwned=2</script>' AS x; -- </button><b>";
+      browser.script("aybEditor.get().setValue(arguments[0])", sql);
+      browser.type(id("tabs:query:save-name"), name);
+      click(browser, id("tabs:query:save-query"));
+      runQuery(browser, sql);
+      browser.open("/" + owner + "/nul.sqlite");
+      assertEquals(name, browser.text("#saved-queries li .library-load"));
+      assertEquals(
+          sql, browser.find("#history li:first-child .library-load").getAttribute("data-sql"));
+      assertEquals(
+          null, browser.script("return window.pwned === undefined ? null : window.pwned;"));
+      assertTrue(
+          browser
+              .driver()
+              .findElements(By.cssSelector("#saved-queries img, #history b"))
+              .isEmpty());
     }
   }
 

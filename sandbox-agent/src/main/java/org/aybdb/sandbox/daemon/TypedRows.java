@@ -28,6 +28,13 @@ final class TypedRows {
   private int rows;
   private long bytes;
 
+  /** Drops the cell buffer when it grew past {@code kept} bytes (see the executor's reason). */
+  void releaseLargeBuffer(int kept) {
+    if (buffer.length > kept) {
+      buffer = new byte[256];
+    }
+  }
+
   /** Rows sent by the last {@link #stream}. */
   int rows() {
     return rows;

@@ -544,4 +544,30 @@ class QueryParamsIT {
                 "SELECT (SELECT count(*) FROM t) AS n, user_version AS v FROM pragma_user_version")
             .body());
   }
+
+  /**
+   * Large cells in turn in different columns, request after request on the same daemon: what one
+   * request needed to hold its cells must not stay held by the next, or the daemon's small heap
+   * runs out and a plain read fails with a server error.
+   */
+  @Test
+  void bigCellsColumnAfterColumnDoNotExhaustTheDaemon() throws Exception {
+    for (int column = 0; column < 8; column++) {
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (int c = 0; c < 8; c++) {
+        sql.append(c == 0 ? "" : ", ")
+            .append(c == column ? "printf('%.*c', 3000000, 'x')" : "NULL")
+            .append(" AS c")
+            .append(c);
+      }
+      for (String accept : new String[] {null, TYPED}) {
+        HttpResponse<String> r = post(owner.bearer(), "{\"query\":\"" + sql + "\"}", accept);
+        assertEquals(
+            200,
+            r.statusCode(),
+            column + ": " + r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(r.body().contains("x".repeat(3_000_000)));
+      }
+    }
+  }
 }

@@ -36,7 +36,8 @@ public class DefaultQueryLibraryService implements QueryLibraryService {
   @Override
   public void recordRun(Caller caller, String entity, String database, String sql) {
     int keep = configuration.limits().queryHistoryLength();
-    if (sql == null || sql.isBlank() || keep <= 0) {
+    if (sql == null || sql.isBlank() || keep <= 0 || !keepable(sql)) {
+      // What cannot run (too long, a NUL) is not kept: the run itself says why.
       return;
     }
     HostedDatabase hosted = queryable(caller, entity, database);
@@ -69,6 +70,13 @@ public class DefaultQueryLibraryService implements QueryLibraryService {
     String cleanName = name(name);
     if (sql == null || sql.isBlank()) {
       throw AybException.badRequest("There is no SQL to save");
+    }
+    if (!keepable(sql)) {
+      throw AybException.badRequest(
+          "This SQL cannot be saved: it holds a NUL character or half a surrogate pair, or is"
+              + " longer than "
+              + configuration.sandbox().maxSqlBytes()
+              + " bytes ([sandbox] max_sql_bytes)");
     }
     Account owner = account(caller);
     Optional<SavedQuery> existing = library.savedQuery(owner, hosted, cleanName);
@@ -133,11 +141,25 @@ public class DefaultQueryLibraryService implements QueryLibraryService {
     if (clean.isEmpty()) {
       throw AybException.badRequest("Give the query a name");
     }
+    if (!DefaultProfileService.isStorableText(clean)) {
+      throw AybException.badRequest(
+          "A query's name must not contain NUL characters or half a surrogate pair");
+    }
     if (clean.length() > SavedQuery.MAX_NAME_LENGTH) {
       throw AybException.badRequest(
           "A query's name has at most " + SavedQuery.MAX_NAME_LENGTH + " characters");
     }
     return clean;
+  }
+
+  /**
+   * Whether the metadata store can keep {@code sql} (PostgreSQL refuses a NUL in text) and it is no
+   * longer than a query may be: the editor's text is a form field, any size and content.
+   */
+  private boolean keepable(String sql) {
+    return DefaultProfileService.isStorableText(sql)
+        && sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            <= configuration.sandbox().maxSqlBytes();
   }
 
   private static Saved view(SavedQuery query) {

@@ -574,6 +574,51 @@ class WebUiIT {
     }
   }
 
+  /**
+   * SQL the metadata store cannot keep (PostgreSQL refuses a NUL in text) is refused with a
+   * message, never a failed page: the run still answers and saving says why. The editor's text
+   * comes from a form field, so a visitor can put anything in it. Markup in names and SQL stays
+   * text in both lists.
+   */
+  @Test
+  void editorTextTheMetadataStoreCannotKeepIsRefusedPlainly() throws Exception {
+    String owner = TestAccounts.unique("nul");
+    try (Browser browser = new Browser(base)) {
+      signUpWithDatabase(browser, owner, "nul.sqlite");
+      runQuery(browser, "SELECT 1 AS one, '\u0000' AS nul;");
+      assertTrue(browser.text("#query-error").contains("NUL"), browser.text("#query-error"));
+      assertTrue(browser.present("#history-empty"), "nothing unkeepable was recorded");
+
+      browser.script("aybEditor.get().setValue(arguments[0])", "SELECT 2 AS \u0000two;");
+      browser.type(id("tabs:query:save-name"), "with nul");
+      click(browser, id("tabs:query:save-query"));
+      browser.waitFor(d -> browser.present("#library-error"));
+      assertTrue(browser.text("#library-error").contains("NUL"), browser.text("#library-error"));
+      assertTrue(browser.present("#saved-empty"));
+      runQuery(browser, "SELECT 4 AS four;");
+      assertEquals("4", browser.text("#grid tbody td"), "the page still works");
+
+      // Markup in a saved name or in SQL shown by both lists stays text.
+      String name = "<img src=x onerror=\"window.pwned=1\">";
+      String sql = "SELECT '\"><script>window.pwned=2</script>' AS x; -- </button><b>";
+      browser.script("aybEditor.get().setValue(arguments[0])", sql);
+      browser.type(id("tabs:query:save-name"), name);
+      click(browser, id("tabs:query:save-query"));
+      runQuery(browser, sql);
+      browser.open("/" + owner + "/nul.sqlite");
+      assertEquals(name, browser.text("#saved-queries li .library-load"));
+      assertEquals(
+          sql, browser.find("#history li:first-child .library-load").getAttribute("data-sql"));
+      assertEquals(
+          null, browser.script("return window.pwned === undefined ? null : window.pwned;"));
+      assertTrue(
+          browser
+              .driver()
+              .findElements(By.cssSelector("#saved-queries img, #history b"))
+              .isEmpty());
+    }
+  }
+
   // ---- the data explorer ------------------------------------------------------------------------
 
   @Test

@@ -55,6 +55,9 @@ public final class QueryExecutor implements RequestHandler {
 
   private static final int EFBIG = 27;
 
+  /** The largest cell buffer kept from one request to the next. */
+  private static final int KEPT_BUFFER_BYTES = 64 << 10;
+
   private final DaemonOptions options;
   private final SqliteConnection.Settings userSettings;
   private SqliteConnection readOnly;
@@ -103,6 +106,7 @@ public final class QueryExecutor implements RequestHandler {
         closeConnections();
         sqlMemory = new Memory(4096);
         cellBuffers = new byte[0][];
+        typedRows.releaseLargeBuffer(0);
         error(
             out,
             request.id(),
@@ -110,6 +114,8 @@ public final class QueryExecutor implements RequestHandler {
             -1,
             0,
             "The query ran out of memory in the daemon");
+      } finally {
+        releaseLargeBuffers();
       }
     } else if (request instanceof Request.Ping p) {
       FrameCodec.writeResponse(out, new Response.Pong(p.id()));
@@ -260,6 +266,20 @@ public final class QueryExecutor implements RequestHandler {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Lets go of cell buffers a request grew past {@value #KEPT_BUFFER_BYTES} bytes: the daemon's
+   * heap is small, and buffers kept per column would add up request after request (a large cell in
+   * each column in turn) until a plain read ran out of memory.
+   */
+  private void releaseLargeBuffers() {
+    for (int c = 0; c < cellBuffers.length; c++) {
+      if (cellBuffers[c].length > KEPT_BUFFER_BYTES) {
+        cellBuffers[c] = new byte[64];
+      }
+    }
+    typedRows.releaseLargeBuffer(KEPT_BUFFER_BYTES);
   }
 
   /** A request's time limit: its own, or the daemon's default for 0. */

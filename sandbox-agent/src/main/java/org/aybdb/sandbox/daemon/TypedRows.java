@@ -28,6 +28,13 @@ final class TypedRows {
   private int rows;
   private long bytes;
 
+  /** Drops the cell buffer when it grew past {@code kept} bytes (see the executor's reason). */
+  void releaseLargeBuffer(int kept) {
+    if (buffer.length > kept) {
+      buffer = new byte[256];
+    }
+  }
+
   /** Rows sent by the last {@link #stream}. */
   int rows() {
     return rows;
@@ -64,7 +71,7 @@ final class TypedRows {
             new QueryExecutor.RowSource() {
               @Override
               public long read(Pointer row, int cells, long budget) {
-                long cost = rowCost(row, cells);
+                long cost = rowCost(row, cells, budget);
                 return cost > budget ? -1 : cost;
               }
 
@@ -78,8 +85,13 @@ final class TypedRows {
     return sent.truncation();
   }
 
-  /** What the current row costs as typed JSON (an estimate within a few bytes a cell). */
-  private static long rowCost(Pointer stmt, int columns) {
+  /**
+   * What the current row costs as typed JSON, within a few bytes a cell. TEXT is measured escape by
+   * escape ({@link JsonCost#string}): a control character takes six bytes as JSON, so any cheaper
+   * guess would let a result several times the cap through. A text that cannot fit {@code budget}
+   * even unescaped is not read at all.
+   */
+  private long rowCost(Pointer stmt, int columns, long budget) {
     long cost = JsonCost.ROW;
     for (int c = 0; c < columns; c++) {
       int type = sqlite3_column_type(stmt, c);
@@ -87,12 +99,28 @@ final class TypedRows {
       if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
         cost += 24;
       } else if (type == SQLITE_TEXT) {
-        cost += 2 + 2L * sqlite3_column_bytes(stmt, c); // escapes at most double plain text
+        Pointer text = sqlite3_column_text(stmt, c); // before _bytes, as SQLite asks
+        int n = sqlite3_column_bytes(stmt, c);
+        if (cost + JsonCost.STRING_CELL + n > budget) {
+          return cost + JsonCost.STRING_CELL + n;
+        }
+        cost += JsonCost.string(read(text, n), n);
       } else if (type == SQLITE_BLOB) {
         cost += 2 + (sqlite3_column_bytes(stmt, c) + 2L) / 3 * 4;
       }
     }
     return cost;
+  }
+
+  /** Copies {@code n} bytes at {@code p} into {@link #buffer} and returns it. */
+  private byte[] read(Pointer p, int n) {
+    if (buffer.length < n) {
+      buffer = new byte[Math.max(n, buffer.length * 2)];
+    }
+    if (n > 0) {
+      p.read(0, buffer, 0, n);
+    }
+    return buffer;
   }
 
   private void addRow(Pointer stmt, int columns, FrameCodec.TypedRowBatch batch)
@@ -106,12 +134,7 @@ final class TypedRows {
           boolean blob = sqlite3_column_type(stmt, c) == SQLITE_BLOB;
           Pointer p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
-          if (buffer.length < n) {
-            buffer = new byte[Math.max(n, buffer.length * 2)];
-          }
-          if (n > 0) {
-            p.read(0, buffer, 0, n);
-          }
+          read(p, n);
           if (!blob) {
             ValueFormat.Utf8Error bad = ValueFormat.checkUtf8(buffer, n);
             if (bad != null) {

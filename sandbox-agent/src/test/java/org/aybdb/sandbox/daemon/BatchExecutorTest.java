@@ -296,4 +296,29 @@ class BatchExecutorTest extends ExecutorTestBase {
     assertEquals(Truncation.ROWS, ends.get(1).truncation());
     assertEquals(Truncation.ROWS, ((Response.End) f.get(f.size() - 1)).truncation());
   }
+
+  /**
+   * A control character costs six bytes in the typed JSON ({@code \u0001}): the byte cap must count
+   * them so, not as twice the text, or a result three times the cap gets through.
+   */
+  @Test
+  void theTypedByteCapCountsEscapedControlCharactersAtTheirJsonSize() throws IOException {
+    // 1000 bytes of U+0001: 6000 bytes as JSON, over a 3000-byte cap that "2 x 1000" would pass.
+    List<Response> f =
+        frames(
+            new Request.Batch(
+                ++ids,
+                QueryMode.READ_ONLY,
+                0,
+                0,
+                3000,
+                0,
+                true,
+                false,
+                List.of(Statement.of("SELECT replace(hex(zeroblob(1000)), '00', char(1))"))));
+    assertEquals(Truncation.BYTES, ends(f).get(0).truncation());
+    assertTrue(
+        f.stream().noneMatch(r -> r instanceof Response.TypedRows t && !t.rows().isEmpty()),
+        () -> "the row was sent: " + f);
+  }
 }

@@ -85,7 +85,7 @@ final class QueryBodies {
     if (!(object.get("query") instanceof JsonString query)) {
       throw bad("`" + prefix + "query` must be a string holding the SQL");
     }
-    String sql = TextBodies.requireNoNul(query.getString());
+    String sql = whole(TextBodies.requireNoNul(query.getString()), "`" + prefix + "query` holds");
     JsonValue params = object.getOrDefault("params", JsonValue.NULL);
     String where = prefix + "params";
     if (params instanceof JsonArray array) {
@@ -101,6 +101,7 @@ final class QueryBodies {
         if (e.getKey().isEmpty()) {
           throw bad("`" + where + "` holds an empty parameter name");
         }
+        whole(e.getKey(), "`" + where + "` holds a parameter name with");
         values.put(e.getKey(), value(e.getValue(), where + "." + e.getKey()));
       }
       return new BoundStatement(sql, List.of(), values);
@@ -121,7 +122,7 @@ final class QueryBodies {
       case FALSE:
         return 0L;
       case STRING:
-        return ((JsonString) v).getString();
+        return whole(((JsonString) v).getString(), "`" + where + "` holds");
       case NUMBER:
         JsonNumber n = (JsonNumber) v;
         if (n.isIntegral()) {
@@ -158,6 +159,26 @@ final class QueryBodies {
         "`"
             + where
             + "` must be null, a number, a string, a boolean or {\"base64\": \"...\"} (a blob)");
+  }
+
+  /**
+   * {@code text}, refused when it holds half a surrogate pair ({@code "\\ud800"} spells one): no
+   * character, it would reach SQLite as {@code ?}, a parameter marker in SQL, other data in a
+   * value.
+   */
+  private static String whole(String text, String what) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw bad(
+            what + " half a UTF-16 surrogate pair (at character " + i + "), which is no character");
+      }
+    }
+    return text;
   }
 
   private static void requireOnly(JsonObject object, Set<String> allowed, String prefix) {

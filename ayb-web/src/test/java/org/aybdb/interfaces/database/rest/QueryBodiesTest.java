@@ -95,4 +95,26 @@ class QueryBodiesTest {
         "The body binds 2 parameters; at most 1 are allowed ([http] max_query_params)",
         e.errorMessage());
   }
+
+  /**
+   * JSON escapes can spell half a surrogate pair, which is no character: encoded as UTF-8 it would
+   * silently turn into {@code ?} — in SQL a parameter marker, in a value other data than was sent.
+   */
+  @Test
+  void loneSurrogatesAreRefusedNotTurnedIntoQuestionMarks() {
+    AybException e =
+        assertThrows(AybException.class, () -> parse("{\"query\":\"SELECT 1 \\ud800\"}"));
+    assertEquals(400, e.status());
+    assertEquals(
+        "`query` holds half a UTF-16 surrogate pair (at character 9), which is no character",
+        e.errorMessage());
+    e = assertThrows(AybException.class, () -> values("[\"a\\udc00\"]"));
+    assertEquals(
+        "`params[0]` holds half a UTF-16 surrogate pair (at character 1), which is no character",
+        e.errorMessage());
+    e = assertThrows(AybException.class, () -> values("{\"\\ud800\":1}"));
+    assertTrue(
+        e.errorMessage().startsWith("`params` holds a parameter name with half"), e.errorMessage());
+    assertEquals("\ud83d\ude00", values("[\"\\ud83d\\ude00\"]").get(0), "a whole pair is fine");
+  }
 }

@@ -416,4 +416,158 @@ class QueryParamsIT {
     assertTrue(
         r.body().startsWith("{\"type\":\"QueryError\",\"message\":\"not authorized"), r.body());
   }
+
+  /**
+   * Hostile bodies (malformed JSON, numbers past every range, half surrogate pairs, several
+   * statements in one, transaction control, empty statements, values SQLite cannot return) each get
+   * a 4xx with ayb's error body, never a failure of the server.
+   */
+  @Test
+  void hostileBodiesAreRefusedWithAnErrorBodyNeverAServerFailure() throws Exception {
+    String deep = "[".repeat(200) + "]".repeat(200);
+    java.util.Map<String, Integer> bodies = new java.util.LinkedHashMap<>();
+    bodies.put("{\"query\":", 400);
+    bodies.put("{\"query\":\"SELECT 1\"} []", 400);
+    bodies.put("{\"query\":5}", 400);
+    bodies.put("{\"statements\":{}}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":" + deep + "}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[1e400]}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[1e999999999]}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[123456789012345678901234567890]}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[{\"base64\":\"!!\"}]}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[\"\\ud800\"]}", 400);
+    bodies.put("{\"query\":\"SELECT :a\",\"params\":{\"a\\u0000\":1}}", 400);
+    bodies.put("{\"query\":\"SELECT ?999999\",\"params\":[1]}", 400);
+    bodies.put("{\"query\":\"\"}", 400);
+    bodies.put("{\"query\":\"-- nothing\"}", 400);
+    bodies.put("{\"query\":\"SELECT 1; DELETE FROM t\"}", 400);
+    bodies.put("{\"query\":\"SELECT 1\\u0000; DELETE FROM t\"}", 400);
+    bodies.put("{\"query\":\"BEGIN\"}", 400);
+    bodies.put("{\"query\":\"SAVEPOINT a\"}", 400);
+    bodies.put("{\"statements\":[{\"query\":\"SELECT 1\"},{\"query\":\" ;COMMIT\"}]}", 400);
+    bodies.put("{\"statements\":[{\"query\":\"RELEASE a\"}]}", 400);
+    bodies.put("{\"statements\":[{\"query\":\"ROLLBACK TO a\"}]}", 400);
+    bodies.put("{\"query\":\"SELECT CAST(x'ff' AS TEXT)\"}", 400);
+    for (var e : bodies.entrySet()) {
+      for (String accept : new String[] {null, TYPED}) {
+        HttpResponse<String> r = post(owner.bearer(), e.getKey(), accept);
+        assertEquals((int) e.getValue(), r.statusCode(), e.getKey() + " -> " + r.body());
+        assertTrue(r.body().startsWith("{\"type\":\""), e.getKey() + " -> " + r.body());
+      }
+    }
+    assertEquals("{\"fields\":[\"count(*)\"],\"rows\":[[\"0\"]]}", count(), "nothing ran");
+    // A REAL past every double is answered as a string, not a broken number.
+    HttpResponse<String> inf = post(owner.bearer(), "{\"query\":\"SELECT 1e308 * 10\"}", TYPED);
+    assertEquals(200, inf.statusCode(), inf.body());
+    assertTrue(inf.body().contains("{\"type\":\"real\",\"value\":\"inf\"}"), inf.body());
+  }
+
+  /**
+   * Nothing of one request shows in the next on the same daemon: temp tables of a failed batch,
+   * another caller's last insert id and change count, a pragma set by a reader.
+   */
+  @Test
+  void noStateOutlivesARequest() throws Exception {
+    Account reader = new TestAccounts(api).register("params-leak");
+    calls.shareOrFail(owner.bearer(), path, reader.entity(), "read-only");
+    HttpResponse<String> failed =
+        post(
+            owner.bearer(),
+            "{\"statements\":[{\"query\":\"CREATE TEMP TABLE tt(a)\"},"
+                + "{\"query\":\"INSERT INTO nowhere VALUES (1)\"}]}",
+            null);
+    assertEquals(400, failed.statusCode(), failed.body());
+    ok("{\"query\":\"INSERT INTO t(id, name) VALUES (?, ?)\",\"params\":[41, \"x\"]}");
+    assertEquals(
+        "{\"fields\":[\"temp\",\"id\",\"n\"],\"rows\":[[\"0\",\"0\",\"0\"]]}",
+        ok("{\"query\":\"SELECT (SELECT count(*) FROM temp.sqlite_schema) AS temp,"
+                + " last_insert_rowid() AS id, changes() AS n\"}")
+            .body());
+    // A reader may set its own connection's pragma or make a temp table (or be refused); the
+    // next request must not see either.
+    for (String sql :
+        new String[] {
+          "PRAGMA case_sensitive_like = 1",
+          "CREATE TEMP TABLE tt(a)",
+          "CREATE TEMP VIEW v AS SELECT 1"
+        }) {
+      HttpResponse<String> r =
+          post(reader.bearer(), "{\"statements\":[{\"query\":\"" + sql + "\"}]}", null);
+      assertTrue(r.statusCode() < 500, sql + " -> " + r.body());
+    }
+    HttpResponse<String> like =
+        post(
+            reader.bearer(),
+            "{\"query\":\"SELECT 'a' LIKE 'A' AS ci, (SELECT count(*) FROM temp.sqlite_schema)"
+                + " AS temp\"}",
+            null);
+    assertEquals("{\"fields\":[\"ci\",\"temp\"],\"rows\":[[\"1\",\"0\"]]}", like.body());
+  }
+
+  /** An anonymous caller of a public read-only database reads through batches, and only reads. */
+  @Test
+  void anAnonymousCallerOfAPublicDatabaseOnlyReads() throws Exception {
+    String open = "/v1/" + owner.entity() + "/open.sqlite";
+    calls.createOrFail(owner.bearer(), open, "read-only");
+    calls.queryOrFail(owner.bearer(), open, "CREATE TABLE t(a); INSERT INTO t VALUES (1)");
+    path = open;
+    HttpResponse<String> read =
+        post(
+            null,
+            "{\"statements\":[{\"query\":\"SELECT a FROM t WHERE a = ?\",\"params\":[1]}]}",
+            TYPED);
+    assertEquals(200, read.statusCode(), read.body());
+    for (String sql :
+        new String[] {
+          "INSERT INTO t VALUES (2)",
+          "DELETE FROM t",
+          "CREATE TABLE u(a)",
+          "PRAGMA user_version = 7",
+          "PRAGMA journal_mode = DELETE",
+          "ATTACH 'x.db' AS x",
+          "VACUUM"
+        }) {
+      HttpResponse<String> r =
+          post(
+              null,
+              "{\"statements\":[{\"query\":\"SELECT 1\"},{\"query\":\"" + sql + "\"}]}",
+              null);
+      assertTrue(r.statusCode() == 400 || r.statusCode() == 403, sql + " -> " + r.body());
+      assertTrue(r.body().startsWith("{\"type\":\""), sql + " -> " + r.body());
+    }
+    assertEquals(
+        "{\"fields\":[\"n\",\"v\"],\"rows\":[[\"1\",\"0\"]]}",
+        calls
+            .queryOrFail(
+                owner.bearer(),
+                open,
+                "SELECT (SELECT count(*) FROM t) AS n, user_version AS v FROM pragma_user_version")
+            .body());
+  }
+
+  /**
+   * Large cells in turn in different columns, request after request on the same daemon: what one
+   * request needed to hold its cells must not stay held by the next, or the daemon's small heap
+   * runs out and a plain read fails with a server error.
+   */
+  @Test
+  void bigCellsColumnAfterColumnDoNotExhaustTheDaemon() throws Exception {
+    for (int column = 0; column < 8; column++) {
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (int c = 0; c < 8; c++) {
+        sql.append(c == 0 ? "" : ", ")
+            .append(c == column ? "printf('%.*c', 3000000, 'x')" : "NULL")
+            .append(" AS c")
+            .append(c);
+      }
+      for (String accept : new String[] {null, TYPED}) {
+        HttpResponse<String> r = post(owner.bearer(), "{\"query\":\"" + sql + "\"}", accept);
+        assertEquals(
+            200,
+            r.statusCode(),
+            column + ": " + r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(r.body().contains("x".repeat(3_000_000)));
+      }
+    }
+  }
 }

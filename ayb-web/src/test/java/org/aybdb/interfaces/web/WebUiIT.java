@@ -686,18 +686,16 @@ class WebUiIT {
               .get(2)
               .getAttribute("aria-sort"));
       assertEquals("60", browser.text("#grid tbody tr:first-child td"));
-      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-column")))
-          .selectByVisibleText("name");
-      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-operator")))
-          .selectByVisibleText("contains");
-      browser.find(id("tabs:query:filter-value")).sendKeys("item 1", Keys.ENTER);
-      browser.waitFor(d -> browser.present(".filter-chip"));
-      browser.settle();
+      addFilter(browser, "name", "contains", "item 1");
       assertEquals("11 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
       assertEquals("19", browser.text("#grid tbody tr:first-child td"));
       String generated =
           (String) browser.script("return document.getElementById('generated-sql').textContent;");
-      assertTrue(generated.contains("\"name\" LIKE '%item 1%' ESCAPE"), generated);
+      assertTrue(generated.contains("\"name\" LIKE ? ESCAPE"), generated);
+      assertEquals(
+          "'%item 1%'",
+          browser.script("return document.getElementById('generated-values').textContent;"),
+          "the value is bound");
       assertTrue(generated.contains("ORDER BY \"price\" DESC"), generated);
 
       // The view's link works for anyone allowed: the same rows again.
@@ -737,6 +735,42 @@ class WebUiIT {
       assertEquals("two", browser.text("#grid th"));
       runQuery(browser, "SELECT count(*) FROM items;");
       assertEquals("60", browser.text("#grid tbody td"), "the DELETE link deleted nothing");
+
+      // A filter value with a quote is bound, not written into the SQL; a BLOB's size and bytes
+      // come from its value (300 bytes: more than the 256 shown in hexadecimal).
+      StringBuilder blobHex = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        blobHex.append(String.format("%02X", i % 256));
+      }
+      runQuery(
+          browser,
+          "INSERT INTO items (name, price, data) VALUES ('O''Brien', 7, x'" + blobHex + "');");
+      browser.open(dbPath + "/items");
+      addFilter(browser, "name", "equals", "O'Brien");
+      assertEquals("1 row", browser.text("#row-summary").replaceAll(" · .*", ""));
+      List<WebElement> obrien =
+          browser.driver().findElements(By.cssSelector("#grid tbody tr:first-child td"));
+      assertEquals("O'Brien", obrien.get(1).getText());
+      assertEquals("7", obrien.get(2).getText().replaceAll("\\.0$", ""));
+      assertTrue(obrien.get(2).getAttribute("class").contains("cell-real"), "REAL by storage");
+      assertTrue(obrien.get(0).getAttribute("class").contains("cell-integer"));
+      assertEquals(
+          "<blob: 300 bytes>", obrien.get(3).findElement(By.cssSelector(".cell-value")).getText());
+      obrien.get(3).findElement(By.cssSelector(".cell-hex")).click();
+      String obrienHex = obrien.get(3).findElement(By.cssSelector(".cell-hex-value")).getText();
+      assertTrue(obrienHex.startsWith("00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n10 11"));
+      assertTrue(obrienHex.endsWith("F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF"), obrienHex);
+      assertEquals(16, obrienHex.split("\n").length, "the first 256 bytes, 16 a line");
+      String boundSql =
+          (String) browser.script("return document.getElementById('generated-sql').textContent;");
+      assertTrue(boundSql.contains("\"name\" = ?") && !boundSql.contains("Brien"), boundSql);
+      assertEquals(
+          "'O''Brien'",
+          browser.script("return document.getElementById('generated-values').textContent;"));
+      assertEquals(
+          "SELECT * FROM (SELECT * FROM \"items\") WHERE \"name\" = 'O''Brien'",
+          browser.script("return document.getElementById('editable-sql').textContent;"),
+          "the editor gets the values written in");
 
       // On a phone the grid scrolls sideways inside itself; the page does not.
       runQuery(browser, "SELECT * FROM items;");
@@ -1259,6 +1293,17 @@ class WebUiIT {
   }
 
   /** Removes the shown results, so that the next ones are recognized when they arrive. */
+  /** Adds a grid filter through its form, Enter in the value field. */
+  private static void addFilter(Browser browser, String column, String operator, String value) {
+    new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-column")))
+        .selectByVisibleText(column);
+    new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-operator")))
+        .selectByVisibleText(operator);
+    browser.find(id("tabs:query:filter-value")).sendKeys(value, Keys.ENTER);
+    browser.waitFor(d -> browser.present(".filter-chip"));
+    browser.settle();
+  }
+
   private static void forgetResults(Browser browser) {
     browser.script(
         "document.querySelectorAll('#row-summary, #query-error, #no-results')"

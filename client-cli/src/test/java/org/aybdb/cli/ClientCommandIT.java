@@ -796,7 +796,8 @@ class ClientCommandIT {
     Result dumped = client("export", "--format", "sql", source, dump.toString());
     assertEquals(0, dumped.status(), dumped.toString());
     String sql = Files.readString(dump, StandardCharsets.UTF_8);
-    assertTrue(sql.startsWith("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t("), sql);
+    assertTrue(
+        sql.startsWith("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t("), sql);
     assertTrue(sql.contains("INSERT INTO \"t\" VALUES(1,'ada',1.5);\n"), sql);
     assertTrue(sql.contains("INSERT INTO \"t\" VALUES(3,'漢字',-2.0);\n"), sql);
     assertTrue(sql.endsWith("COMMIT;\n"), sql);

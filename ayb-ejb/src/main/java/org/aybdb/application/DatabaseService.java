@@ -78,6 +78,19 @@ public interface DatabaseService {
       org.aybdb.application.engine.StatementBatch batch);
 
   /**
+   * Runs {@code batch} as {@link #run(Optional, String, String, String,
+   * org.aybdb.application.engine.StatementBatch)} under a place taken with {@link #admit} (a web UI
+   * request runs several queries under one), stoppable through {@code cancellation} as {@link
+   * #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)}.
+   */
+  java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch,
+      org.aybdb.application.engine.Cancellation cancellation);
+
+  /**
    * Takes the caller's fair-sharing place ({@link QueryAdmission}) for the queries one request runs
    * through {@link #query} (a web UI page runs several: its grid, row count and schema), after the
    * same access check as {@link #query}. Close the ticket when the request ends.

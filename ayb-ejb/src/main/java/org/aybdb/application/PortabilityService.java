@@ -24,6 +24,14 @@ public interface PortabilityService {
       Optional<Caller> caller, String clientAddress, String entity, String database);
 
   /**
+   * Like {@link #export}, the consistent copy written out as SQL text as the {@code sqlite3}
+   * shell's {@code .dump} writes it (schema and INSERTs in one transaction), read from the copy by
+   * a sandboxed daemon; the file is named {@code <database>.sql}.
+   */
+  ExportedFile exportSqlDump(
+      Optional<Caller> caller, String clientAddress, String entity, String database);
+
+  /**
    * Replaces {@code entity/database} (owner or manager) with the SQLite file read from {@code
    * content}, after checking it in a sandbox. {@code content} is opened only once the caller is
    * known to be allowed, so nothing of a refused upload is read; with snapshots configured the

@@ -818,6 +818,19 @@ class ClientCommandIT {
         "SQLite format 3\0",
         new String(Files.readAllBytes(file), 0, 16, StandardCharsets.US_ASCII));
 
+    Path dump = home.resolve("source.sql");
+    Result dumped = client("export", "--format", "sql", source, dump.toString());
+    assertEquals(0, dumped.status(), dumped.toString());
+    String sql = Files.readString(dump, StandardCharsets.UTF_8);
+    assertTrue(
+        sql.startsWith("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t("), sql);
+    assertTrue(sql.contains("INSERT INTO \"t\" VALUES(1,'ada',1.5);\n"), sql);
+    assertTrue(sql.contains("INSERT INTO \"t\" VALUES(3,'漢字',-2.0);\n"), sql);
+    assertTrue(sql.endsWith("COMMIT;\n"), sql);
+    Result badFormat = client("export", "--format", "csv", source, dump.toString());
+    assertTrue(badFormat.status() != 0, badFormat.toString());
+    assertEquals("Error: Unknown export format: csv (sqlite or sql)\n", badFormat.err());
+
     assertOk(
         "Imported " + file + " into " + target + "\n", client("import", target, file.toString()));
     assertOk(expected, client("query", target, rows, "--format", "csv"));

@@ -84,8 +84,21 @@ public interface QueryEngine {
    * @throws org.aybdb.application.AybException as {@link #open}; a {@link StatementFailedException}
    *     when a statement of an atomic batch failed (nothing was kept)
    */
+  default java.util.List<StatementResult> run(
+      DatabaseRef database, AccessMode mode, StatementBatch batch, long maxFileBytes) {
+    return run(database, mode, batch, maxFileBytes, Cancellation.none());
+  }
+
+  /**
+   * Like {@link #run(DatabaseRef, AccessMode, StatementBatch, long)}, cancellable as {@link
+   * #execute}.
+   */
   java.util.List<StatementResult> run(
-      DatabaseRef database, AccessMode mode, StatementBatch batch, long maxFileBytes);
+      DatabaseRef database,
+      AccessMode mode,
+      StatementBatch batch,
+      long maxFileBytes,
+      Cancellation cancellation);
 
   /**
    * Writes a consistent copy of the database ({@code VACUUM INTO}, inside its sandbox) to {@code

@@ -184,13 +184,33 @@ public class DefaultDatabaseService implements DatabaseService {
       org.aybdb.application.engine.StatementBatch batch) {
     Objects.requireNonNull(batch, "batch");
     AuthorizedDatabase found = access.query(caller, entity, database);
-    for (var statement : batch.statements()) {
-      engine(statement.sql());
-    }
-    QueryEngine engine = engine();
+    QueryEngine engine = batchEngine(batch);
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
       return engine.run(found.ref(), found.accessMode(), batch, writeBudget(found));
     }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch,
+      Cancellation cancellation) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(cancellation, "cancellation");
+    AuthorizedDatabase found = access.query(caller, entity, database);
+    return batchEngine(batch)
+        .run(found.ref(), found.accessMode(), batch, writeBudget(found), cancellation);
+  }
+
+  /** The engine, once every statement of {@code batch} is known not to be blank. */
+  private QueryEngine batchEngine(org.aybdb.application.engine.StatementBatch batch) {
+    for (var statement : batch.statements()) {
+      engine(statement.sql());
+    }
+    return engine();
   }
 
   private QueryEngine engine(String sql) {

@@ -72,6 +72,21 @@ public class DefaultPortabilityService implements PortabilityService {
   @Override
   public ExportedFile export(
       Optional<Caller> caller, String clientAddress, String entity, String database) {
+    return export(caller, clientAddress, entity, database, false);
+  }
+
+  @Override
+  public ExportedFile exportSqlDump(
+      Optional<Caller> caller, String clientAddress, String entity, String database) {
+    return export(caller, clientAddress, entity, database, true);
+  }
+
+  private ExportedFile export(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      boolean sqlDump) {
     AuthorizedDatabase found;
     try {
       found = access.discover(caller, entity, database);
@@ -85,10 +100,15 @@ public class DefaultPortabilityService implements PortabilityService {
     requireSqlite(found.ref(), "Export");
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
       Path folder = copies.exportFolder();
-      Path file = folder.resolve(found.database().slug());
+      Path file = folder.resolve(found.database().slug() + (sqlDump ? ".sql" : ""));
       try {
-        copies.copy(found.ref(), file);
-        return new ExportedFile(file, found.database().slug(), Files.size(file), sha256(file));
+        if (sqlDump) {
+          dump(found.ref(), file);
+        } else {
+          copies.copy(found.ref(), file);
+        }
+        return new ExportedFile(
+            file, file.getFileName().toString(), Files.size(file), sha256(file));
       } catch (IOException | RuntimeException e) {
         Snapshotter.deleteTree(folder);
         if (e instanceof IOException io) {
@@ -112,6 +132,29 @@ public class DefaultPortabilityService implements PortabilityService {
               + " is a "
               + ref.type().word()
               + " database");
+    }
+  }
+
+  /**
+   * Writes {@code ref} as SQL text to {@code target}: a consistent copy is made in a new version
+   * folder of the database (only there may a daemon of its own open it), read by that daemon, and
+   * removed.
+   */
+  private void dump(DatabaseRef ref, Path target) throws IOException {
+    QueryEngine engine = snapshotter.engine();
+    Path version =
+        new DatabaseDirectories(configuration.dataPath()).newVersion(ref.entity(), ref.database());
+    Path copy = version.resolve(ref.database());
+    try {
+      copies.copy(ref, copy);
+      try (java.io.Writer out =
+          Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8)) {
+        new SqlDump(engine, ref, copy).writeTo(out);
+      } finally {
+        engine.releaseFile(ref, copy);
+      }
+    } finally {
+      Snapshotter.deleteTree(version);
     }
   }
 

@@ -215,10 +215,12 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       DatabaseRef database,
       AccessMode mode,
       org.aybdb.application.engine.StatementBatch batch,
-      long maxFileBytes) {
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(cancellation, "cancellation");
     DaemonPool daemons = requirePool(database);
     if (database.type() == DatabaseType.DUCKDB) {
       // Parameters, typed results and batches are built on SQLite's API in the daemon so far.
@@ -256,6 +258,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       throw QueryErrors.unavailable(e);
     }
     String outcome = "failure";
+    // A cancel kills the daemon running the batch, as the deadline does.
+    cancellation.onCancel(lease::cancel);
     try {
       List<org.aybdb.application.engine.StatementResult> results =
           DaemonBatch.run(lease.daemon(), request, settings.clientTimeout());
@@ -267,10 +271,14 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       throw DaemonBatch.failure(mapped, e, batch.atomic());
     } catch (DaemonFailureException e) {
       lease.dropDaemon(false);
+      if (cancellation.isCancelled()) {
+        throw new AybException(ErrorType.QueryError, 400, DaemonQueryCursor.CANCELLED);
+      }
       throw !readOnly && QueryErrors.diedDuring(e)
           ? QueryErrors.outcomeUnknown(e, database.path())
           : QueryErrors.ofQuery(e, database.path(), settings.queryTimeout().toMillis(), !readOnly);
     } finally {
+      cancellation.clear();
       lease.close();
       listener.queried(database.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
     }

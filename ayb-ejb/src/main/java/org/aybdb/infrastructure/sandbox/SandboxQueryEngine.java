@@ -148,8 +148,9 @@ public class SandboxQueryEngine implements QueryEngine {
       DatabaseRef database,
       AccessMode mode,
       org.aybdb.application.engine.StatementBatch batch,
-      long maxFileBytes) {
-    return engine.run(database, mode, batch, maxFileBytes);
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation) {
+    return engine.run(database, mode, batch, maxFileBytes, cancellation);
   }
 
   @Override

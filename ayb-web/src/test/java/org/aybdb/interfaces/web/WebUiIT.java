@@ -731,18 +731,16 @@ class WebUiIT {
               .get(2)
               .getAttribute("aria-sort"));
       assertEquals("60", browser.text("#grid tbody tr:first-child td"));
-      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-column")))
-          .selectByVisibleText("name");
-      new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-operator")))
-          .selectByVisibleText("contains");
-      browser.find(id("tabs:query:filter-value")).sendKeys("item 1", Keys.ENTER);
-      browser.waitFor(d -> browser.present(".filter-chip"));
-      browser.settle();
+      addFilter(browser, "name", "contains", "item 1");
       assertEquals("11 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
       assertEquals("19", browser.text("#grid tbody tr:first-child td"));
       String generated =
           (String) browser.script("return document.getElementById('generated-sql').textContent;");
-      assertTrue(generated.contains("\"name\" LIKE '%item 1%' ESCAPE"), generated);
+      assertTrue(generated.contains("\"name\" LIKE ? ESCAPE"), generated);
+      assertEquals(
+          "'%item 1%'",
+          browser.script("return document.getElementById('generated-values').textContent;"),
+          "the value is bound");
       assertTrue(generated.contains("ORDER BY \"price\" DESC"), generated);
 
       // The view's link works for anyone allowed: the same rows again.
@@ -783,6 +781,42 @@ class WebUiIT {
       runQuery(browser, "SELECT count(*) FROM items;");
       assertEquals("60", browser.text("#grid tbody td"), "the DELETE link deleted nothing");
 
+      // A filter value with a quote is bound, not written into the SQL; a BLOB's size and bytes
+      // come from its value (300 bytes: more than the 256 shown in hexadecimal).
+      StringBuilder blobHex = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        blobHex.append(String.format("%02X", i % 256));
+      }
+      runQuery(
+          browser,
+          "INSERT INTO items (name, price, data) VALUES ('O''Brien', 7, x'" + blobHex + "');");
+      browser.open(dbPath + "/items");
+      addFilter(browser, "name", "equals", "O'Brien");
+      assertEquals("1 row", browser.text("#row-summary").replaceAll(" · .*", ""));
+      List<WebElement> obrien =
+          browser.driver().findElements(By.cssSelector("#grid tbody tr:first-child td"));
+      assertEquals("O'Brien", obrien.get(1).getText());
+      assertEquals("7", obrien.get(2).getText().replaceAll("\\.0$", ""));
+      assertTrue(obrien.get(2).getAttribute("class").contains("cell-real"), "REAL by storage");
+      assertTrue(obrien.get(0).getAttribute("class").contains("cell-integer"));
+      assertEquals(
+          "<blob: 300 bytes>", obrien.get(3).findElement(By.cssSelector(".cell-value")).getText());
+      obrien.get(3).findElement(By.cssSelector(".cell-hex")).click();
+      String obrienHex = obrien.get(3).findElement(By.cssSelector(".cell-hex-value")).getText();
+      assertTrue(obrienHex.startsWith("00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n10 11"));
+      assertTrue(obrienHex.endsWith("F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF"), obrienHex);
+      assertEquals(16, obrienHex.split("\n").length, "the first 256 bytes, 16 a line");
+      String boundSql =
+          (String) browser.script("return document.getElementById('generated-sql').textContent;");
+      assertTrue(boundSql.contains("\"name\" = ?") && !boundSql.contains("Brien"), boundSql);
+      assertEquals(
+          "'O''Brien'",
+          browser.script("return document.getElementById('generated-values').textContent;"));
+      assertEquals(
+          "SELECT * FROM (SELECT * FROM \"items\") WHERE \"name\" = 'O''Brien'",
+          browser.script("return document.getElementById('editable-sql').textContent;"),
+          "the editor gets the values written in");
+
       // On a phone the grid scrolls sideways inside itself; the page does not.
       runQuery(browser, "SELECT * FROM items;");
       browser.resize(Browser.PHONE, 844);
@@ -792,6 +826,42 @@ class WebUiIT {
                   "var g = document.querySelector('.grid-scroll'); return g.scrollWidth > g.clientWidth"
                       + " && document.documentElement.scrollWidth <= window.innerWidth + 1;"));
       browser.capture("18-results-grid");
+    }
+  }
+
+  @Test
+  void aDuckDbDatabaseIsCreatedQueriedAndFilteredInTheBrowser() throws Exception {
+    String dora = TestAccounts.unique("dora");
+    String dbPath = "/" + dora + "/warehouse.duckdb";
+    try (Browser browser = new Browser(base)) {
+      signUp(browser, dora, false);
+      followEmailLink(browser, dora);
+      click(browser, id("create:toggle"));
+      browser.waitFor(d -> browser.present(id("create:slug")));
+      browser
+          .find(id("create:engine"))
+          .findElement(By.xpath(".//*[normalize-space(text())='DuckDB']"))
+          .click();
+      browser.type(id("create:slug"), "warehouse.duckdb");
+      browser.find(id("create:slug")).sendKeys(Keys.ENTER);
+      browser.waitFor(d -> browser.path().equals(dbPath));
+      browser.settle();
+
+      runQuery(browser, "CREATE TABLE people (id INTEGER, name VARCHAR, score DECIMAL(4,1))");
+      runQuery(browser, "INSERT INTO people VALUES (1, 'Ann', 1.5), (2, 'O''Brien', 2.0)");
+      runQuery(browser, "SELECT * FROM people ORDER BY id");
+      assertEquals("2 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
+      assertEquals("1.5", browser.text("#grid tbody tr:first-child td:nth-child(3)"));
+
+      // The table view: DuckDB daemons take no bound parameters, so the grid writes the filter's
+      // value in as a literal; a quote in it still finds its row.
+      browser.open(dbPath + "/people");
+      assertTrue(
+          browser.text("#row-summary").startsWith("2 rows"), browser.text("#row-summary"));
+      addFilter(browser, "name", "equals", "O'Brien");
+      assertEquals("1 row", browser.text("#row-summary").replaceAll(" · .*", ""));
+      assertEquals("2", browser.text("#grid tbody tr:first-child td"));
+      browser.capture("23-duckdb-table-view");
     }
   }
 
@@ -1304,6 +1374,17 @@ class WebUiIT {
   }
 
   /** Removes the shown results, so that the next ones are recognized when they arrive. */
+  /** Adds a grid filter through its form, Enter in the value field. */
+  private static void addFilter(Browser browser, String column, String operator, String value) {
+    new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-column")))
+        .selectByVisibleText(column);
+    new org.openqa.selenium.support.ui.Select(browser.find(id("tabs:query:filter-operator")))
+        .selectByVisibleText(operator);
+    browser.find(id("tabs:query:filter-value")).sendKeys(value, Keys.ENTER);
+    browser.waitFor(d -> browser.present(".filter-chip"));
+    browser.settle();
+  }
+
   private static void forgetResults(Browser browser) {
     browser.script(
         "document.querySelectorAll('#row-summary, #query-error, #no-results')"

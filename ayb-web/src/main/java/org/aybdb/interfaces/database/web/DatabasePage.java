@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.DatabaseDetails;
@@ -24,8 +23,11 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.SnapshotService;
+import org.aybdb.application.engine.BoundStatement;
 import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.engine.StatementBatch;
+import org.aybdb.application.engine.StatementResult;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.interfaces.web.Pages;
@@ -126,10 +128,15 @@ public class DatabasePage implements Serializable {
       }
       openTable(parameters);
     } else if (parameters.containsKey("sql")) {
-      // A shared link fills the editor; only a single read runs by itself (a link never writes).
+      // A shared link fills the editor; only a single read runs by itself (a link never writes),
+      // with the sort, filters and page of the grid it was copied from.
       sql = parameters.get("sql");
-      if (SqlText.singleRead(sql) != null) {
-        run();
+      String read = SqlText.singleRead(sql);
+      if (read != null) {
+        editorLibrary.ran(sql);
+        grid = new GridQuery(read, PAGE_SIZE);
+        applyViewParameters(parameters);
+        showGrid(true);
       }
     }
   }
@@ -187,33 +194,38 @@ public class DatabasePage implements Serializable {
     total = 0;
   }
 
-  /** Reads the grid's page (and, when asked, its row count) with the SQL written around it. */
+  /**
+   * Reads the grid's page (and, when asked, its row count) with the SQL written around it, the
+   * filters' values bound as parameters and the page's values typed.
+   */
   private void showGrid(boolean count) {
     queryError = null;
     long start = System.nanoTime();
     try {
-      if (fields.isEmpty()) {
-        fields = query(grid.columnsSql()).fields();
-      }
-      QueryResult page = query(grid.pageSql(fields));
-      List<List<String>> rows = page.rows();
-      hasNextPage = rows.size() > grid.getPageSize();
+      // DuckDB daemons take no bound parameters: its grid writes the filters' values in.
+      boolean literal = isDuckdb();
+      StatementResult page =
+          literal ? runLiteral(grid.pageSql(false)) : run(grid.pageStatement(), true);
+      fields = page.fields();
+      hasNextPage = page.rows().size() > grid.getPageSize();
       pageRows =
-          rows.stream()
+          page.rows().stream()
               .limit(grid.getPageSize())
               .map(
                   row ->
-                      IntStream.range(0, fields.size())
-                          .mapToObj(
-                              c ->
-                                  new GridCell(
-                                      row.get(3 * c), row.get(3 * c + 1), row.get(3 * c + 2)))
+                      row.stream()
+                          .map(v -> literal ? GridCell.untyped((String) v) : GridCell.typed(v))
                           .toList())
               .toList();
       if (count) {
-        total = Long.parseLong(query(grid.countSql()).rows().get(0).get(0));
+        StatementResult counted =
+            literal ? runLiteral(grid.countSql(false)) : run(grid.countStatement(), false);
+        total = Long.parseLong((String) counted.rows().get(0).get(0));
       }
       rowSummary = gridSummary();
+      if (page.truncation() != QueryResult.Truncation.NONE) {
+        rowSummary += " (truncated: the page was larger than this server returns)";
+      }
     } catch (AybException refused) {
       showRefusal(refused);
     } finally {
@@ -281,6 +293,33 @@ public class DatabasePage implements Serializable {
     admission.admitOnce(visitor.caller(), entity, database);
     return databases.query(
         visitor.caller(), entity, database, text, run == null ? Cancellation.none() : run);
+  }
+
+  /** Runs one statement with bound parameters through the same path as the HTTP API's JSON body. */
+  private StatementResult run(BoundStatement statement, boolean typed) {
+    Cancellation run = running;
+    if (run != null && run.isCancelled()) {
+      throw new AybException(ErrorType.QueryError, 400, "The query was cancelled");
+    }
+    admission.admitOnce(visitor.caller(), entity, database);
+    return databases
+        .run(
+            visitor.caller(),
+            entity,
+            database,
+            new StatementBatch(List.of(statement), false, typed),
+            run == null ? Cancellation.none() : run)
+        .get(0);
+  }
+
+  /** Runs SQL with its values written in; the cells come back as text (storage class guessed). */
+  private StatementResult runLiteral(String text) {
+    QueryResult result = query(text);
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (List<String> row : result.rows()) {
+      rows.add(new java.util.ArrayList<Object>(row));
+    }
+    return new StatementResult(result.fields(), List.of(), rows, result.truncation(), 0, 0, 0);
   }
 
   private void showRefusal(AybException refused) {
@@ -373,6 +412,12 @@ public class DatabasePage implements Serializable {
   private void openTable(Map<String, String> parameters) {
     sql = "SELECT * FROM " + SqlText.identifier(table) + ";";
     grid = new GridQuery(SqlText.singleRead(sql), PAGE_SIZE);
+    applyViewParameters(parameters);
+    showGrid(true);
+  }
+
+  /** Datasette's sort, filter and page parameters, applied to the grid. */
+  private void applyViewParameters(Map<String, String> parameters) {
     parameters.forEach(
         (name, value) -> {
           switch (name) {
@@ -382,7 +427,6 @@ public class DatabasePage implements Serializable {
             default -> GridFilter.fromParameter(name, value).ifPresent(grid::addFilter);
           }
         });
-    showGrid(true);
   }
 
   private static int parsePage(String value) {
@@ -394,19 +438,20 @@ public class DatabasePage implements Serializable {
   }
 
   /**
-   * A link to what the grid shows: the table view's address with its sort, filters and page, or
-   * {@code ?sql=} with the SQL.
+   * A link to what the grid shows: the table view's address (or {@code ?sql=} with the grid's
+   * statement) with its sort, filters and page.
    */
   public String getViewLink() {
     if (grid == null) {
       return null;
     }
     StringBuilder link = new StringBuilder(getPath());
-    if (table == null) {
-      return link.append("?sql=").append(Pages.query(grid.getSql())).toString();
-    }
-    link.append('/').append(Pages.segment(table));
     List<String> parameters = new ArrayList<>();
+    if (table == null) {
+      parameters.add("sql=" + Pages.query(grid.getSource()));
+    } else {
+      link.append('/').append(Pages.segment(table));
+    }
     if (grid.getSortColumn() != null) {
       parameters.add(
           (grid.isDescending() ? "_sort_desc=" : "_sort=") + Pages.query(grid.getSortColumn()));
@@ -442,7 +487,10 @@ public class DatabasePage implements Serializable {
     if (grid == null) {
       return new QueryResult(List.of(), List.of(), QueryResult.Truncation.NONE, 0);
     }
-    return query(grid.allSql(fields));
+    StatementResult all = run(grid.allStatement(fields), false);
+    List<List<String>> rows =
+        all.rows().stream().map(row -> row.stream().map(cell -> (String) cell).toList()).toList();
+    return new QueryResult(all.fields(), rows, all.truncation(), 1);
   }
 
   private StreamedContent download(String body, String type, String extension) {

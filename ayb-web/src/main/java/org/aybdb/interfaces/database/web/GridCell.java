@@ -1,6 +1,7 @@
 package org.aybdb.interfaces.database.web;
 
 import java.io.Serializable;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,31 @@ public record GridCell(String text, String type, String hex) implements Serializ
       return new GridCell(null, "null");
     }
     return new GridCell(text, NUMBER.matcher(text).matches() ? "real" : "text");
+  }
+
+  /**
+   * A cell from a typed value ({@code null}, {@link Long}, {@link Double}, {@link String} or {@code
+   * byte[]}): its storage class is known, a BLOB's length and hexadecimal come from its bytes.
+   */
+  static GridCell typed(Object value) {
+    if (value == null) {
+      return new GridCell(null, "null");
+    }
+    if (value instanceof byte[] bytes) {
+      int shown = Math.min(bytes.length, HEX_BYTES);
+      return new GridCell(
+          "<blob: " + bytes.length + " bytes>",
+          "blob",
+          HexFormat.of().withUpperCase().formatHex(bytes, 0, shown));
+    }
+    if (value instanceof Long) {
+      return new GridCell(value.toString(), "integer");
+    }
+    if (value instanceof Double real) {
+      // Written as the plain-text answers write a REAL, so the grid reads as it did.
+      return new GridCell(org.aybdb.sandbox.daemon.ValueFormat.real(real), "real");
+    }
+    return new GridCell((String) value, "text");
   }
 
   /** Whether the cell is SQL NULL (named so: {@code null} is reserved in EL). */

@@ -2,6 +2,7 @@ package org.aybdb.interfaces.database.web;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One per-column condition of the results grid, written in the URL as Datasette writes it ({@code
- * column__exact=value}) and turned into SQL with a quoted identifier and an escaped literal.
+ * column__exact=value}) and turned into SQL with a quoted identifier and a bound parameter.
  */
 public record GridFilter(String column, Operator operator, String value) implements Serializable {
 
@@ -72,28 +73,46 @@ public record GridFilter(String column, Operator operator, String value) impleme
     return column + "__" + operator.key;
   }
 
-  /** The condition as SQL over the quoted column. */
-  String sql() {
+  /**
+   * The condition as SQL over the quoted column, its value a {@code ?} placeholder bound to {@link
+   * #values()} when {@code bound}, else written in as a literal (for SQL a person edits and runs).
+   */
+  String sql(boolean bound) {
     String column = SqlText.identifier(this.column);
+    String operand = values().isEmpty() ? "" : bound ? "?" : literal(values().get(0));
     return switch (operator) {
-      case EXACT -> column + " = " + operand();
-      case CONTAINS ->
-          column
-              + " LIKE "
-              + SqlText.literal(
-                  "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-              + " ESCAPE '\\'";
-      case GTE -> column + " >= " + operand();
-      case LTE -> column + " <= " + operand();
+      case EXACT -> column + " = " + operand;
+      case CONTAINS -> column + " LIKE " + operand + " ESCAPE '\\'";
+      case GTE -> column + " >= " + operand;
+      case LTE -> column + " <= " + operand;
       case ISNULL -> column + " IS NULL";
       case NOTNULL -> column + " IS NOT NULL";
     };
   }
 
-  /** A number stays a number (so that it compares as one); anything else is a string literal. */
-  private String operand() {
+  /**
+   * The values bound to {@link #sql}'s placeholder: none, or one. A number stays a number (so that
+   * it compares as one: a {@link Long} or a {@link Double}); anything else is text.
+   */
+  List<Object> values() {
+    if (!operator.isTakesValue()) {
+      return List.of();
+    }
+    if (operator == Operator.CONTAINS) {
+      return List.of(
+          "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
     String trimmed = value.strip();
-    return NUMBER.matcher(trimmed).matches() ? trimmed : SqlText.literal(value);
+    if (!NUMBER.matcher(trimmed).matches()) {
+      return List.of(value);
+    }
+    return List.of(
+        trimmed.indexOf('.') < 0 ? (Object) Long.valueOf(trimmed) : Double.valueOf(trimmed));
+  }
+
+  /** A bound value as SQL would write it. */
+  static String literal(Object value) {
+    return value instanceof String text ? SqlText.literal(text) : String.valueOf(value);
   }
 
   /** How the filter reads in its chip. */

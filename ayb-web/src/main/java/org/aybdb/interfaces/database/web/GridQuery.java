@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.aybdb.application.engine.BoundStatement;
 
 /**
  * A reading statement seen through the results grid: filtered, sorted and cut into pages by SQL
  * written around it ({@code SELECT ... FROM (<statement>) WHERE ... ORDER BY ... LIMIT ...}), so
- * the server holds only the page on screen. Each column is read through {@code typeof()} so that a
- * BLOB arrives as {@code <blob: N bytes>} instead of failing the query, and numbers are known.
+ * the server holds only the page on screen. Filter values are bound parameters, never SQL text; the
+ * page is read as typed values (storage classes, BLOBs as bytes).
  */
 public final class GridQuery implements Serializable {
 
@@ -28,38 +29,23 @@ public final class GridQuery implements Serializable {
     this.pageSize = pageSize;
   }
 
-  /** Reads no row: only the column names. */
-  String columnsSql() {
-    return "SELECT * FROM (" + source + "\n) LIMIT 0";
+  /**
+   * The rows of the page and one more (which tells whether a next page exists), read as typed
+   * values so that a BLOB arrives as its bytes and each value with its storage class.
+   */
+  BoundStatement pageStatement() {
+    return bound(pageSql(true));
   }
 
   /**
-   * The first {@link GridCell#HEX_BYTES} bytes of a BLOB in hexadecimal (NULL for any other value),
-   * which the grid shows when the BLOB's cell is clicked.
+   * The page's SQL; with {@code bound} false the filters' values are written in as literals, for
+   * engines that take no bound parameters (DuckDB).
    */
-  private static String hexPreview(String column) {
-    return "CASE typeof("
-        + column
-        + ") WHEN 'blob' THEN hex(substr("
-        + column
-        + ", 1, "
-        + GridCell.HEX_BYTES
-        + ")) END";
-  }
-
-  /** The rows of the page and one more (which tells whether a next page exists). */
-  String pageSql(List<String> columns) {
-    String cells =
-        columns.stream()
-            .map(SqlText::identifier)
-            .map(c -> shown(c) + ", typeof(" + c + "), " + hexPreview(c))
-            .collect(Collectors.joining(", "));
-    return "SELECT "
-        + (cells.isEmpty() ? "*" : cells)
-        + " FROM ("
+  String pageSql(boolean bound) {
+    return "SELECT * FROM ("
         + source
         + "\n)"
-        + where()
+        + where(bound)
         + orderBy()
         + " LIMIT "
         + (pageSize + 1)
@@ -68,31 +54,63 @@ public final class GridQuery implements Serializable {
   }
 
   /** The whole filtered and sorted result as shown (BLOBs described), for downloads. */
-  String allSql(List<String> columns) {
+  BoundStatement allStatement(List<String> columns) {
     String cells =
         columns.stream()
             .map(SqlText::identifier)
             .map(c -> shown(c) + " AS " + c)
             .collect(Collectors.joining(", "));
-    return "SELECT "
-        + (cells.isEmpty() ? "*" : cells)
-        + " FROM ("
-        + source
-        + "\n)"
-        + where()
-        + orderBy();
+    return bound(
+        "SELECT "
+            + (cells.isEmpty() ? "*" : cells)
+            + " FROM ("
+            + source
+            + "\n)"
+            + where(true)
+            + orderBy());
   }
 
-  String countSql() {
-    return "SELECT count(*) FROM (" + source + "\n)" + where();
+  BoundStatement countStatement() {
+    return bound(countSql(true));
   }
 
-  /** The SQL a person would write for this view: shown above the grid and editable. */
+  /** The row count's SQL; {@code bound} as for {@link #pageSql(boolean)}. */
+  String countSql(boolean bound) {
+    return "SELECT count(*) FROM (" + source + "\n)" + where(bound);
+  }
+
+  private BoundStatement bound(String sql) {
+    return new BoundStatement(sql, getValues(), java.util.Map.of());
+  }
+
+  /**
+   * The SQL a person would write for this view, shown above the grid: each filter's value a {@code
+   * ?} placeholder, bound to {@link #getValues()} in order.
+   */
   public String getSql() {
+    return sql(true);
+  }
+
+  /** {@link #getSql()} with the values written in as literals: what the editor gets to change. */
+  public String getEditableSql() {
+    return sql(false);
+  }
+
+  /** The values bound to {@link #getSql()}'s placeholders, in order. */
+  public List<Object> getValues() {
+    return filters.stream().flatMap(f -> f.values().stream()).toList();
+  }
+
+  /** {@link #getValues()} as SQL would write them, to show next to the placeholders. */
+  public String getValuesText() {
+    return getValues().stream().map(GridFilter::literal).collect(Collectors.joining(", "));
+  }
+
+  private String sql(boolean bound) {
     if (filters.isEmpty() && sortColumn == null) {
       return source;
     }
-    return "SELECT * FROM (" + source + ")" + where() + orderBy();
+    return "SELECT * FROM (" + source + ")" + where(bound) + orderBy();
   }
 
   private static String shown(String column) {
@@ -105,10 +123,10 @@ public final class GridQuery implements Serializable {
         + " END";
   }
 
-  private String where() {
+  private String where(boolean bound) {
     return filters.isEmpty()
         ? ""
-        : " WHERE " + filters.stream().map(GridFilter::sql).collect(Collectors.joining(" AND "));
+        : " WHERE " + filters.stream().map(f -> f.sql(bound)).collect(Collectors.joining(" AND "));
   }
 
   private String orderBy() {

@@ -52,6 +52,9 @@ public class PortabilityResource {
   /** The media type of SQLite database files (registered with IANA). */
   public static final String SQLITE_TYPE = "application/vnd.sqlite3";
 
+  /** The media type of SQL text (RFC 6922), for {@code ?format=sql} dumps. */
+  static final String SQL_TYPE = "application/sql; charset=utf-8";
+
   /** The multipart part that carries the file, as ayb's clients name it. */
   public static final String PART = "database";
 
@@ -78,12 +81,18 @@ public class PortabilityResource {
   @OptionallyAuthenticated
   @Produces(MediaType.WILDCARD)
   public Response export(@QueryParam("format") String format) {
-    if (format != null && !format.equals("sqlite")) {
+    boolean sqlDump = "sql".equals(format);
+    if (format != null && !format.equals("sqlite") && !sqlDump) {
       throw AybException.badRequest(
-          "Unknown export format: " + format + " (this server exports `sqlite` files)");
+          "Unknown export format: "
+              + format
+              + " (this server exports `sqlite` files and `sql` dumps)");
     }
     ExportedFile exported =
-        portability.export(callers.optionalCaller(), clientAddress(), entity(), database());
+        sqlDump
+            ? portability.exportSqlDump(
+                callers.optionalCaller(), clientAddress(), entity(), database())
+            : portability.export(callers.optionalCaller(), clientAddress(), entity(), database());
     StreamingOutput body =
         out -> {
           try {
@@ -93,7 +102,8 @@ public class PortabilityResource {
           }
         };
     Response.ResponseBuilder answer =
-        Response.ok(body, SQLITE_TYPE).header("Content-Length", exported.size());
+        Response.ok(body, sqlDump ? SQL_TYPE : SQLITE_TYPE)
+            .header("Content-Length", exported.size());
     headers(exported).forEach(answer::header);
     return answer.build();
   }

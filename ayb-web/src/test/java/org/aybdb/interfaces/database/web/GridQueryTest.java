@@ -48,14 +48,33 @@ class GridQueryTest {
     grid.sort("n");
     grid.sort("n");
     grid.page(2);
+    var page = grid.pageStatement();
     assertEquals(
-        "SELECT CASE typeof(\"n\") WHEN 'blob' THEN '<blob: ' || length(\"n\") || ' bytes>'"
-            + " ELSE \"n\" END, typeof(\"n\"), CASE typeof(\"n\") WHEN 'blob' THEN"
-            + " hex(substr(\"n\", 1, 256)) END FROM (SELECT * FROM \"my t\"\n)"
-            + " WHERE \"na\"\"me\" LIKE '%50\\%\\_o''k%' ESCAPE '\\' AND \"n\" >= 10"
-            + " AND \"n\" <= '1 OR 1=1' AND \"b\" IS NULL ORDER BY \"n\" DESC LIMIT 26 OFFSET 50",
-        grid.pageSql(List.of("n")));
-    assertTrue(grid.countSql().startsWith("SELECT count(*) FROM (SELECT * FROM \"my t\"\n) WHERE"));
+        "SELECT * FROM (SELECT * FROM \"my t\"\n)"
+            + " WHERE \"na\"\"me\" LIKE ? ESCAPE '\\' AND \"n\" >= ?"
+            + " AND \"n\" <= ? AND \"b\" IS NULL ORDER BY \"n\" DESC LIMIT 26 OFFSET 50",
+        page.sql());
+    assertEquals(List.of("%50\\%\\_o'k%", 10L, "1 OR 1=1"), page.positional());
+    assertEquals(page.positional(), grid.countStatement().positional());
+    assertTrue(
+        grid.countStatement()
+            .sql()
+            .startsWith("SELECT count(*) FROM (SELECT * FROM \"my t\"\n) WHERE"));
+    // Shown with placeholders and the values next to them; the editor gets literals.
+    assertTrue(grid.getSql().contains("\"n\" >= ? AND"), grid.getSql());
+    assertEquals("'%50\\%\\_o''k%', 10, '1 OR 1=1'", grid.getValuesText());
+    assertTrue(
+        grid.getEditableSql().contains("LIKE '%50\\%\\_o''k%' ESCAPE"), grid.getEditableSql());
+    assertTrue(grid.getEditableSql().contains("\"n\" <= '1 OR 1=1'"), grid.getEditableSql());
+  }
+
+  @Test
+  void numbersAreBoundAsIntegersOrReals() {
+    assertEquals(List.of(-3L), new GridFilter("n", GridFilter.Operator.EXACT, " -3 ").values());
+    assertEquals(List.of(2.5), new GridFilter("n", GridFilter.Operator.GTE, "2.5").values());
+    assertEquals(
+        List.of("O'Brien"), new GridFilter("n", GridFilter.Operator.EXACT, "O'Brien").values());
+    assertEquals(List.of(), new GridFilter("n", GridFilter.Operator.NOTNULL, "x").values());
   }
 
   @Test

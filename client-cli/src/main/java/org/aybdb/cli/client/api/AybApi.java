@@ -325,10 +325,20 @@ public final class AybApi implements AutoCloseable {
    * @return the bytes written
    */
   public long export(String entity, String database, Path target) {
+    return export(entity, database, "sqlite", target);
+  }
+
+  /**
+   * Like {@link #export(String, String, Path)} in {@code format}: {@code sqlite} or {@code sql}.
+   */
+  public long export(String entity, String database, String format, Path target) {
     HttpResponse<InputStream> response =
         exchange(
             "GET",
-            path(entity, database, "export"),
+            path(entity, database, "export")
+                + ("sqlite".equals(format)
+                    ? ""
+                    : "?format=" + java.net.URLEncoder.encode(format, StandardCharsets.UTF_8)),
             Map.of(),
             HttpRequest.BodyPublishers.noBody(),
             null,

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Covers every subcommand whose endpoint the server has: accounts (register, confirm, log_in,
  * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
  * (create_database, query, database_details, update_database, share, list_database_permissions),
- * set_default_url and the interactive session's terminal handling.
+ * set_default_url and the interactive session's terminal handling; list_snapshots and
+ * restore_snapshot against a second server that snapshots to a real S3 server (S3Proxy).
  */
 class ClientCommandIT {
 
@@ -425,7 +428,7 @@ class ClientCommandIT {
   void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots(
       @TempDir Path s3Folder, @TempDir Path snapshottingFolder) throws Exception {
     try (S3ProxyServer s3 = S3ProxyServer.start(s3Folder)) {
-      Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 3));
+      Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 6));
       environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
       try (RunningServer snapshotting = RunningServer.start(snapshottingFolder, environment)) {
         String entity = newEntity("duck");
@@ -478,29 +481,31 @@ class ClientCommandIT {
   }
 
   /**
-   * With two rows in {@code test_table} of {@code db}: waits for its first snapshot, adds a row
-   * ({@code inserted} is what the client prints for it), waits for the second snapshot, restores
-   * the first and finds two rows again.
+   * With two rows in {@code test_table} of {@code db}: waits for a snapshot of that content, adds a
+   * row ({@code inserted} is what the client prints for it), waits for a snapshot of the new
+   * content, restores the first and finds two rows again.
    */
   private void snapshotAnotherRowAndRestore(String db, String inserted) throws Exception {
     String count = "SELECT count(*) AS n FROM test_table";
-    List<String[]> one = awaitSnapshots(db, 1);
-    String first = one.get(0)[0];
+    List<String[]> before = awaitSettledSnapshots(db, Set.of());
+    String first = before.get(0)[0];
     Result table = client("list_snapshots", db);
     assertEquals(0, table.status(), table.toString());
     assertTrue(
         table.out().contains(" Name ")
             && table.out().contains(" Last modified ")
             && table.out().contains(" " + first + " ")
-            && table.out().contains(" " + one.get(0)[1] + " "),
+            && table.out().contains(" " + before.get(0)[1] + " "),
         table.out());
 
     assertOk(
         inserted,
         client("query", db, "INSERT INTO test_table (fname, lname) VALUES ('the third', 'x')"));
     assertOk("n\n3\n\nRows: 1\n", client("query", db, count, "--format", "csv"));
-    List<String[]> two = awaitSnapshots(db, 2);
-    assertEquals(first, two.get(1)[0], "newest first");
+    Set<String> old = new HashSet<>();
+    before.forEach(snapshot -> old.add(snapshot[0]));
+    List<String[]> after = awaitSettledSnapshots(db, old);
+    assertEquals(first, after.get(1)[0], "newest first");
 
     assertOk(
         "Restored " + db + " to snapshot " + first + "\n", client("restore_snapshot", db, first));
@@ -514,26 +519,34 @@ class ClientCommandIT {
   }
 
   /**
-   * Polls {@code list_snapshots --format csv} until {@code db} has {@code count} snapshots; their
-   * id and time, newest first. Every answer on the way must be in ayb's format.
+   * Polls {@code list_snapshots --format csv} until {@code db}'s newest snapshot is none of {@code
+   * old} and the list has stayed the same for four snapshot intervals (an unchanged database gets
+   * no new snapshot, so the newest then holds its current content); the snapshots' ids and times,
+   * newest first. Every answer on the way must be in ayb's format.
    */
-  private List<String[]> awaitSnapshots(String db, int count) throws Exception {
+  private List<String[]> awaitSettledSnapshots(String db, Set<String> old) throws Exception {
     String row = "[0-9a-f]{64},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+00:00\n";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    String seen = null;
+    long seenSince = System.nanoTime();
     while (true) {
       Result listed = client("list_snapshots", db, "--format", "csv");
       assertEquals("", listed.err(), listed.toString());
       assertEquals(0, listed.status(), listed.toString());
       String out = listed.out();
+      if (!out.equals(seen)) {
+        seen = out;
+        seenSince = System.nanoTime();
+      }
       if (!out.equals("No snapshots for " + db + "\n")) {
         assertTrue(out.matches("Name,Last modified\n(" + row + ")+"), out);
         List<String[]> snapshots = out.lines().skip(1).map(line -> line.split(",")).toList();
-        if (snapshots.size() == count) {
+        if (!old.contains(snapshots.get(0)[0])
+            && System.nanoTime() - seenSince > TimeUnit.SECONDS.toNanos(8)) {
           return snapshots;
         }
-        assertTrue(snapshots.size() < count, out);
       }
-      assertTrue(System.nanoTime() < deadline, "no " + count + " snapshots of " + db + ": " + out);
+      assertTrue(System.nanoTime() < deadline, "no settled new snapshot of " + db + ": " + out);
       Thread.sleep(1_000);
     }
   }

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Covers every subcommand whose endpoint the server has: accounts (register, confirm, log_in,
  * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
  * (create_database, query, database_details, update_database, share, list_database_permissions),
- * set_default_url and the interactive session's terminal handling.
+ * set_default_url and the interactive session's terminal handling; list_snapshots and
+ * restore_snapshot against a second server that snapshots to a real S3 server (S3Proxy).
  */
 class ClientCommandIT {
 
@@ -121,8 +124,12 @@ class ClientCommandIT {
 
   /** The confirmation token of the last e-mail sent to {@code address}. */
   private static String emailedToken(String address) throws IOException {
+    return emailedToken(server, address);
+  }
+
+  private static String emailedToken(RunningServer on, String address) throws IOException {
     String token = null;
-    for (String line : server.emails()) {
+    for (String line : on.emails()) {
       JsonObject email;
       try (JsonReader reader = Json.createReader(new StringReader(line))) {
         email = reader.readObject();
@@ -143,11 +150,16 @@ class ClientCommandIT {
 
   /** Registers and confirms {@code entity}; its API token, saved in the configuration. */
   private String registerAndConfirm(String entity) throws Exception {
+    return registerAndConfirm(server, entity);
+  }
+
+  /** The same on another server, which becomes the configuration's default URL. */
+  private String registerAndConfirm(RunningServer on, String entity) throws Exception {
     String address = entity + "@example.org";
     assertOk(
         "Check your email to finish registering " + entity + "\n",
-        client("--url", server.url(), "register", entity, address));
-    Result confirm = client("confirm", emailedToken(address));
+        client("--url", on.url(), "register", entity, address));
+    Result confirm = client("confirm", emailedToken(on, address));
     assertEquals(0, confirm.status(), confirm.toString());
     String prefix = "Successfully authenticated " + entity + " and saved token ";
     assertTrue(confirm.out().startsWith(prefix), confirm.out());
@@ -407,30 +419,136 @@ class ClientCommandIT {
         client("database_details", db));
   }
 
+  /**
+   * ayb's end-to-end steps for a DuckDB database and then for a SQLite one, against a server of
+   * their own that snapshots every 2 s to a real S3 server (S3Proxy): create, write, read as CSV,
+   * then list_snapshots, one more row, restore_snapshot of the first snapshot and the old count.
+   */
   @Test
-  void duckdbDatabasesAsInAybsEndToEndSteps() throws Exception {
-    String entity = newEntity("duck");
-    registerAndConfirm(entity);
-    String db = entity + "/test.duckdb";
+  void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots(
+      @TempDir Path s3Folder, @TempDir Path snapshottingFolder) throws Exception {
+    try (S3ProxyServer s3 = S3ProxyServer.start(s3Folder)) {
+      Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 6));
+      environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
+      try (RunningServer snapshotting = RunningServer.start(snapshottingFolder, environment)) {
+        String entity = newEntity("duck");
+        registerAndConfirm(snapshotting, entity);
+        String db = entity + "/test.duckdb";
 
-    assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
+        assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
+        assertOk(
+            "\nRows: 0\n",
+            client("query", db, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+        assertOk(
+            " Count \n-------\n 1 \n\nRows: 1\n",
+            client(
+                "query",
+                db,
+                "INSERT INTO test_table (fname, lname) VALUES ('the first', 'the last')"));
+        assertOk(
+            " Count \n-------\n 1 \n\nRows: 1\n",
+            client(
+                "query",
+                db,
+                "INSERT INTO test_table (fname, lname) VALUES ('the first2', 'the last2')"));
+        assertOk(
+            "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
+            client("query", db, "SELECT * FROM test_table", "--format", "csv"));
+        assertOk(
+            "Database: "
+                + db
+                + "\nType: duckdb\nAccess level: ReadWrite\n"
+                + "You have management permissions for this database\n",
+            client("database_details", db));
+        snapshotAnotherRowAndRestore(db, " Count \n-------\n 1 \n\nRows: 1\n");
+
+        String sqlite = entity + "/test.sqlite";
+        assertOk("Successfully created " + sqlite + "\n", client("create_database", sqlite));
+        assertOk(
+            "\nRows: 0\n",
+            client("query", sqlite, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+        for (String name : List.of("the first", "the first2")) {
+          assertOk(
+              "\nRows: 0\n",
+              client(
+                  "query",
+                  sqlite,
+                  "INSERT INTO test_table (fname, lname) VALUES ('" + name + "', 'the last')"));
+        }
+        snapshotAnotherRowAndRestore(sqlite, "\nRows: 0\n");
+      }
+    }
+  }
+
+  /**
+   * With two rows in {@code test_table} of {@code db}: waits for a snapshot of that content, adds a
+   * row ({@code inserted} is what the client prints for it), waits for a snapshot of the new
+   * content, restores the first and finds two rows again.
+   */
+  private void snapshotAnotherRowAndRestore(String db, String inserted) throws Exception {
+    String count = "SELECT count(*) AS n FROM test_table";
+    List<String[]> before = awaitSettledSnapshots(db, Set.of());
+    String first = before.get(0)[0];
+    Result table = client("list_snapshots", db);
+    assertEquals(0, table.status(), table.toString());
+    assertTrue(
+        table.out().contains(" Name ")
+            && table.out().contains(" Last modified ")
+            && table.out().contains(" " + first + " ")
+            && table.out().contains(" " + before.get(0)[1] + " "),
+        table.out());
+
     assertOk(
-        "\nRows: 0\n",
-        client("query", db, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+        inserted,
+        client("query", db, "INSERT INTO test_table (fname, lname) VALUES ('the third', 'x')"));
+    assertOk("n\n3\n\nRows: 1\n", client("query", db, count, "--format", "csv"));
+    Set<String> old = new HashSet<>();
+    before.forEach(snapshot -> old.add(snapshot[0]));
+    List<String[]> after = awaitSettledSnapshots(db, old);
+    assertEquals(first, after.get(1)[0], "newest first");
+
     assertOk(
-        " Count \n-------\n 1 \n\nRows: 1\n",
-        client(
-            "query", db, "INSERT INTO test_table (fname, lname) VALUES ('the first', 'the last')"));
-    client("query", db, "INSERT INTO test_table (fname, lname) VALUES ('the first2', 'the last2')");
-    assertOk(
-        "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
-        client("query", db, "SELECT * FROM test_table", "--format", "csv"));
-    assertOk(
-        "Database: "
-            + db
-            + "\nType: duckdb\nAccess level: ReadWrite\n"
-            + "You have management permissions for this database\n",
-        client("database_details", db));
+        "Restored " + db + " to snapshot " + first + "\n", client("restore_snapshot", db, first));
+    assertOk("n\n2\n\nRows: 1\n", client("query", db, count, "--format", "csv"));
+
+    String unknown = "0".repeat(64);
+    assertError(
+        1,
+        "Snapshot " + unknown + " does not exist for " + db,
+        client("restore_snapshot", db, unknown));
+  }
+
+  /**
+   * Polls {@code list_snapshots --format csv} until {@code db}'s newest snapshot is none of {@code
+   * old} and the list has stayed the same for four snapshot intervals (an unchanged database gets
+   * no new snapshot, so the newest then holds its current content); the snapshots' ids and times,
+   * newest first. Every answer on the way must be in ayb's format.
+   */
+  private List<String[]> awaitSettledSnapshots(String db, Set<String> old) throws Exception {
+    String row = "[0-9a-f]{64},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+00:00\n";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    String seen = null;
+    long seenSince = System.nanoTime();
+    while (true) {
+      Result listed = client("list_snapshots", db, "--format", "csv");
+      assertEquals("", listed.err(), listed.toString());
+      assertEquals(0, listed.status(), listed.toString());
+      String out = listed.out();
+      if (!out.equals(seen)) {
+        seen = out;
+        seenSince = System.nanoTime();
+      }
+      if (!out.equals("No snapshots for " + db + "\n")) {
+        assertTrue(out.matches("Name,Last modified\n(" + row + ")+"), out);
+        List<String[]> snapshots = out.lines().skip(1).map(line -> line.split(",")).toList();
+        if (!old.contains(snapshots.get(0)[0])
+            && System.nanoTime() - seenSince > TimeUnit.SECONDS.toNanos(8)) {
+          return snapshots;
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "no settled new snapshot of " + db + ": " + out);
+      Thread.sleep(1_000);
+    }
   }
 
   @Test

@@ -849,6 +849,8 @@ class WebUiIT {
 
       runQuery(browser, "CREATE TABLE people (id INTEGER, name VARCHAR, score DECIMAL(4,1))");
       runQuery(browser, "INSERT INTO people VALUES (1, 'Ann', 1.5), (2, 'O''Brien', 2.0)");
+      assertFalse(browser.present("#export"), "export moves SQLite files only");
+      assertFalse(browser.present("#import-form"), "import moves SQLite files only");
       runQuery(browser, "SELECT * FROM people ORDER BY id");
       assertEquals("2 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
       assertEquals("1.5", browser.text("#grid tbody tr:first-child td:nth-child(3)"));
@@ -856,8 +858,7 @@ class WebUiIT {
       // The table view: DuckDB daemons take no bound parameters, so the grid writes the filter's
       // value in as a literal; a quote in it still finds its row.
       browser.open(dbPath + "/people");
-      assertTrue(
-          browser.text("#row-summary").startsWith("2 rows"), browser.text("#row-summary"));
+      assertTrue(browser.text("#row-summary").startsWith("2 rows"), browser.text("#row-summary"));
       addFilter(browser, "name", "equals", "O'Brien");
       assertEquals("1 row", browser.text("#row-summary").replaceAll(" · .*", ""));
       assertEquals("2", browser.text("#grid tbody tr:first-child td"));

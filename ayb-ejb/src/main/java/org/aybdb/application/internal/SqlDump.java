@@ -58,17 +58,30 @@ final class SqlDump {
 
   /** The table's rows as INSERT statements, read a page at a time. */
   private void rows(String table, Writer out) throws IOException {
-    List<List<String>> columns =
-        read("SELECT name FROM pragma_table_info(" + literal(table) + ")").rows();
+    // Generated columns (hidden 2 and 3) are computed, not inserted: a table that has them gets
+    // its INSERTs with a column list naming the stored ones.
+    List<List<String>> all =
+        read("SELECT name, hidden FROM pragma_table_xinfo(" + literal(table) + ")").rows();
+    List<String> columns =
+        all.stream().filter(c -> "0".equals(c.get(1))).map(c -> c.get(0)).toList();
     if (columns.isEmpty()) {
       return;
     }
+    boolean generated = all.stream().anyMatch(c -> "2".equals(c.get(1)) || "3".equals(c.get(1)));
     StringBuilder values = new StringBuilder();
-    for (List<String> column : columns) {
+    for (String column : columns) {
       values.append(values.length() == 0 ? "" : " || ',' || ");
-      values.append("quote(").append(identifier(column.get(0))).append(')');
+      values.append("quote(").append(identifier(column)).append(')');
     }
-    String insert = "INSERT INTO " + identifier(table) + " VALUES(";
+    String insert =
+        "INSERT INTO "
+            + identifier(table)
+            + (generated
+                ? columns.stream()
+                    .map(SqlDump::identifier)
+                    .collect(java.util.stream.Collectors.joining(",", "(", ")"))
+                : "")
+            + " VALUES(";
     String select =
         "SELECT " + literal(insert) + " || " + values + " || ');' FROM " + identifier(table);
     for (long offset = 0; ; ) {

@@ -109,7 +109,7 @@ class PortabilityIT {
         owner.bearer(),
         path,
         "CREATE TABLE \"odd \"\"name\" (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT,"
-            + " n INTEGER, r REAL, b BLOB);"
+            + " n INTEGER, r REAL, b BLOB, twice INTEGER GENERATED ALWAYS AS (n * 2) VIRTUAL);"
             + " CREATE INDEX odd_body ON \"odd \"\"name\" (body);"
             + " CREATE VIEW odd_view AS SELECT id, body FROM \"odd \"\"name\";"
             + " INSERT INTO \"odd \"\"name\" (body, n, r, b) VALUES"
@@ -120,7 +120,7 @@ class PortabilityIT {
             + " DELETE FROM \"odd \"\"name\" WHERE id = 2;"
             + " INSERT INTO \"odd \"\"name\" (body, r) VALUES ('x', 3.0)");
     String select =
-        "SELECT id, quote(body), quote(n), quote(r), quote(b), typeof(r), typeof(b)"
+        "SELECT id, quote(body), quote(n), quote(r), quote(b), typeof(r), typeof(b), twice"
             + " FROM \"odd \"\"name\" ORDER BY id";
     // Compared by the same SQLite (here) on the exported file and on the rebuilt one: quote()'s
     // REAL digits differ between SQLite versions, the values do not.

@@ -78,7 +78,6 @@
     };
   }
 
-  /** Rows of a `{fields, rows}` result as objects keyed by field name. */
   /** The JSON query body `{"query": sql, "params": ...}` (bigints stay exact). */
   function queryBody(sql, params) {
     let encoded;
@@ -119,6 +118,7 @@
     );
   }
 
+  /** Rows of a `{fields, rows}` result as objects keyed by field name. */
   async function queryObjects(client, sql) {
     const result = await client.query(sql);
     return result.rows.map((row) =>

@@ -74,7 +74,6 @@ export function parseDatabaseUrl(url) {
   };
 }
 
-/** Rows of a `{fields, rows}` result as objects keyed by field name. */
 /** The JSON query body `{"query": sql, "params": ...}` (bigints stay exact). */
 function queryBody(sql, params) {
   let encoded;
@@ -115,6 +114,7 @@ function paramJson(value) {
   );
 }
 
+/** Rows of a `{fields, rows}` result as objects keyed by field name. */
 export async function queryObjects(client, sql) {
   const result = await client.query(sql);
   return result.rows.map((row) =>

@@ -148,6 +148,26 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     return database.path() + "#" + file.getParent().getFileName();
   }
 
+  private void requireSqlSize(long size) {
+    if (size > settings.maxSqlBytes()) {
+      throw new AybException(
+          ErrorType.QueryError,
+          413,
+          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
+    }
+  }
+
+  /** A daemon for {@code key}; a pool that can't give one in time counts as a failed query. */
+  private DaemonPool.Lease lease(
+      DaemonPool daemons, String key, Supplier<Path> file, DatabaseRef database) {
+    try {
+      return daemons.lease(key, file, queueWait);
+    } catch (PoolUnavailableException e) {
+      listener.queried(database.path(), Duration.ZERO, "failure");
+      throw QueryErrors.unavailable(e);
+    }
+  }
+
   private Path fileBelow(DatabaseRef database, Path file) {
     Path folder = directories.databaseFolder(database.entity(), database.database());
     Path checked = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
@@ -168,13 +188,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
     DaemonPool daemons = requirePool(database);
-    int size = sql.getBytes(StandardCharsets.UTF_8).length;
-    if (size > settings.maxSqlBytes()) {
-      throw new AybException(
-          ErrorType.QueryError,
-          413,
-          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
-    }
+    requireSqlSize(sql.getBytes(StandardCharsets.UTF_8).length);
     boolean quota = mode == AccessMode.READ_WRITE && maxFileBytes > 0;
     Request.Query request =
         new Request.Query(
@@ -186,15 +200,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             0,
             sql,
             quota ? maxFileBytes : 0);
-    Supplier<DaemonPool.Lease> leases =
-        () -> {
-          try {
-            return daemons.lease(key, file, queueWait);
-          } catch (PoolUnavailableException e) {
-            listener.queried(database.path(), Duration.ZERO, "failure");
-            throw QueryErrors.unavailable(e);
-          }
-        };
+    Supplier<DaemonPool.Lease> leases = () -> lease(daemons, key, file, database);
     // A read-only query whose daemon died before any row was handed out is run once more on a
     // fresh daemon: it changed nothing. A read-write one is never repeated (it may have committed).
     boolean readOnly = mode == AccessMode.READ_ONLY;
@@ -230,13 +236,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
           "JSON query bodies (parameters, typed results, batches) are not supported for duckdb"
               + " databases yet; send the SQL as the raw body");
     }
-    long size = batch.sqlBytes();
-    if (size > settings.maxSqlBytes()) {
-      throw new AybException(
-          ErrorType.QueryError,
-          413,
-          "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
-    }
+    requireSqlSize(batch.sqlBytes());
     boolean readOnly = mode == AccessMode.READ_ONLY;
     boolean quota = !readOnly && maxFileBytes > 0;
     Request.Batch request = DaemonBatch.request(batch, readOnly, quota ? maxFileBytes : 0);
@@ -250,13 +250,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
               + " bytes; the limit is about twice [sandbox] max_sql_bytes");
     }
     long started = System.nanoTime();
-    DaemonPool.Lease lease;
-    try {
-      lease = daemons.lease(database.path(), () -> file(database), queueWait);
-    } catch (PoolUnavailableException e) {
-      listener.queried(database.path(), Duration.ZERO, "failure");
-      throw QueryErrors.unavailable(e);
-    }
+    DaemonPool.Lease lease = lease(daemons, database.path(), () -> file(database), database);
     String outcome = "failure";
     // A cancel kills the daemon running the batch, as the deadline does.
     cancellation.onCancel(lease::cancel);

@@ -1,2 +1,2 @@
-/** The ways in: the HTTP API (rest) and, later, the web UI (web), per use case. */
+/** The ways in, per use case: the HTTP API (rest) and the web UI (web). */
 package org.aybdb.interfaces;

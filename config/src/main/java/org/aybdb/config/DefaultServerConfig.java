@@ -1,6 +1,10 @@
 package org.aybdb.config;
 
-/** Renders the starter ayb.toml that `ayb default_server_config` prints (ayb reference §1.3). */
+/**
+ * Renders the starter ayb.toml that `ayb default_server_config` prints: ayb's defaults as plain
+ * TOML without comments, a fresh Fernet key, an example SMTP section and the JSON Lines e-mail
+ * file.
+ */
 public final class DefaultServerConfig {
   private DefaultServerConfig() {}
 

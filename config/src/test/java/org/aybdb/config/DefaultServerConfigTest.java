@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class DefaultServerConfigTest {
 
-  // ayb reference §1.3, with the key masked as the e2e test does.
+  // What ayb's own `default_server_config` prints, byte for byte, with the key masked as ayb's
+  // end-to-end test does.
   private static final String EXPECTED =
       """
       host = "0.0.0.0"

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The answer to a query: the last statement's column names and rows, every cell a string formatted
- * as ayb formats it (reference §7.4) or null.
+ * as ayb formats it (INTEGER as decimal, REAL as the shortest decimal that reads back without an
+ * exponent, TEXT as text) or null.
  *
  * @param truncation why the rows were cut short; {@link Truncation#NONE} when complete
  * @param statements how many statements of the body ran

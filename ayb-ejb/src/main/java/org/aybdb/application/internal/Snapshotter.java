@@ -33,11 +33,12 @@ import org.aybdb.infrastructure.snapshot.SnapshotFiles;
 import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /**
- * Makes and restores the snapshots of one database at a time (ayb reference §6). The copy is made
- * by the database's own sandboxed daemon ({@link QueryEngine#copyInto}, {@code VACUUM INTO}); this
- * process only reads that copy as bytes to hash, compress and upload it, and never opens a tenant
- * file as a database. A restore decompresses into a new version folder, checks the content against
- * the id (its BLAKE3 hash) and switches {@code current} while queries are held back.
+ * Makes and restores the snapshots of one database at a time, in ayb's format (zstd-compressed
+ * copies named by the BLAKE3 hash of their content, kept in S3-compatible storage). The copy is
+ * made by the database's own sandboxed daemon ({@link QueryEngine#copyInto}, {@code VACUUM INTO});
+ * this process only reads that copy as bytes to hash, compress and upload it, and never opens a
+ * tenant file as a database. A restore decompresses into a new version folder, checks the content
+ * against the id (its BLAKE3 hash) and switches {@code current} while queries are held back.
  *
  * <p>Snapshot and restore of the same database exclude each other, so a restore never deletes the
  * version folder that a snapshot copy is being read from.

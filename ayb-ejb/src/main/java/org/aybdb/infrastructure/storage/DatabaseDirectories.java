@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The on-disk layout of hosted databases (ayb reference §3.6): {@code
+ * The on-disk layout of hosted databases, the same as ayb's: {@code
  * <data_path>/databases/<entity>/<database>/<uuidv7>/<database>}, one folder per version, and a
  * {@code current} symbolic link to the active one. Switching writes {@code current.tmp} and renames
  * it over {@code current}, so a reader sees the old version or the new one, never a mix. That is

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the configuration file is, and how the URL and the token are found (reference §4.1). */
+/**
+ * Where the configuration file is, and how the URL and the token are found (as in ayb's client).
+ */
 class ClientContextTest {
 
   @TempDir Path home;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Wire-format tests: each subcommand against {@link FakeAybServer}, which replays the JSON shapes
- * of ayb's API (reference §2.3). They pin what is sent (method, path, headers, body) and what is
- * printed, byte for byte. They stand in for no real-server test: ClientCommandIT runs the
+ * of ayb's endpoints, as ayb answers them. They pin what is sent (method, path, headers, body) and
+ * what is printed, byte for byte. They stand in for no real-server test: ClientCommandIT runs the
  * subcommands whose endpoints our server has against the real thing.
  */
 class ClientWireFormatTest {

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for an ayb server in wire-format tests: answers {@code METHOD /path} with the status
- * and body it was given (ayb's JSON shapes of the reference's §2.3) and records every request. It
+ * and body it was given (the JSON bodies ayb's endpoints answer) and records every request. It
  * checks nothing; the real-server tests (*IT) check the real thing.
  */
 public final class FakeAybServer implements AutoCloseable {

@@ -5,7 +5,8 @@ import org.aybdb.sandbox.protocol.Truncation;
 
 /**
  * A query's answer: the last statement's column names and rows (every cell a string or null,
- * formatted as reference §7.4 says), whether the rows were cut short, and how many statements ran.
+ * formatted as {@code ValueFormat} does), whether the rows were cut short, and how many statements
+ * ran.
  */
 public record QueryResult(
     List<String> fields, List<List<String>> rows, Truncation truncation, int statements) {

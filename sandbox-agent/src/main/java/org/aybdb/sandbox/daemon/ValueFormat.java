@@ -5,10 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Turns SQLite values into the strings ayb returns (reference §7.4): INTEGER as decimal; REAL as
- * Rust's {@code f64} Display (the shortest decimal that reads back as the same double, never in
- * exponent notation, no trailing {@code .0}, {@code NaN}, {@code inf}, {@code -inf}, {@code -0});
- * TEXT and BLOB as text, which must be valid UTF-8.
+ * Turns SQLite values into the strings ayb returns: INTEGER as decimal; REAL as Rust's {@code f64}
+ * Display (the shortest decimal that reads back as the same double, never in exponent notation, no
+ * trailing {@code .0}, {@code NaN}, {@code inf}, {@code -inf}, {@code -0}); TEXT and BLOB as text,
+ * which must be valid UTF-8.
  */
 public final class ValueFormat {
 

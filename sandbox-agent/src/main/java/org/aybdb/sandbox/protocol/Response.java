@@ -45,7 +45,7 @@ public sealed interface Response
     }
   }
 
-  /** A batch of rows; every cell is a string formatted as reference §7.4 says, or null. */
+  /** A batch of rows; every cell is a string formatted as ayb formats it, or null. */
   record Rows(long id, List<List<String>> rows) implements Response {
     public Rows {
       Objects.requireNonNull(rows, "rows");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Reference §7.4: REAL is Rust's f64 Display; text must be UTF-8 as Rust's from_utf8 says. */
+/** ayb's cells: REAL is Rust's f64 Display; text must be UTF-8 as Rust's from_utf8 says. */
 class ValueFormatTest {
 
   @ParameterizedTest(name = "{0} -> {1}")

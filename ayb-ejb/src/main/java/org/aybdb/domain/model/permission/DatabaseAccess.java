@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.aybdb.domain.model.database.PublicSharingLevel;
 
 /**
- * What one caller may do with one hosted database: the sharing rules of ayb (reference §3.5) in one
- * place. Every endpoint, the entity page and snapshots decide through it.
+ * What one caller may do with one hosted database: ayb's sharing rules (listed below) in one place.
+ * Every endpoint, the entity page and snapshots decide through it.
  *
  * <ul>
  *   <li>The <b>owner</b> may do everything; nobody can change that.

@@ -422,7 +422,7 @@ class DatabasesIT {
         "database");
   }
 
-  /** Reference §7.4: every value a string or null, REAL as Rust's f64 Display. */
+  /** ayb's cells: every value a string or null, REAL as Rust's f64 Display. */
   @Test
   void valuesAreFormattedAsAyb() throws Exception {
     Account owner = accounts.register("fmt");

@@ -15,4 +15,6 @@ shift 5
 mount --make-rprivate /
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n127.0.1.1\t%s\n' "$(cat /proc/sys/kernel/hostname)" \
+  >"$root/etc/hosts"
 exec unshare --root="$root" --wd="$workdir" --setgid "$gid" --setuid "$uid" -- "$@"

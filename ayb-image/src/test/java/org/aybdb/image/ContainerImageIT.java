@@ -173,6 +173,7 @@ class ContainerImageIT {
             request(database + "/create")
                 .header("Authorization", "Bearer " + token)
                 .header("db-type", "sqlite")
+                .header("public-sharing-level", "no-access")
                 .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(201, created.statusCode(), created.body());
     HttpResponse<String> query =

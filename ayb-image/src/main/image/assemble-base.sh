@@ -7,7 +7,7 @@
 # The layer holds, besides what ayb's own layers add (ayb-image/pom.xml):
 #   /opt/java                 a jlink runtime of JAVA_HOME (its jmods), only the modules Payara
 #                             Micro, the ayb CLI and the query daemons use
-#   /usr/lib/<triplet>, /lib64  the shared libraries of the Debian packages libc6, libgcc-s1,
+#   /usr/lib/<triplet>, the loader  the shared libraries of the Debian packages libc6, libgcc-s1,
 #                             libstdc++6, zlib1g and libsqlite3-0, copied from this (Debian) build
 #                             machine: the JDK, libsqlite3 (the daemons bind it through JNA) and
 #                             the native libraries the WAR unpacks (sqlite-jdbc, zstd-jni, DuckDB)
@@ -24,8 +24,10 @@ out="$1"
 jdk="$2"
 uid="$3"
 root="$out/base-rootfs"
-triplet="$(gcc -print-multiarch 2>/dev/null || dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)"
 packages=(libc6 libgcc-s1 libstdc++6 zlib1g libsqlite3-0)
+files() { dpkg-query -L "$1:$(dpkg --print-architecture)" 2>/dev/null || dpkg-query -L "$1"; }
+# The multiarch folder (x86_64-linux-gnu, aarch64-linux-gnu...): where libc6 keeps libc.so.6.
+triplet="$(basename "$(dirname "$(files libc6 | grep -m1 '/libc\.so\.6$')")")"
 
 rm -rf "$root" "$out/base-layer.tar" "$out/base-image.tar" "$out/base-image"
 mkdir -p "$root"
@@ -42,14 +44,16 @@ modules="$modules,jdk.security.auth,jdk.security.jgss,jdk.net,jdk.attach,jdk.jfr
 
 # Shared libraries of the Debian packages (with their links) under /usr/lib/<triplet>, where the
 # dynamic loader and the sandbox (Sqlite3.locateLibrary) look for them.
-mkdir -p "$root/usr/lib/$triplet" "$root/lib64" "$root/usr/bin" "$root/bin" "$root/etc"
-for package in "${packages[@]}"; do
-  dpkg-query -L "$package:$(dpkg --print-architecture)" 2>/dev/null || dpkg-query -L "$package"
-done | grep -E "/$triplet/[^/]+\.so(\.[0-9]+)*$" | sort -u | while read -r lib; do
+mkdir -p "$root/usr/lib/$triplet" "$root/usr/bin" "$root/bin" "$root/etc"
+for package in "${packages[@]}"; do files "$package"; done | grep -E "/$triplet/[^/]+\.so(\.[0-9]+)*$" | sort -u | while read -r lib; do
   if [ -e "$lib" ]; then cp -P "$lib" "$root/usr/lib/$triplet/"; fi
 done
-loader="$(readlink -f /lib64/ld-linux-x86-64.so.2 2>/dev/null || true)"
-if [ -n "$loader" ]; then cp -L "$loader" "$root/lib64/ld-linux-x86-64.so.2"; fi
+# The dynamic loader at the path compiled into every binary (/lib64/ld-linux-x86-64.so.2,
+# /lib/ld-linux-aarch64.so.1).
+files libc6 | grep -E '^/lib[^/]*/ld-linux[^/]*\.so\.[0-9]+$' | while read -r loader; do
+  mkdir -p "$root$(dirname "$loader")"
+  cp -L "$loader" "$root$loader"
+done
 cp -L /usr/bin/unshare "$root/usr/bin/unshare"
 cp -L /bin/true "$root/bin/true"
 for package in "${packages[@]}" util-linux coreutils; do

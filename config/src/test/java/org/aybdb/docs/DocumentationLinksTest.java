@@ -43,7 +43,6 @@ class DocumentationLinksTest {
           "docs/query-path.md",
           "docs/daemon-performance.md",
           "docs/deploying.md",
-          "docs/container.md",
           "docs/openapi.md");
 
   private static final Parser MARKDOWN =

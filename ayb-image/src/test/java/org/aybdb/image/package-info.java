@@ -1,0 +1,2 @@
+/** Tests of the container image: its entry point run from its unpacked layers. */
+package org.aybdb.image;

@@ -443,7 +443,7 @@ public final class DaemonPool implements AutoCloseable {
       if (left <= 0) {
         throw busy(database);
       }
-      Slot slot = slots.get(key(database, turn++ % lanes));
+      Slot slot = slots.get(key(database, Math.floorMod(turn++, lanes)));
       if (slot == null || slot.daemon == null) {
         continue;
       }

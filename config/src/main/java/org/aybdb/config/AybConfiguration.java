@@ -204,6 +204,8 @@ public record AybConfiguration(
    *     daemonMemory}); raise it with the two caps above
    * @param prestartedLaunchers how many sandbox first stages wait, started ahead of need, for the
    *     database a new daemon is for (0: each daemon starts from nothing)
+   * @param readersPerDatabase how many daemons may serve one SQLite database's read-only queries at
+   *     once (its writes go through one of them, one at a time; 1: one daemon per database)
    */
   public record Sandbox(
       boolean allowUnsandboxed,
@@ -223,10 +225,14 @@ public record AybConfiguration(
       int maxNestingKeywords,
       int maxViewsAndTriggers,
       long requestStack,
-      int prestartedLaunchers) {
+      int prestartedLaunchers,
+      int readersPerDatabase) {
 
     /** The default of {@code prestarted_launchers}. */
     public static final int DEFAULT_PRESTARTED_LAUNCHERS = 2;
+
+    /** The default of {@code readers_per_database}. */
+    public static final int DEFAULT_READERS_PER_DATABASE = 4;
 
     /** The default of {@code max_nesting_keywords}. */
     public static final int DEFAULT_MAX_NESTING_KEYWORDS = 500;
@@ -280,7 +286,8 @@ public record AybConfiguration(
           DEFAULT_MAX_NESTING_KEYWORDS,
           DEFAULT_MAX_VIEWS_AND_TRIGGERS,
           DEFAULT_REQUEST_STACK,
-          DEFAULT_PRESTARTED_LAUNCHERS);
+          DEFAULT_PRESTARTED_LAUNCHERS,
+          DEFAULT_READERS_PER_DATABASE);
     }
 
     /** Network isolation values. */

@@ -73,6 +73,7 @@ final class ConfigurationKeys {
           "sandbox.max_views_and_triggers",
           "sandbox.request_stack",
           "sandbox.prestarted_launchers",
+          "sandbox.readers_per_database",
           "http.json_max_depth",
           "http.link_fetches_per_entity_per_hour",
           "http.link_fetches_per_hour",

@@ -118,6 +118,7 @@ final class ConfigurationProperties {
         "sandbox.max_views_and_triggers", Integer.toString(sandbox.maxViewsAndTriggers()));
     properties.put("sandbox.request_stack", Long.toString(sandbox.requestStack()));
     properties.put("sandbox.prestarted_launchers", Integer.toString(sandbox.prestartedLaunchers()));
+    properties.put("sandbox.readers_per_database", Integer.toString(sandbox.readersPerDatabase()));
   }
 
   private static void putHttp(Map<String, String> properties, Http http) {

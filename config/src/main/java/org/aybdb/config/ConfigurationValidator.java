@@ -305,8 +305,8 @@ final class ConfigurationValidator {
                 "views and triggers"),
         bounded("sandbox.request_stack", d.requestStack(), 256L << 10, 1L << 30, "bytes"),
         (int)
-            bounded(
-                "sandbox.prestarted_launchers", d.prestartedLaunchers(), 0, 64, "first stages"));
+            bounded("sandbox.prestarted_launchers", d.prestartedLaunchers(), 0, 64, "first stages"),
+        (int) bounded("sandbox.readers_per_database", d.readersPerDatabase(), 1, 64, "daemons"));
   }
 
   private record Backoff(Duration initial, Duration max) {}

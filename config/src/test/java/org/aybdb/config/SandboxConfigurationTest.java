@@ -164,6 +164,22 @@ class SandboxConfigurationTest {
   }
 
   @Test
+  void readersPerDatabaseKey() {
+    assertEquals(4, load(temp, MINIMAL, Map.of()).sandbox().readersPerDatabase());
+    assertEquals(
+        1,
+        load(temp, MINIMAL, Map.of("AYB__SANDBOX__READERS_PER_DATABASE", "1"))
+            .sandbox()
+            .readersPerDatabase(),
+        "1: one daemon per database");
+    assertEquals(
+        "Invalid `sandbox.readers_per_database` in environment variable"
+            + " AYB__SANDBOX__READERS_PER_DATABASE: 0 is out of range: daemons between 1 and"
+            + " 64 expected",
+        failure(MINIMAL, Map.of("AYB__SANDBOX__READERS_PER_DATABASE", "0")));
+  }
+
+  @Test
   void crashBackoffKeys() {
     Sandbox defaults = load(temp, MINIMAL, Map.of()).sandbox();
     assertEquals(Duration.ofSeconds(1), defaults.crashBackoffInitial());

@@ -41,7 +41,6 @@ class DocumentationLinksTest {
   static final Set<String> PAGES_TO_COME =
       Set.of(
           "docs/query-path.md",
-          "docs/daemon-performance.md",
           "docs/deploying.md",
           "docs/openapi.md");
 

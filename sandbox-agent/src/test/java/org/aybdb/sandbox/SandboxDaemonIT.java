@@ -89,6 +89,27 @@ class SandboxDaemonIT {
   }
 
   @Test
+  void bothJvmsMapTheirAppCdsArchivesInsideTheSandbox() throws Exception {
+    var runtime = Sandboxes.runtime();
+    assertTrue(runtime.launcherArchive() != null && runtime.daemonArchive() != null);
+    // -Xshare:on instead of auto: a JVM that cannot map its archive (Landlock denying the read, a
+    // stale archive) refuses to start instead of quietly starting slower.
+    List<String> command =
+        org.aybdb.sandbox.launcher.SandboxCommand.daemon(
+                CONFIG, runtime, Sandboxes.newDir("cds").resolve("db.sqlite"))
+            .stream()
+            .map(arg -> arg.equals("-Xshare:auto") ? "-Xshare:on" : arg)
+            .toList();
+    assertEquals(2, command.stream().filter("-Xshare:on"::equals).count(), command.toString());
+    try (DaemonProcess d =
+        DaemonProcess.start(
+            command, dir, ProcessBuilder.Redirect.INHERIT, Duration.ofSeconds(30))) {
+      assertTrue(d.hello().sandboxStatus().startsWith("sandboxed,landlock="));
+      assertEquals(List.of(List.of("1")), d.query(QueryMode.READ_ONLY, "SELECT 1", T).rows());
+    }
+  }
+
+  @Test
   void readOnlyRequestsCannotWrite() throws Exception {
     DaemonQueryException e =
         fails(QueryMode.READ_ONLY, "INSERT INTO t(name) VALUES ('eve')", ErrorKind.READ_ONLY);

@@ -157,11 +157,16 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     }
   }
 
-  /** A daemon for {@code key}; a pool that can't give one in time counts as a failed query. */
+  /**
+   * A daemon for {@code key}; a pool that can't give one in time counts as a failed query. A
+   * read-only request of a SQLite database may get one of its extra reader daemons (DuckDB lets one
+   * process at a time open a file for writing, so its reads stay on the one daemon).
+   */
   private DaemonPool.Lease lease(
-      DaemonPool daemons, String key, Supplier<Path> file, DatabaseRef database) {
+      DaemonPool daemons, String key, Supplier<Path> file, DatabaseRef database, boolean readOnly) {
     try {
-      return daemons.lease(key, file, queueWait);
+      return daemons.lease(
+          key, file, queueWait, readOnly && database.type() == DatabaseType.SQLITE);
     } catch (PoolUnavailableException e) {
       listener.queried(database.path(), Duration.ZERO, "failure");
       throw QueryErrors.unavailable(e);
@@ -200,10 +205,10 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             0,
             sql,
             quota ? maxFileBytes : 0);
-    Supplier<DaemonPool.Lease> leases = () -> lease(daemons, key, file, database);
+    boolean readOnly = mode == AccessMode.READ_ONLY;
+    Supplier<DaemonPool.Lease> leases = () -> lease(daemons, key, file, database, readOnly);
     // A read-only query whose daemon died before any row was handed out is run once more on a
     // fresh daemon: it changed nothing. A read-write one is never repeated (it may have committed).
-    boolean readOnly = mode == AccessMode.READ_ONLY;
     return new DaemonQueryCursor(
         leases.get(),
         readOnly ? leases : null,
@@ -250,7 +255,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
               + " bytes; the limit is about twice [sandbox] max_sql_bytes");
     }
     long started = System.nanoTime();
-    DaemonPool.Lease lease = lease(daemons, database.path(), () -> file(database), database);
+    DaemonPool.Lease lease =
+        lease(daemons, database.path(), () -> file(database), database, readOnly);
     String outcome = "failure";
     // A cancel kills the daemon running the batch, as the deadline does.
     cancellation.onCancel(lease::cancel);

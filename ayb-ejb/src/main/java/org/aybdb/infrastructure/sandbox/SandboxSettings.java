@@ -58,7 +58,8 @@ public record SandboxSettings(
         daemon,
         PoolSettings.of(sandbox.maxDaemons(), sandbox.idleTimeout(), sandbox.queryTimeout())
             .withCrashBackoff(sandbox.crashBackoffInitial(), sandbox.crashBackoffMax())
-            .withPrestartedLaunchers(sandbox.prestartedLaunchers()),
+            .withPrestartedLaunchers(sandbox.prestartedLaunchers())
+            .withReadersPerDatabase(sandbox.readersPerDatabase()),
         sandbox.queryTimeout(),
         Duration.ofMinutes(10));
   }

@@ -53,7 +53,8 @@ class EngineEscapeIT {
         maxNestingKeywords,
         maxViewsAndTriggers,
         requestStack,
-        AybConfiguration.Sandbox.DEFAULT_PRESTARTED_LAUNCHERS);
+        AybConfiguration.Sandbox.DEFAULT_PRESTARTED_LAUNCHERS,
+        AybConfiguration.Sandbox.DEFAULT_READERS_PER_DATABASE);
   }
 
   private static final String THOUSAND =

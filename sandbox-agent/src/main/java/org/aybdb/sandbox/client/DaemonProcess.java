@@ -52,6 +52,17 @@ public final class DaemonProcess implements AutoCloseable {
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private volatile boolean broken;
 
+  // The deadline watchdog. A wait publishes its deadline (System.nanoTime) and clears it when done;
+  // one scheduled check per daemon is moved only when a wait's deadline comes before it, and when
+  // it fires early (the wait it was armed for is over) it re-arms for the current one. So a request
+  // costs two volatile writes instead of scheduling and cancelling a task per frame (cancelled
+  // tasks would also pile up in the scheduler's queue until their time came).
+  private static final long NO_WAIT = Long.MIN_VALUE;
+  private volatile long waitDeadline = NO_WAIT;
+  private final Object watchdogLock = new Object();
+  private ScheduledFuture<?> watchdog; // guarded by watchdogLock
+  private long watchdogAt; // guarded by watchdogLock
+
   private DaemonProcess(Process process, Duration startTimeout) throws DaemonFailureException {
     this.process = process;
     this.out = new BufferedOutputStream(process.getOutputStream(), 16 << 10);
@@ -329,6 +340,12 @@ public final class DaemonProcess implements AutoCloseable {
   @Override
   public void close() {
     broken = true;
+    synchronized (watchdogLock) {
+      if (watchdog != null) {
+        watchdog.cancel(false);
+        watchdog = null;
+      }
+    }
     process.destroyForcibly();
     try {
       process.waitFor(5, TimeUnit.SECONDS);
@@ -343,18 +360,18 @@ public final class DaemonProcess implements AutoCloseable {
     if (broken || !process.isAlive()) {
       throw fail(Reason.DIED, "daemon " + pid() + " is not running" + exitNote(), null);
     }
-    ScheduledFuture<?> kill = armWatchdog(timeout);
+    startWait(timeout);
     try {
       FrameCodec.writeRequest(out, request);
     } catch (IOException e) {
       throw fail(timedOut.get() ? Reason.TIMEOUT : Reason.DIED, "cannot send to daemon", e);
     } finally {
-      kill.cancel(false);
+      waitDeadline = NO_WAIT;
     }
   }
 
   private Response awaitResponse(Duration timeout, Reason onEof) throws DaemonFailureException {
-    ScheduledFuture<?> kill = armWatchdog(timeout);
+    startWait(timeout);
     try {
       Response r = reader.readResponse();
       if (r == null) {
@@ -366,7 +383,7 @@ public final class DaemonProcess implements AutoCloseable {
     } catch (ProtocolException e) {
       throw fail(Reason.PROTOCOL, "daemon broke the protocol: " + e.getMessage(), e);
     } finally {
-      kill.cancel(false);
+      waitDeadline = NO_WAIT;
     }
   }
 
@@ -381,15 +398,41 @@ public final class DaemonProcess implements AutoCloseable {
     return fail(late ? Reason.TIMEOUT : onEof, message, e);
   }
 
-  private ScheduledFuture<?> armWatchdog(Duration timeout) {
-    long nanos = Math.max(1, timeout.toNanos());
-    return WATCHDOG.schedule(
-        () -> {
-          timedOut.set(true);
-          process.destroyForcibly();
-        },
-        nanos,
-        TimeUnit.NANOSECONDS);
+  /** Publishes the deadline of a wait starting now; the watchdog kills the process past it. */
+  private void startWait(Duration timeout) {
+    long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
+    waitDeadline = deadline;
+    synchronized (watchdogLock) {
+      if (watchdog == null || watchdogAt - deadline > 0) {
+        if (watchdog != null) {
+          watchdog.cancel(false);
+        }
+        armWatchdog(deadline);
+      }
+    }
+  }
+
+  private void armWatchdog(long at) {
+    watchdogAt = at;
+    watchdog = WATCHDOG.schedule(this::watch, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The watchdog's check: kills the process if the current wait is past its deadline. */
+  private void watch() {
+    synchronized (watchdogLock) {
+      long deadline = waitDeadline;
+      if (deadline == NO_WAIT || broken) {
+        watchdog = null;
+        return;
+      }
+      if (System.nanoTime() - deadline < 0) {
+        armWatchdog(deadline);
+        return;
+      }
+      watchdog = null;
+    }
+    timedOut.set(true);
+    process.destroyForcibly();
   }
 
   private void checkId(Response r, long id) throws DaemonFailureException {

@@ -22,10 +22,18 @@ import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonQueryException;
 
 /**
- * The connection manager: hands each request the daemon of its database, at most one request per
- * database at a time, different databases in parallel.
+ * The connection manager: hands each request a daemon of its database, at most one request per
+ * daemon at a time, different databases in parallel.
  *
  * <ul>
+ *   <li>A database's writes (and any request not marked read-only) go through its first daemon, one
+ *       after another. Its read-only requests may also run on up to {@link
+ *       PoolSettings#readersPerDatabase()} - 1 more daemons of their own (SQLite in WAL mode lets
+ *       readers in other processes run beside the writer, each on a consistent snapshot). A read
+ *       takes a free daemon of its database, the extra ones first (the first daemon stays free for
+ *       writes); when all are busy, it starts another only if the pool has room without evicting
+ *       anything, else it waits for one. Each daemon serves one request at a time, so a deadline, a
+ *       cancel or a crash still kills exactly one request's daemon.
  *   <li>At most {@link PoolSettings#maxDaemons()} daemons serve or start at once. To start another,
  *       the least recently used idle daemon is retired; when all are busy the request waits for one
  *       to become idle. A daemon retired to make room exits in the background (it is killed after
@@ -55,18 +63,33 @@ public final class DaemonPool implements AutoCloseable {
     T run(ManagedDaemon daemon) throws DaemonQueryException, DaemonFailureException;
   }
 
-  /** One database's place in the pool: its lock (serializes requests) and its daemon, if any. */
+  /**
+   * One daemon's place in the pool: its lock (one request at a time) and its daemon, if any. Lane 0
+   * of a database is its writer (keyed by the database itself); lanes 1.. serve reads only.
+   */
   private static final class Slot {
+    final String key;
     final String database;
+    final int lane;
     final ReentrantLock lock = new ReentrantLock(true);
     volatile ManagedDaemon daemon;
     // Set (under lock) when the slot left the map; whoever locks it afterwards must look again.
     boolean removed;
 
-    Slot(String database) {
+    Slot(String key, String database, int lane) {
+      this.key = key;
       this.database = database;
+      this.lane = lane;
     }
   }
+
+  /** The map key of {@code database}'s lane (its first one is the database's name itself). */
+  private static String key(String database, int lane) {
+    return lane == 0 ? database : database + "\0reader " + lane;
+  }
+
+  /** How long a read waits on one busy lane before it looks at the others again. */
+  private static final long LANE_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private final ManagedDaemonFactory factory;
   private final PoolSettings settings;
@@ -165,7 +188,7 @@ public final class DaemonPool implements AutoCloseable {
   public <T> T withDaemon(String database, Supplier<Path> file, DaemonWork<T> work)
       throws DaemonQueryException, DaemonFailureException, PoolUnavailableException {
     long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
-    Slot slot = lock(database, deadline);
+    Slot slot = lock(database, 0, deadline);
     try {
       ManagedDaemon daemon = daemonFor(slot, file.get(), deadline);
       try {
@@ -256,8 +279,21 @@ public final class DaemonPool implements AutoCloseable {
    */
   public Lease lease(String database, Supplier<Path> file, Duration wait)
       throws PoolUnavailableException {
+    return lease(database, file, wait, false);
+  }
+
+  /**
+   * As {@link #lease(String, Supplier, Duration)}; a {@code readOnly} request (one that cannot
+   * change the database, of an engine whose file several processes may read at once) may get one of
+   * the database's extra reader daemons instead of its first one.
+   */
+  public Lease lease(String database, Supplier<Path> file, Duration wait, boolean readOnly)
+      throws PoolUnavailableException {
     long deadline = System.nanoTime() + wait.toNanos();
-    Slot slot = lock(database, deadline);
+    Slot slot =
+        readOnly && settings.readersPerDatabase() > 1
+            ? lockReader(database, deadline)
+            : lock(database, 0, deadline);
     try {
       return new Lease(slot, daemonFor(slot, file.get(), deadline));
     } catch (PoolUnavailableException | RuntimeException e) {
@@ -273,17 +309,25 @@ public final class DaemonPool implements AutoCloseable {
    */
   public <T> T quiesced(String database, Supplier<T> action) throws PoolUnavailableException {
     long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
-    Slot slot = lock(database, deadline);
+    // Every lane, in order (a request holds one lane at a time, so this cannot deadlock).
+    List<Slot> held = new ArrayList<>();
     try {
+      for (int lane = 0; lane < settings.readersPerDatabase(); lane++) {
+        held.add(lock(database, lane, deadline));
+      }
       return action.get();
     } finally {
       try {
-        retire(slot, Retirement.SWITCHED);
-        if (slot.lock.getHoldCount() == 1) {
-          removeSlot(slot);
+        for (Slot slot : held) {
+          retire(slot, Retirement.SWITCHED);
+          if (slot.lock.getHoldCount() == 1) {
+            removeSlot(slot);
+          }
         }
       } finally {
-        slot.lock.unlock();
+        for (int i = held.size() - 1; i >= 0; i--) {
+          held.get(i).lock.unlock();
+        }
         signalCapacity();
       }
     }
@@ -362,12 +406,98 @@ public final class DaemonPool implements AutoCloseable {
 
   // --- internals ---------------------------------------------------------------------------
 
-  /** Locks the slot of {@code database} (creating it), waiting until {@code deadline}. */
-  private Slot lock(String database, long deadline) throws PoolUnavailableException {
+  /**
+   * Locks a lane of {@code database} for a read-only request: a free one whose daemon runs (the
+   * extra readers first), else a new reader lane if the pool has room, else the first that frees
+   * up, waiting until {@code deadline}.
+   */
+  private Slot lockReader(String database, long deadline) throws PoolUnavailableException {
     Objects.requireNonNull(database, "database");
+    int lanes = settings.readersPerDatabase();
+    int turn = 0;
     while (true) {
       checkOpen();
-      Slot slot = slots.computeIfAbsent(database, Slot::new);
+      for (int i = 1; i <= lanes; i++) {
+        Slot slot = slots.get(key(database, i % lanes));
+        if (slot != null && slot.daemon != null && tryLockNow(slot)) {
+          return slot;
+        }
+      }
+      Slot first = slots.get(database);
+      if (first == null || first.daemon == null) {
+        // A database without a daemon starts its first one: extra readers are for busy ones.
+        return lock(database, 0, deadline);
+      }
+      if (hasRoom()) {
+        for (int lane = 1; lane < lanes; lane++) {
+          String key = key(database, lane);
+          int l = lane;
+          Slot slot = slots.computeIfAbsent(key, k -> new Slot(k, database, l));
+          if (slot.daemon == null && tryLockNow(slot)) {
+            return slot;
+          }
+        }
+      }
+      // Wait a moment on one busy lane (in turn), then look at all of them again.
+      long left = remaining(deadline);
+      if (left <= 0) {
+        throw busy(database);
+      }
+      Slot slot = slots.get(key(database, Math.floorMod(turn++, lanes)));
+      if (slot == null || slot.daemon == null) {
+        continue;
+      }
+      try {
+        if (slot.lock.tryLock(Math.min(left, LANE_WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+          if (!slot.removed) {
+            return slot;
+          }
+          slot.lock.unlock();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PoolUnavailableException("Interrupted while waiting for database " + database);
+      }
+    }
+  }
+
+  /** Locks {@code slot} if it is free and still in the pool. */
+  private static boolean tryLockNow(Slot slot) {
+    if (!slot.lock.tryLock()) {
+      return false;
+    }
+    if (slot.removed) {
+      slot.lock.unlock();
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether a daemon can start now without waiting or evicting another. */
+  private boolean hasRoom() {
+    capacityLock.lock();
+    try {
+      return reserved < settings.maxDaemons();
+    } finally {
+      capacityLock.unlock();
+    }
+  }
+
+  private static PoolUnavailableException busy(String database) {
+    return new PoolUnavailableException(
+        "Database "
+            + database
+            + " is busy: the requests before this one did not finish in time; try again"
+            + " later");
+  }
+
+  /** Locks lane {@code lane} of {@code database} (creating it), waiting until {@code deadline}. */
+  private Slot lock(String database, int lane, long deadline) throws PoolUnavailableException {
+    Objects.requireNonNull(database, "database");
+    String key = key(database, lane);
+    while (true) {
+      checkOpen();
+      Slot slot = slots.computeIfAbsent(key, k -> new Slot(k, database, lane));
       boolean locked;
       try {
         locked = slot.lock.tryLock(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -376,11 +506,7 @@ public final class DaemonPool implements AutoCloseable {
         throw new PoolUnavailableException("Interrupted while waiting for database " + database);
       }
       if (!locked) {
-        throw new PoolUnavailableException(
-            "Database "
-                + database
-                + " is busy: the requests before this one did not finish in time; try again"
-                + " later");
+        throw busy(database);
       }
       if (!slot.removed) {
         return slot;
@@ -613,7 +739,7 @@ public final class DaemonPool implements AutoCloseable {
   private void removeSlot(Slot slot) {
     if (slot.daemon == null && !slot.removed) {
       slot.removed = true;
-      slots.remove(slot.database, slot);
+      slots.remove(slot.key, slot);
     }
   }
 
@@ -659,7 +785,7 @@ public final class DaemonPool implements AutoCloseable {
     for (Slot slot : slots.values()) {
       ManagedDaemon daemon = slot.daemon;
       if (daemon != null && daemon.isAlive()) {
-        out.put(slot.database, daemon.pid());
+        out.put(slot.lane == 0 ? slot.database : slot.key.replace('\0', ' '), daemon.pid());
       }
     }
     return out;

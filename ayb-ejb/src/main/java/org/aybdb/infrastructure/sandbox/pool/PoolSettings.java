@@ -19,6 +19,9 @@ import org.aybdb.config.AybConfiguration;
  * @param crashBackoffMax the longest such wait
  * @param prestartedLaunchers how many first stages wait, started ahead of need, for a database (see
  *     {@link ManagedDaemonFactory}); 0 for none
+ * @param readersPerDatabase how many daemons may serve one SQLite database's read-only requests at
+ *     once (its writes keep going through one daemon, one at a time); 1 for one daemon per
+ *     database. Extra readers start only when reads queue up, and only into free room.
  */
 public record PoolSettings(
     int maxDaemons,
@@ -29,9 +32,13 @@ public record PoolSettings(
     Duration retireGrace,
     Duration crashBackoffInitial,
     Duration crashBackoffMax,
-    int prestartedLaunchers) {
+    int prestartedLaunchers,
+    int readersPerDatabase) {
 
-  /** Settings with the default crash backoff and no pre-started first stage. */
+  /**
+   * Settings with the default crash backoff and readers per database, and no pre-started first
+   * stage.
+   */
   public PoolSettings(
       int maxDaemons,
       Duration idleTimeout,
@@ -48,7 +55,8 @@ public record PoolSettings(
         retireGrace,
         AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_INITIAL,
         AybConfiguration.Sandbox.DEFAULT_CRASH_BACKOFF_MAX,
-        0);
+        0,
+        AybConfiguration.Sandbox.DEFAULT_READERS_PER_DATABASE);
   }
 
   public PoolSettings {
@@ -65,6 +73,9 @@ public record PoolSettings(
     if (prestartedLaunchers < 0) {
       throw new IllegalArgumentException("prestartedLaunchers must not be negative");
     }
+    if (readersPerDatabase < 1) {
+      throw new IllegalArgumentException("readersPerDatabase must be at least 1");
+    }
   }
 
   /** A copy with another crash backoff. */
@@ -78,7 +89,8 @@ public record PoolSettings(
         retireGrace,
         initial,
         max,
-        prestartedLaunchers);
+        prestartedLaunchers,
+        readersPerDatabase);
   }
 
   /** A copy with another number of pre-started first stages. */
@@ -92,6 +104,22 @@ public record PoolSettings(
         retireGrace,
         crashBackoffInitial,
         crashBackoffMax,
+        count,
+        readersPerDatabase);
+  }
+
+  /** A copy with another number of readers per database. */
+  public PoolSettings withReadersPerDatabase(int count) {
+    return new PoolSettings(
+        maxDaemons,
+        idleTimeout,
+        validateAfterIdle,
+        acquireTimeout,
+        validationTimeout,
+        retireGrace,
+        crashBackoffInitial,
+        crashBackoffMax,
+        prestartedLaunchers,
         count);
   }
 

@@ -107,7 +107,7 @@ class DaemonPoolIT {
     long pid = pid(db);
     // Read-write: a read-only request would be repeated on a new daemon (see DaemonDeathIT).
     Future<?> query = threads.submit(() -> engine.execute(db, AccessMode.READ_WRITE, ENDLESS));
-    Thread.sleep(700); // the query is running inside the daemon
+    Engines.awaitBusy(pid); // the query is running inside the daemon
     assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly(), "SIGKILL sent");
     var failure =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -467,7 +467,7 @@ class DaemonPoolIT {
     // One of them is busy when the server stops.
     Future<?> busy =
         threads.submit(() -> engine.execute(dbs.get(0), AccessMode.READ_ONLY, ENDLESS));
-    Thread.sleep(500);
+    Engines.awaitBusy(pids.get(0));
     engine.close();
     for (long pid : pids) {
       assertFalse(running(pid), "daemon " + pid + " is gone");

@@ -55,6 +55,33 @@ public final class Sandboxes {
         Duration.ofSeconds(30));
   }
 
+  /** Starts a daemon with the default settings from {@code runtime} for {@code dir/db.sqlite}. */
+  static DaemonProcess start(SandboxRuntime runtime, Path dir)
+      throws IOException, DaemonFailureException {
+    return DaemonProcess.start(
+        SandboxCommand.daemon(SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
+        dir,
+        ProcessBuilder.Redirect.INHERIT,
+        Duration.ofSeconds(30));
+  }
+
+  /** Starts a first stage with the default settings, loaded and waiting for its database. */
+  static Process prestart(SandboxRuntime runtime) throws IOException {
+    return DaemonProcess.prestart(
+        SandboxCommand.prestarted(SandboxConfig.defaults(), runtime),
+        newDir("waiting"),
+        ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** Gives the first stage {@code waiting} the database {@code dir/db.sqlite}. */
+  static DaemonProcess assign(Process waiting, SandboxRuntime runtime, Path dir)
+      throws IOException, DaemonFailureException {
+    return DaemonProcess.assign(
+        waiting,
+        SandboxCommand.assignment(SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
+        Duration.ofSeconds(30));
+  }
+
   /** Starts a daemon for {@code dir/db.sqlite}. */
   static DaemonProcess start(SandboxConfig config, Path dir)
       throws IOException, DaemonFailureException {

@@ -101,6 +101,18 @@ class DaemonPoolIT {
   }
 
   @Test
+  void eachDatabaseGetsOneDaemonThatServesItsLaterQueries() throws Exception {
+    start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+    List<DatabaseRef> dbs = List.of(table("s1.sqlite"), table("s2.sqlite"), table("s3.sqlite"));
+    for (DatabaseRef db : dbs) {
+      assertEquals(db.database(), value(db));
+      assertEquals(db.database(), value(db));
+    }
+    assertEquals(3, listener.count("spawned"), "one spawn per database: " + listener.events);
+    assertEquals(3, engine.pool().liveDaemons());
+  }
+
+  @Test
   void aDaemonKilledMidQueryCostsOnlyThatQuery() throws Exception {
     start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(30)));
     DatabaseRef db = table("kill.sqlite");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * bodies for unknown paths and methods, CORS and metrics. Runs once per metadata store.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 @RunAsClient
 class HttpApiFoundationIT {
 

@@ -36,6 +36,7 @@ import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.S3TestServer;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
+import org.aybdb.interfaces.rest.WatchesSnapshotRuns;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * test does, and stop the S3 server to play an outage.
  */
 @ExtendWith(ArquillianExtension.class)
+@WatchesSnapshotRuns
 @RunAsClient
 class SnapshotsIT {
 

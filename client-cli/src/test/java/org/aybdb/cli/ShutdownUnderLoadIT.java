@@ -1,5 +1,6 @@
 package org.aybdb.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,7 +111,10 @@ class ShutdownUnderLoadIT {
                 return null;
               }));
     }
-    Thread.sleep(3000);
+    // Under load: every client's writes are being acknowledged when the server is told to stop.
+    await("writes acknowledged")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> acknowledged.size() >= 5 * CLIENTS);
     int before = acknowledged.size();
     int status = server.terminate(Duration.ofSeconds(60));
     running.set(false);

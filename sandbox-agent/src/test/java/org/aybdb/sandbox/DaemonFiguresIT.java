@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.aybdb.sandbox.client.DaemonProcess;
-import org.aybdb.sandbox.launcher.SandboxCommand;
-import org.aybdb.sandbox.launcher.SandboxConfig;
 import org.aybdb.sandbox.launcher.SandboxRuntime;
 import org.aybdb.sandbox.protocol.QueryMode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * -Dsandbox.starts}, default 20, with and without AppCDS, and from a first stage started ahead of
  * need) and idle resident memory per daemon and per waiting first stage. Not a timed test: it
  * asserts only that every start answered.
+ *
+ * <p>Tagged {@code bench}: the {@code bench} profile runs it, {@code ./mvnw verify} does not.
  */
+@Tag("bench")
 class DaemonFiguresIT {
 
   private static final int STARTS = Integer.getInteger("sandbox.starts", 20);
@@ -32,7 +34,7 @@ class DaemonFiguresIT {
     assertTrue(runtime.daemonArchive() != null, "the AppCDS training run made a daemon archive");
     assertTrue(runtime.launcherArchive() != null, "and a launcher archive");
     Path dir = Sandboxes.newDir("figures");
-    try (DaemonProcess d = start(runtime, dir)) {
+    try (DaemonProcess d = Sandboxes.start(runtime, dir)) {
       d.query(
           QueryMode.READ_WRITE,
           "CREATE TABLE t(x); INSERT INTO t VALUES (1)",
@@ -43,14 +45,6 @@ class DaemonFiguresIT {
     report("with AppCDS, first stage started ahead of need", runtime, dir, true);
   }
 
-  private static DaemonProcess start(SandboxRuntime runtime, Path dir) throws Exception {
-    return DaemonProcess.start(
-        SandboxCommand.daemon(SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
-        dir,
-        ProcessBuilder.Redirect.INHERIT,
-        Duration.ofSeconds(30));
-  }
-
   private static void report(String label, SandboxRuntime runtime, Path dir, boolean prestarted)
       throws Exception {
     List<Double> millis = new ArrayList<>();
@@ -59,24 +53,14 @@ class DaemonFiguresIT {
     for (int i = 0; i < STARTS; i++) {
       Process waiting = null;
       if (prestarted) {
-        waiting =
-            DaemonProcess.prestart(
-                SandboxCommand.prestarted(SandboxConfig.defaults(), runtime),
-                Sandboxes.newDir("waiting"),
-                ProcessBuilder.Redirect.INHERIT);
+        waiting = Sandboxes.prestart(runtime);
         Thread.sleep(600); // loaded and waiting, as in the server's pool
         assertTrue(waiting.isAlive());
         waitingRss.add(rssKb(waiting.pid()));
       }
       long t0 = System.nanoTime();
       try (DaemonProcess d =
-          prestarted
-              ? DaemonProcess.assign(
-                  waiting,
-                  SandboxCommand.assignment(
-                      SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
-                  Duration.ofSeconds(30))
-              : start(runtime, dir)) {
+          prestarted ? Sandboxes.assign(waiting, runtime, dir) : Sandboxes.start(runtime, dir)) {
         var r = d.query(QueryMode.READ_ONLY, "SELECT x FROM t", Duration.ofSeconds(10));
         millis.add((System.nanoTime() - t0) / 1e6);
         assertEquals(List.of(List.of("1")), r.rows());

@@ -1,31 +1,26 @@
 package org.aybdb.sandbox;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.aybdb.sandbox.client.DaemonFailureException;
 import org.aybdb.sandbox.client.DaemonProcess;
 import org.aybdb.sandbox.daemon.Engine;
 import org.aybdb.sandbox.launcher.SandboxCommand;
 import org.aybdb.sandbox.launcher.SandboxConfig;
 import org.aybdb.sandbox.launcher.SandboxRuntime;
+import org.aybdb.testsupport.TestFolders;
 
 /** Shared set-up of the integration tests: one runtime, a fresh folder per database. */
 public final class Sandboxes {
 
-  private static final AtomicInteger COUNTER = new AtomicInteger();
   private static SandboxRuntime runtime;
 
   private Sandboxes() {}
 
   static Path workDir() {
-    String dir = System.getProperty("sandbox.work.dir");
-    assertTrue(dir != null, "run through failsafe: sandbox.work.dir is not set");
-    return Path.of(dir).toAbsolutePath();
+    return TestFolders.workDir();
   }
 
   /** The runtime built from the module's jar and JNA's, installed once per test JVM. */
@@ -46,13 +41,8 @@ public final class Sandboxes {
   }
 
   /** A new, empty folder (like a database's version folder). */
-  static Path newDir(String name) throws IOException {
-    Path dir =
-        workDir()
-            .resolve("dbs")
-            .resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
-    Files.createDirectories(dir);
-    return dir;
+  static Path newDir(String name) {
+    return TestFolders.fresh("dbs", name + "-");
   }
 
   /** Starts a DuckDB daemon for {@code dir/db.duckdb}. */
@@ -62,6 +52,33 @@ public final class Sandboxes {
         SandboxCommand.daemon(config, runtime(), dir.resolve("db.duckdb"), Engine.DUCKDB),
         dir,
         ProcessBuilder.Redirect.INHERIT,
+        Duration.ofSeconds(30));
+  }
+
+  /** Starts a daemon with the default settings from {@code runtime} for {@code dir/db.sqlite}. */
+  static DaemonProcess start(SandboxRuntime runtime, Path dir)
+      throws IOException, DaemonFailureException {
+    return DaemonProcess.start(
+        SandboxCommand.daemon(SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
+        dir,
+        ProcessBuilder.Redirect.INHERIT,
+        Duration.ofSeconds(30));
+  }
+
+  /** Starts a first stage with the default settings, loaded and waiting for its database. */
+  static Process prestart(SandboxRuntime runtime) throws IOException {
+    return DaemonProcess.prestart(
+        SandboxCommand.prestarted(SandboxConfig.defaults(), runtime),
+        newDir("waiting"),
+        ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** Gives the first stage {@code waiting} the database {@code dir/db.sqlite}. */
+  static DaemonProcess assign(Process waiting, SandboxRuntime runtime, Path dir)
+      throws IOException, DaemonFailureException {
+    return DaemonProcess.assign(
+        waiting,
+        SandboxCommand.assignment(SandboxConfig.defaults(), runtime, dir.resolve("db.sqlite")),
         Duration.ofSeconds(30));
   }
 

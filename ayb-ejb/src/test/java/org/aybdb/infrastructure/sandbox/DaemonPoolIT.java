@@ -101,13 +101,25 @@ class DaemonPoolIT {
   }
 
   @Test
+  void eachDatabaseGetsOneDaemonThatServesItsLaterQueries() throws Exception {
+    start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+    List<DatabaseRef> dbs = List.of(table("s1.sqlite"), table("s2.sqlite"), table("s3.sqlite"));
+    for (DatabaseRef db : dbs) {
+      assertEquals(db.database(), value(db));
+      assertEquals(db.database(), value(db));
+    }
+    assertEquals(3, listener.count("spawned"), "one spawn per database: " + listener.events);
+    assertEquals(3, engine.pool().liveDaemons());
+  }
+
+  @Test
   void aDaemonKilledMidQueryCostsOnlyThatQuery() throws Exception {
     start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(30)));
     DatabaseRef db = table("kill.sqlite");
     long pid = pid(db);
     // Read-write: a read-only request would be repeated on a new daemon (see DaemonDeathIT).
     Future<?> query = threads.submit(() -> engine.execute(db, AccessMode.READ_WRITE, ENDLESS));
-    Thread.sleep(700); // the query is running inside the daemon
+    Engines.awaitBusy(pid); // the query is running inside the daemon
     assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly(), "SIGKILL sent");
     var failure =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -467,7 +479,7 @@ class DaemonPoolIT {
     // One of them is busy when the server stops.
     Future<?> busy =
         threads.submit(() -> engine.execute(dbs.get(0), AccessMode.READ_ONLY, ENDLESS));
-    Thread.sleep(500);
+    Engines.awaitBusy(pids.get(0));
     engine.close();
     for (long pid : pids) {
       assertFalse(running(pid), "daemon " + pid + " is gone");

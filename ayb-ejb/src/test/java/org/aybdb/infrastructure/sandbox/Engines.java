@@ -2,14 +2,13 @@ package org.aybdb.infrastructure.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.engine.DatabaseRef;
@@ -17,11 +16,11 @@ import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.infrastructure.sandbox.pool.PoolListener;
 import org.aybdb.infrastructure.storage.DatabaseDirectories;
 import org.aybdb.sandbox.launcher.SandboxRuntime;
+import org.aybdb.testsupport.TestFolders;
 
 /** Shared set-up of the engine's integration tests: one runtime, a fresh data folder per test. */
 final class Engines {
 
-  private static final AtomicInteger COUNTER = new AtomicInteger();
   private static SandboxRuntime runtime;
   static final ScheduledExecutorService SCHEDULER =
       Executors.newSingleThreadScheduledExecutor(
@@ -34,9 +33,7 @@ final class Engines {
   private Engines() {}
 
   static Path workDir() {
-    String dir = System.getProperty("sandbox.work.dir");
-    assertTrue(dir != null, "run through failsafe: sandbox.work.dir is not set");
-    return Path.of(dir).toAbsolutePath();
+    return TestFolders.workDir();
   }
 
   /** The runtime, installed from the jars on the class path exactly as the server does it. */
@@ -48,22 +45,14 @@ final class Engines {
   }
 
   /** A fresh data folder. */
-  static Path newDataPath() throws IOException {
-    Path dir =
-        workDir()
-            .resolve("data")
-            .resolve(ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
-    Files.createDirectories(dir);
-    return dir;
+  static Path newDataPath() {
+    return TestFolders.fresh("data", "");
   }
 
   /** The start-up decision for {@code settings}, as the server makes it. */
   static SandboxEnvironment environment(SandboxSettings settings) throws IOException {
     return SandboxEnvironment.decide(
-        settings.daemon(),
-        settings.allowUnsandboxed(),
-        runtime(),
-        workDir().resolve("check-" + COUNTER.incrementAndGet()));
+        settings.daemon(), settings.allowUnsandboxed(), runtime(), TestFolders.fresh("checks", ""));
   }
 
   /** An engine over a fresh data folder. */
@@ -101,15 +90,29 @@ final class Engines {
   }
 
   /** Waits up to 10 s for {@code condition}. */
-  static void await(String what, java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        org.junit.jupiter.api.Assertions.fail("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
+  static void await(String what, java.util.function.BooleanSupplier condition) {
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(condition::getAsBoolean);
+  }
+
+  /**
+   * Waits until daemon {@code pid} has spent another 100 ms of CPU time: a request it was just
+   * given is then running inside it, not queued on the way.
+   */
+  static void awaitBusy(long pid) {
+    Duration before = cpu(pid);
+    Awaitility.await("daemon " + pid + " running a query")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> cpu(pid).compareTo(before.plusMillis(100)) >= 0);
+  }
+
+  private static Duration cpu(long pid) {
+    return ProcessHandle.of(pid)
+        .flatMap(h -> h.info().totalCpuDuration())
+        .orElseThrow(() -> new AssertionError("no CPU time for process " + pid));
   }
 
   /** Whether process {@code pid} still exists. */

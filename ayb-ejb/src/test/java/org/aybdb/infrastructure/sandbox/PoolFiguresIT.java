@@ -12,13 +12,17 @@ import java.util.Collections;
 import java.util.List;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Prints the pool's figures on this machine (not a benchmark; loose bounds only): a cold first
  * query through the pool (spawn, sandbox, daemon JVM, hello, query), the spawn time the pool
  * reports, a warm point query, and the resident memory of an idle daemon.
+ *
+ * <p>Tagged {@code bench}: the {@code bench} profile runs it, {@code ./mvnw verify} does not.
  */
+@Tag("bench")
 class PoolFiguresIT {
 
   private static final int DATABASES = 12;

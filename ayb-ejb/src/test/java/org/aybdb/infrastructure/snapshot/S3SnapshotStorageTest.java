@@ -1,5 +1,6 @@
 package org.aybdb.infrastructure.snapshot;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.snapshot.Snapshot;
+import org.aybdb.testsupport.S3Proxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +41,15 @@ class S3SnapshotStorageTest {
   @TempDir static Path home;
   @TempDir Path temp;
 
-  private static S3ProxyServer server;
+  private static final String IDENTITY = "test-access-key";
+  private static final String CREDENTIAL = "test-secret-key";
+
+  private static S3Proxy server;
   private static S3Client raw;
 
   @BeforeAll
   static void startServer() {
-    server = new S3ProxyServer(home);
+    server = new S3Proxy(home, S3Proxy.freePort(), IDENTITY, CREDENTIAL);
     server.start();
     raw =
         S3Client.builder()
@@ -54,8 +60,7 @@ class S3SnapshotStorageTest {
             // S3Proxy refuses the SDK's default streaming checksums, as the adapter knows.
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL)))
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
             .build();
     raw.createBucket(b -> b.bucket("snaps"));
   }
@@ -69,7 +74,7 @@ class S3SnapshotStorageTest {
   private static AybConfiguration.Snapshots settings(String prefix, String secret, String bucket) {
     return new AybConfiguration.Snapshots(
         AybConfiguration.Snapshots.VACUUM,
-        S3ProxyServer.IDENTITY,
+        IDENTITY,
         secret,
         bucket,
         prefix,
@@ -80,7 +85,7 @@ class S3SnapshotStorageTest {
   }
 
   private static S3SnapshotStorage storage(String prefix) {
-    return new S3SnapshotStorage(settings(prefix, S3ProxyServer.CREDENTIAL, "snaps"));
+    return new S3SnapshotStorage(settings(prefix, CREDENTIAL, "snaps"));
   }
 
   /** A compressed snapshot file and its id, as a snapshot run makes them. */
@@ -116,8 +121,11 @@ class S3SnapshotStorageTest {
       assertEquals(first.id(), listed.get(0).id());
       assertTrue(!listed.get(0).lastModified().isBefore(before), listed.toString());
 
-      // S3 times have whole seconds: the second upload must be later than the first.
-      Thread.sleep(1100);
+      // S3 times have whole seconds: the second upload must come in a later second.
+      Instant firstModified = listed.get(0).lastModified();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(firstModified));
       Made second = make("second version");
       storage.upload("alice", "notes.sqlite", second.id(), second.compressed());
       assertEquals(
@@ -197,7 +205,7 @@ class S3SnapshotStorageTest {
       assertTrue(!error.getMessage().contains(server.endpoint()), "no endpoint in messages");
     }
     try (S3SnapshotStorage noBucket =
-        new S3SnapshotStorage(settings("p", S3ProxyServer.CREDENTIAL, "missing-bucket"))) {
+        new S3SnapshotStorage(settings("p", CREDENTIAL, "missing-bucket"))) {
       AybException error = assertThrows(AybException.class, () -> noBucket.list("e", "d"));
       assertEquals(ErrorType.S3ExecutionError, error.type());
       assertTrue(error.getMessage().contains("NoSuchBucket"), error.getMessage());

@@ -19,6 +19,9 @@ import org.aybdb.domain.model.oauth.OAuthAuthorizationRequest;
 import org.aybdb.domain.model.permission.DatabasePermission;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
+import org.aybdb.domain.model.query.QueryLibraryRepository;
+import org.aybdb.domain.model.query.QueryRun;
+import org.aybdb.domain.model.query.SavedQuery;
 
 /** Writes and reads metadata in their own transactions, as the services will. */
 @Stateless
@@ -28,6 +31,8 @@ public class MetadataFixture {
   EntityManager entityManager;
 
   @Inject AccountRepository accounts;
+
+  @Inject QueryLibraryRepository library;
 
   /** Stores an owner with a profile, a second entity, and one row of every other table. */
   public void storeGraph(String owner, String grantee) {
@@ -60,6 +65,53 @@ public class MetadataFixture {
             "state",
             now,
             now.plusMinutes(10)));
+  }
+
+  /**
+   * Records {@code runs} queries of the owner's database in as many transactions, keeping {@code
+   * keep}, and saves two queries named "b" and "a".
+   */
+  public void recordRunsAndSave(String owner, int runs, int keep) {
+    Account runner = accounts.find(owner).orElseThrow();
+    HostedDatabase database = databaseOf(owner);
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 1; i <= runs; i++) {
+      library.record(
+          new QueryRun(runner, database, "SELECT " + i, now.plusSeconds(i)),
+          runner,
+          database,
+          keep);
+    }
+    library.store(new SavedQuery(runner, database, "b", "SELECT 'b'", now));
+    library.store(new SavedQuery(runner, database, "a", "SELECT 'a'", now));
+  }
+
+  /** The owner's history (newest first), saved queries (by name) and count, read back. */
+  public String describeLibrary(String owner) {
+    Account runner = accounts.find(owner).orElseThrow();
+    HostedDatabase database = databaseOf(owner);
+    return "history "
+        + library.history(runner, database, 10).stream().map(QueryRun::sql).toList()
+        + ", saved "
+        + library.saved(runner, database).stream().map(q -> q.name() + "=" + q.sql()).toList()
+        + ", count "
+        + library.savedCount(runner)
+        + ", by name "
+        + library.savedQuery(runner, database, "a").map(SavedQuery::sql).orElse("-");
+  }
+
+  /** Removes the owner's saved query named {@code name}. */
+  public void removeSaved(String owner, String name) {
+    Account runner = accounts.find(owner).orElseThrow();
+    library.remove(library.savedQuery(runner, databaseOf(owner), name).orElseThrow());
+  }
+
+  private HostedDatabase databaseOf(String owner) {
+    return entityManager
+        .createQuery(
+            "SELECT d FROM HostedDatabase d WHERE d.owner.slug = :owner", HostedDatabase.class)
+        .setParameter("owner", owner)
+        .getSingleResult();
   }
 
   public Account account(String slug) {

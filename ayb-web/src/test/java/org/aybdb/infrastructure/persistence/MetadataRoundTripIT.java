@@ -17,6 +17,7 @@ import org.aybdb.application.EntityProfile;
 import org.aybdb.application.ProfileService;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.EntityType;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * metadata store this run is configured with (SQLite or PostgreSQL), after Flyway made the schema.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 class MetadataRoundTripIT {
 
   @Deployment
@@ -97,6 +99,21 @@ class MetadataRoundTripIT {
     assertEquals(List.of("a.sqlite", "b.sqlite"), fixture.databasePage(owner, 1, 2));
     assertEquals(List.of("d.sqlite"), fixture.databasePage(owner, 4, 10));
     assertEquals(List.of("Data.sqlite"), fixture.databasePage(owner, 0, 1));
+  }
+
+  @Test
+  void historyKeepsTheNewestRunsAndSavedQueriesRoundTrip() {
+    String owner = "lib-" + UUID.randomUUID().toString().substring(0, 8);
+    fixture.storeGraph(owner, owner + "-org");
+    fixture.recordRunsAndSave(owner, 5, 3);
+    assertEquals(
+        "history [SELECT 5, SELECT 4, SELECT 3], saved [a=SELECT 'a', b=SELECT 'b'], count 2,"
+            + " by name SELECT 'a'",
+        fixture.describeLibrary(owner));
+    fixture.removeSaved(owner, "a");
+    assertEquals(
+        "history [SELECT 5, SELECT 4, SELECT 3], saved [b=SELECT 'b'], count 1, by name -",
+        fixture.describeLibrary(owner));
   }
 
   @Test

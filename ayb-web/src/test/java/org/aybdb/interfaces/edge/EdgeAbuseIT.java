@@ -42,9 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The HTTP edge under abuse, as an outside attacker tries it, against the real WAR on Payara Micro
- * (once per metadata store). A "stranger" is a client connecting from 127.0.0.2, which the server
- * sees as another network address than the tests' usual 127.0.0.1 and not as a management address.
+ * The HTTP edge under abuse, as an outside attacker tries it, against the real WAR on Payara Micro.
+ * A "stranger" is a client connecting from 127.0.0.2, which the server sees as another network
+ * address than the tests' usual 127.0.0.1 and not as a management address.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -31,6 +31,7 @@ import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.TestAccounts;
+import org.aybdb.interfaces.rest.WatchesSnapshotRuns;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,6 +56,7 @@ import org.openqa.selenium.support.ui.Select;
  * the main pages land in {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
+@WatchesSnapshotRuns
 @RunAsClient
 class WebUiIT {
 
@@ -1337,8 +1339,8 @@ class WebUiIT {
    * its id.
    */
   private static String awaitSnapshotAfter(Browser browser, long epochMillis) {
-    // Every database of the run is snapshotted in turn (about a second each), so the whole IT
-    // run's databases may come before this one.
+    // Every database of the it-snapshots execution is snapshotted in turn (about a second each),
+    // so the other snapshot ITs' databases may come before this one. An upper bound, not a wait.
     return browser.waitFor(
         d -> {
           click(browser, id("tabs:snapshots:refresh"));

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.spec.IvParameterSpec;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the server also mails through SMTP to the GreenMail server started here.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 @RunAsClient
 class AccountsIT {
 

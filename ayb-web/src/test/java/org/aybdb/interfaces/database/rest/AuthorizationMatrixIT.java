@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.TestAccounts;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * entry to {@link #operations()} with the same column name.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 @RunAsClient
 class AuthorizationMatrixIT {
 

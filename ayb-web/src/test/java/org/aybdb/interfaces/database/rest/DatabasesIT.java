@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * limits, escape attempts), share and permissions, with every refusal's status and message.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 @RunAsClient
 class DatabasesIT {
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.OAuthFlow.Code;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * shifted server clock, forged sessions and cross-site posts, and what a scoped token may do.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores
 @RunAsClient
 class OAuthIT {
 

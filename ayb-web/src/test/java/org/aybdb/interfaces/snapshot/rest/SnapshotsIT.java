@@ -1,5 +1,6 @@
 package org.aybdb.interfaces.snapshot.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.aybdb.interfaces.rest.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
@@ -34,6 +36,7 @@ import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.S3TestServer;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
+import org.aybdb.interfaces.rest.WatchesSnapshotRuns;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * test does, and stop the S3 server to play an outage.
  */
 @ExtendWith(ArquillianExtension.class)
+@WatchesSnapshotRuns
 @RunAsClient
 class SnapshotsIT {
 
@@ -60,6 +64,8 @@ class SnapshotsIT {
 
   /** Many intervals: enough for a run to notice a change on a busy, shared 2-core machine. */
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  private static final Duration POLL = Duration.ofMillis(250);
 
   @ArquillianResource URL base;
 
@@ -99,13 +105,18 @@ class SnapshotsIT {
     assertTrue(
         Duration.between(at, Instant.now()).abs().toMinutes() < 5, "a recent time: " + modified);
 
-    // Three more intervals with reads only: the copy hashes the same, nothing is uploaded.
+    // A whole run after a read: the copy hashes the same, nothing is uploaded. (The run under way
+    // now may have begun before the read; the one after it has not.)
     calls.queryOrFail(owner.bearer(), path, "SELECT * FROM notes");
-    Thread.sleep(7_000);
+    double runs = metric(metrics(), "ayb_snapshots_runs_seconds_count");
+    await("two more snapshot runs")
+        .atMost(PATIENCE)
+        .pollInterval(POLL)
+        .until(() -> metric(metrics(), "ayb_snapshots_runs_seconds_count") >= runs + 2);
     assertEquals(ids(snapshots), ids(list(owner, path)));
     assertNoScratchLeft(owner, "notes.sqlite");
 
-    String metrics = api.send(api.management("/metrics").header("Accept", "text/plain")).body();
+    String metrics = metrics();
     assertTrue(metric(metrics, "ayb_snapshots_uploaded_total") >= 1, metrics);
     assertTrue(metric(metrics, "ayb_snapshots_unchanged_total") >= 1, metrics);
     assertTrue(metric(metrics, "ayb_snapshots_runs_seconds_count") >= 3, metrics);
@@ -177,6 +188,7 @@ class SnapshotsIT {
     String before = column(owner, path, "SELECT count(*) FROM t").get(0);
 
     AtomicBoolean restoring = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
     ExecutorService reader = Executors.newSingleThreadExecutor();
     Future<Set<String>> seen =
         reader.submit(
@@ -187,14 +199,17 @@ class SnapshotsIT {
                     calls.query(owner.bearer(), path, "SELECT count(*) FROM t");
                 assertEquals(200, r.statusCode(), r.body());
                 counts.add(json(r).getJsonArray("rows").getJsonArray(0).getString(0));
+                answered.incrementAndGet();
               }
               return counts;
             });
     try {
-      Thread.sleep(300);
+      // Queries are under way before the restore and go on after it.
+      await().atMost(PATIENCE).until(() -> answered.get() >= 3);
       HttpResponse<String> restored = restore(owner, path, small);
       assertEquals(200, restored.statusCode(), restored.body());
-      Thread.sleep(300);
+      int atRestore = answered.get();
+      await().atMost(PATIENCE).until(() -> answered.get() >= atRestore + 3);
     } finally {
       restoring.set(false);
       reader.shutdown();
@@ -311,6 +326,7 @@ class SnapshotsIT {
     String before = ids(awaitSnapshots(owner, path, s -> s.size() == 1)).get(0);
 
     S3TestServer s3 = S3TestServer.shared();
+    double failures = metric(metrics(), "ayb_snapshots_failures_total");
     s3.stop();
     try {
       write(owner, path, "INSERT INTO t VALUES ('during')");
@@ -322,7 +338,10 @@ class SnapshotsIT {
       HttpResponse<String> restored = restore(owner, path, before);
       assertEquals(503, restored.statusCode(), restored.body());
       // Runs come and fail meanwhile; the database keeps answering and keeps its rows.
-      Thread.sleep(5_000);
+      await("a snapshot run failing while S3 is down")
+          .atMost(PATIENCE)
+          .pollInterval(POLL)
+          .until(() -> metric(metrics(), "ayb_snapshots_failures_total") > failures);
       assertEquals(
           List.of("before", "during"), column(owner, path, "SELECT x FROM t ORDER BY rowid"));
     } finally {
@@ -379,17 +398,15 @@ class SnapshotsIT {
   }
 
   private List<JsonObject> awaitSnapshots(
-      Account account, String path, Predicate<List<JsonObject>> condition) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    List<JsonObject> snapshots = list(account, path);
-    while (!condition.test(snapshots)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Snapshots of " + path + " never got there: " + snapshots);
-      }
-      Thread.sleep(500);
-      snapshots = list(account, path);
-    }
-    return snapshots;
+      Account account, String path, Predicate<List<JsonObject>> condition) {
+    return await("the snapshots of " + path)
+        .atMost(PATIENCE)
+        .pollInterval(POLL)
+        .until(() -> list(account, path), condition);
+  }
+
+  private String metrics() throws Exception {
+    return api.send(api.management("/metrics").header("Accept", "text/plain")).body();
   }
 
   private static double metric(String metrics, String name) {

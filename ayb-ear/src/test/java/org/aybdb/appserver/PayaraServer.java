@@ -62,6 +62,7 @@ final class PayaraServer implements AppServer {
         "--nopassword",
         "--checkports=true",
         DOMAIN);
+    addJvmOptions();
     asadmin(Duration.ofMinutes(5), "start-domain", "--domaindir", domains.toString(), DOMAIN);
     pid = Long.parseLong(Files.readString(domains.resolve(DOMAIN + "/config/pid")).strip());
     // Payara's own MicroProfile Health endpoint would answer /health instead of ayb's.
@@ -102,6 +103,27 @@ final class PayaraServer implements AppServer {
       Commands.killIfAlive(pid, Duration.ofSeconds(10));
       pid = 0;
     }
+  }
+
+  /**
+   * The tests' small-JVM flags ({@code appserver.jvmOptions}) in the server's own configuration,
+   * before its first start: {@code asadmin create-jvm-options} needs a running server, and a
+   * restart would cost as much again.
+   */
+  private void addJvmOptions() throws IOException {
+    String options = System.getProperty("appserver.jvmOptions", "").strip();
+    if (options.isEmpty()) {
+      return;
+    }
+    Path domainXml = domains.resolve(DOMAIN + "/config/domain.xml");
+    String anchor = "<jvm-options>-server</jvm-options>";
+    String xml = Files.readString(domainXml);
+    StringBuilder added = new StringBuilder(anchor);
+    for (String option : options.split("\\s+")) {
+      added.append("<jvm-options>").append(option).append("</jvm-options>");
+    }
+    // The first java-config is the DAS's own (server-config); default-config is a template.
+    Files.writeString(domainXml, xml.replaceFirst(anchor, added.toString()));
   }
 
   private void admin(String... arguments) throws Exception {

@@ -24,6 +24,8 @@ class PayaraServerIT {
 
   @BeforeAll
   static void deploy() throws Exception {
+    // A fresh metadata store and e-mail log for every run.
+    PayaraServer.deleteRecursively(Path.of(System.getenv("AYB__DATA_PATH")));
     S3TestServer.shared();
     Path work = Path.of(System.getProperty("appserver.work")).resolve("payara");
     String database = System.getenv("AYB__DATABASE_URL").substring("sqlite://".length());

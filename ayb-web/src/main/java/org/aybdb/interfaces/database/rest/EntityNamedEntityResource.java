@@ -1,6 +1,7 @@
 package org.aybdb.interfaces.database.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("v1/entity/{entity}")
 @RequestScoped
+// Only this class: as a bean of its superclass's type too, a container that asks CDI for the
+// superclass's resource (Jersey on Payara Server, in an EAR) could be handed this one.
+@Typed(EntityNamedEntityResource.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityNamedEntityResource extends DatabaseResource {
 

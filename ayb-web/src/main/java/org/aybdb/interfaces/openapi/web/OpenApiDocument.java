@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.openapi.rest;
+package org.aybdb.interfaces.openapi.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;

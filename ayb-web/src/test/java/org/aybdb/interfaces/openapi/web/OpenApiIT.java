@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.openapi.rest;
+package org.aybdb.interfaces.openapi.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.openapi.rest;
+package org.aybdb.interfaces.openapi.web;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.HttpMethod;

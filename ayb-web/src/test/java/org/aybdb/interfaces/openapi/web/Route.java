@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.openapi.rest;
+package org.aybdb.interfaces.openapi.web;
 
 import java.util.Arrays;
 import java.util.List;

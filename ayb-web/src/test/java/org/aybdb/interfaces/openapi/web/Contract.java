@@ -1,4 +1,4 @@
-package org.aybdb.interfaces.openapi.rest;
+package org.aybdb.interfaces.openapi.web;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;

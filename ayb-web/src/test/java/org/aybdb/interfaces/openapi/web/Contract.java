@@ -68,7 +68,9 @@ final class Contract {
       }
     }
     JsonNode schema = response.path("content").path("application/json").path("schema");
-    if (!schema.isMissingNode()) {
+    boolean json =
+        answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+    if (!schema.isMissingNode() && json) {
       for (Error error : validate(schema, JSON.readTree(answer.body()))) {
         problems.add(status + " body " + answer.body() + ": " + error);
       }

@@ -46,6 +46,16 @@ final class Contract {
     return routes;
   }
 
+  /** Like {@link #problems(String, String, HttpResponse)} for a documented route. */
+  List<String> problems(Route route, HttpResponse<String> answer) {
+    for (String path : document.get("paths").propertyNames()) {
+      if (Route.of(route.method(), path).equals(route)) {
+        return problems(route.method(), path, answer);
+      }
+    }
+    return List.of(route + " is not documented");
+  }
+
   /**
    * Problems with {@code answer} as the answer of {@code method path} (a documented path template):
    * an undocumented status, a missing required header, a body outside the schema.

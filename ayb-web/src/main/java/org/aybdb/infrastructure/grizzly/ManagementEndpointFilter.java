@@ -18,20 +18,18 @@ import org.glassfish.grizzly.http.util.Header;
 
 /**
  * A Grizzly filter just before Payara's request handler that keeps Payara Micro's own endpoints
- * ({@code /metrics}, {@code /openapi}: served outside the application, so no servlet filter sees
- * them) for the management rule: others get 403 with ayb's JSON body, whatever the method (so a
- * stranger learns nothing from the method's answer). A management client that writes to the
- * metrics, which only read, gets 405 with the methods allowed.
+ * ({@code /metrics}, and {@code /openapi/...} below ayb's own public {@code /openapi}: served by
+ * servlets Payara adds, which no application filter is sure to see) for the management rule: others
+ * get 403 with ayb's JSON body, whatever the method (so a stranger learns nothing from the method's
+ * answer). A management client that writes to them, which only read, gets 405 with the methods
+ * allowed.
  */
 public final class ManagementEndpointFilter extends BaseFilter {
 
   private static final Logger LOG = Logger.getLogger(ManagementEndpointFilter.class.getName());
 
-  /** Paths Payara Micro serves itself. */
-  static final Pattern PAYARA_ENDPOINTS = Pattern.compile("/(metrics|openapi)(/.*)?");
-
-  /** Those of them that only read. */
-  private static final Pattern READ_ONLY_ENDPOINTS = Pattern.compile("/metrics(/.*)?");
+  /** Paths Payara Micro serves itself; they only read. {@code /openapi} itself is ayb's. */
+  static final Pattern PAYARA_ENDPOINTS = Pattern.compile("/metrics(/.*)?|/openapi/.*");
 
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -64,8 +62,7 @@ public final class ManagementEndpointFilter extends BaseFilter {
             : null;
     if (allowed.test(address, request.getHeader(Header.Authorization))) {
       String method = request.getMethod().getMethodString();
-      if (READ_ONLY_ENDPOINTS.matcher(request.getRequestURI()).matches()
-          && !READ_METHODS.contains(method)) {
+      if (!READ_METHODS.contains(method)) {
         ErrorAnswers.write(
             ctx,
             request,

@@ -2,9 +2,16 @@
 # (the server's folder, the current directory), $port and $base (http://127.0.0.1:$port).
 
 # start_server [NAME=value...]: starts `ayb server` with these extra environment variables, sets
-# $server_pid and waits until /health answers (exits the script if it does not).
+# $server_pid and waits until /health answers (exits the script if it does not). With
+# $bench_payara_jar set, the server runs on that Payara Micro instead of the build's (the query
+# benchmark's copy that also deploys its bare endpoint).
 start_server() {
-  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" "$@" "$root/bin/ayb" server >"$work/server.log" 2>&1 &
+  local launcher=("$root/bin/ayb")
+  if [ -n "${bench_payara_jar:-}" ]; then
+    launcher=(java -Xmx64m -XX:+UseSerialGC -Dayb.payara.jar="$bench_payara_jar"
+      -Dayb.war="$root/ayb-web/target/ayb-web.war" -jar "$root/client-cli/target/ayb-cli.jar")
+  fi
+  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" "$@" "${launcher[@]}" server >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
     curl -fs "$base/health" >/dev/null 2>&1 && return 0

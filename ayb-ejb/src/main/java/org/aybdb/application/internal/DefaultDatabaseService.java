@@ -20,7 +20,6 @@ import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.Cancellation;
-import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
@@ -159,23 +158,6 @@ public class DefaultDatabaseService implements DatabaseService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public QueryCursor open(
-      Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
-    Objects.requireNonNull(sql, "sql");
-    AuthorizedDatabase found = access.query(caller, entity, database);
-    QueryEngine engine = engine(sql);
-    QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path());
-    try {
-      return new AdmittedCursor(
-          engine.open(found.ref(), found.accessMode(), sql, writeBudget(found)), ticket);
-    } catch (RuntimeException e) {
-      ticket.close();
-      throw e;
-    }
-  }
-
-  @Override
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public java.util.List<org.aybdb.application.engine.StatementResult> run(
       Optional<Caller> caller,
       String clientAddress,
@@ -221,6 +203,11 @@ public class DefaultDatabaseService implements DatabaseService {
   }
 
   private QueryEngine engine() {
+    return engine(engines);
+  }
+
+  /** The installed engine; 503 without one. */
+  static QueryEngine engine(Instance<QueryEngine> engines) {
     if (!engines.isResolvable()) {
       throw new AybException(
           ErrorType.Other, 503, "Queries are not available: no query engine is installed");
@@ -231,38 +218,5 @@ public class DefaultDatabaseService implements DatabaseService {
   /** Read-write queries are bounded by what is left of the owner's storage quota. */
   private long writeBudget(AuthorizedDatabase found) {
     return found.accessMode() == AccessMode.READ_WRITE ? quotas.writeBudget(found.database()) : 0;
-  }
-
-  /** A cursor that gives the caller's admission back with the database. */
-  private record AdmittedCursor(QueryCursor cursor, QueryAdmission.Ticket ticket)
-      implements QueryCursor {
-    @Override
-    public java.util.List<String> fields() {
-      return cursor.fields();
-    }
-
-    @Override
-    public java.util.List<java.util.List<String>> nextRows() {
-      return cursor.nextRows();
-    }
-
-    @Override
-    public QueryResult.Truncation truncation() {
-      return cursor.truncation();
-    }
-
-    @Override
-    public int statements() {
-      return cursor.statements();
-    }
-
-    @Override
-    public void close() {
-      try {
-        cursor.close();
-      } finally {
-        ticket.close();
-      }
-    }
   }
 }

@@ -11,14 +11,17 @@ start_server() {
     launcher=(java -Xmx64m -XX:+UseSerialGC -Dayb.payara.jar="$bench_payara_jar"
       -Dayb.war="$root/ayb-web/target/ayb-web.war" -jar "$root/client-cli/target/ayb-cli.jar")
   fi
-  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" "$@" "${launcher[@]}" server >"$work/server.log" 2>&1 &
+  # A loaded machine can take minutes to deploy: wait up to $BENCH_STARTUP_SECONDS (default 240).
+  local wait="${BENCH_STARTUP_SECONDS:-240}"
+  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" AYB__SERVER__STARTUP_TIMEOUT_SECONDS="$wait" \
+    "$@" "${launcher[@]}" server >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "$wait"); do
     curl -fs "$base/health" >/dev/null 2>&1 && return 0
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "Error: the server did not start" >&2; exit 1; }
     sleep 1
   done
-  echo "Error: the server did not answer within 240 s" >&2
+  echo "Error: the server did not answer within $wait s" >&2
   exit 1
 }
 

@@ -50,26 +50,9 @@ public interface DatabaseService {
       org.aybdb.application.engine.Cancellation cancellation);
 
   /**
-   * Runs {@code batch} (statements with bound parameters, each with its own result) like {@link
-   * QueryPath#open}: the same access check, admission, storage quota and containment; the answer
-   * collected whole. A read-only caller's batch runs on a read-only connection (a write in it
-   * fails).
-   *
-   * @throws AybException as {@link QueryPath#open}; {@link
-   *     org.aybdb.application.engine.StatementFailedException} for a failed atomic batch
-   */
-  java.util.List<org.aybdb.application.engine.StatementResult> run(
-      Optional<Caller> caller,
-      String clientAddress,
-      String entity,
-      String database,
-      org.aybdb.application.engine.StatementBatch batch);
-
-  /**
-   * Runs {@code batch} as {@link #run(Optional, String, String, String,
-   * org.aybdb.application.engine.StatementBatch)} under a place taken with {@link #admit} (a web UI
-   * request runs several queries under one), stoppable through {@code cancellation} as {@link
-   * #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)}.
+   * Runs {@code batch} as {@link QueryPath#run} does, but under a place taken with {@link #admit}
+   * (a web UI request runs several queries under one), stoppable through {@code cancellation} as
+   * {@link #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)}.
    */
   java.util.List<org.aybdb.application.engine.StatementResult> run(
       Optional<Caller> caller,

@@ -1,7 +1,10 @@
 package org.aybdb.application;
 
+import java.util.List;
 import java.util.Optional;
 import org.aybdb.application.engine.QueryCursor;
+import org.aybdb.application.engine.StatementBatch;
+import org.aybdb.application.engine.StatementResult;
 
 /**
  * The per-request work of {@code POST /v1/{entity}/{database}/query} and of bearer authentication,
@@ -31,4 +34,19 @@ public interface QueryPath {
    */
   QueryCursor open(
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql);
+
+  /**
+   * Runs {@code batch} (statements with bound parameters, each with its own result) like {@link
+   * #open}: the same access check, admission, storage quota and containment; the answer collected
+   * whole. A read-only caller's batch runs on a read-only connection (a write in it fails).
+   *
+   * @throws AybException as {@link #open}; {@link
+   *     org.aybdb.application.engine.StatementFailedException} for a failed atomic batch
+   */
+  List<StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      StatementBatch batch);
 }

@@ -3,6 +3,7 @@ package org.aybdb.application.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.application.AccessPolicy;
@@ -14,6 +15,8 @@ import org.aybdb.application.TokenService;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.StatementBatch;
+import org.aybdb.application.engine.StatementResult;
 import org.aybdb.domain.model.Slugs;
 
 /**
@@ -52,18 +55,37 @@ public class CachedQueryPath implements QueryPath {
     if (sql.isBlank()) {
       throw AybException.badRequest(DefaultDatabaseService.EMPTY_QUERY);
     }
-    QueryEngine engine = engine();
+    QueryEngine engine = DefaultDatabaseService.engine(engines);
     QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path());
     try {
-      long budget =
-          grant.mode() == AccessMode.READ_WRITE
-              ? quotas.writeBudget(grant.ref().entity(), grant.ref().database())
-              : 0;
-      return new AdmittedCursor(engine.open(grant.ref(), grant.mode(), sql, budget), ticket);
+      return new AdmittedCursor(
+          engine.open(grant.ref(), grant.mode(), sql, writeBudget(grant)), ticket);
     } catch (RuntimeException e) {
       ticket.close();
       throw e;
     }
+  }
+
+  @Override
+  public List<StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      StatementBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    QueryGrants.Grant grant = grant(caller, entity, database);
+    QueryEngine engine = DefaultDatabaseService.batchEngine(engines, batch);
+    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path())) {
+      return engine.run(grant.ref(), grant.mode(), batch, writeBudget(grant));
+    }
+  }
+
+  /** Read-write queries are bounded by what is left of the owner's storage quota. */
+  private long writeBudget(QueryGrants.Grant grant) {
+    return grant.mode() == AccessMode.READ_WRITE
+        ? quotas.writeBudget(grant.ref().entity(), grant.ref().database())
+        : 0;
   }
 
   /** The caller's access to the database: remembered, or decided by the policy (which refuses). */
@@ -78,9 +100,5 @@ public class CachedQueryPath implements QueryPath {
     QueryGrants.Grant decided = QueryGrants.Grant.of(access.query(caller, entity, database));
     grants.remember(stamp, key, decided);
     return decided;
-  }
-
-  private QueryEngine engine() {
-    return DefaultDatabaseService.engine(engines);
   }
 }

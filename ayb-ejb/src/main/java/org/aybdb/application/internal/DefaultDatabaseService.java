@@ -160,22 +160,6 @@ public class DefaultDatabaseService implements DatabaseService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public java.util.List<org.aybdb.application.engine.StatementResult> run(
       Optional<Caller> caller,
-      String clientAddress,
-      String entity,
-      String database,
-      org.aybdb.application.engine.StatementBatch batch) {
-    Objects.requireNonNull(batch, "batch");
-    AuthorizedDatabase found = access.query(caller, entity, database);
-    QueryEngine engine = batchEngine(batch);
-    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
-      return engine.run(found.ref(), found.accessMode(), batch, writeBudget(found));
-    }
-  }
-
-  @Override
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public java.util.List<org.aybdb.application.engine.StatementResult> run(
-      Optional<Caller> caller,
       String entity,
       String database,
       org.aybdb.application.engine.StatementBatch batch,
@@ -189,10 +173,18 @@ public class DefaultDatabaseService implements DatabaseService {
 
   /** The engine, once every statement of {@code batch} is known not to be blank. */
   private QueryEngine batchEngine(org.aybdb.application.engine.StatementBatch batch) {
+    return batchEngine(engines, batch);
+  }
+
+  /** As {@link #engine(Instance)}, once every statement of {@code batch} is known not blank. */
+  static QueryEngine batchEngine(
+      Instance<QueryEngine> engines, org.aybdb.application.engine.StatementBatch batch) {
     for (var statement : batch.statements()) {
-      engine(statement.sql());
+      if (statement.sql().isBlank()) {
+        throw AybException.badRequest(EMPTY_QUERY);
+      }
     }
-    return engine();
+    return engine(engines);
   }
 
   private QueryEngine engine(String sql) {

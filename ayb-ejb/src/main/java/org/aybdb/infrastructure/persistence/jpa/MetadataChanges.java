@@ -60,9 +60,11 @@ public final class MetadataChanges {
     for (Class<?> type :
         new Class<?>[] {Account.class, HostedDatabase.class, DatabasePermission.class}) {
       ClassDescriptor descriptor = session.getDescriptor(type);
-      if (descriptor != null) {
-        descriptor.getEventManager().addListener(LISTENER);
+      if (descriptor == null) {
+        // Caches would never hear of this entity's changes: better none than stale ones.
+        throw new IllegalStateException("No EclipseLink descriptor for " + type.getName());
       }
+      descriptor.getEventManager().addListener(LISTENER);
     }
   }
 

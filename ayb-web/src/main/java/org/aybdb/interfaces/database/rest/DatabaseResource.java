@@ -170,7 +170,7 @@ public class DatabaseResource {
             http.maxQueryParams(),
             http.maxBatchStatements());
     return TypedAnswer.of(
-        databases.run(
+        queries.run(
             callers.optionalCaller(),
             ClientAddresses.of(request, configuration.limits().trustedProxies()),
             entity(),

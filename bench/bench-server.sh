@@ -2,16 +2,26 @@
 # (the server's folder, the current directory), $port and $base (http://127.0.0.1:$port).
 
 # start_server [NAME=value...]: starts `ayb server` with these extra environment variables, sets
-# $server_pid and waits until /health answers (exits the script if it does not).
+# $server_pid and waits until /health answers (exits the script if it does not). With
+# $bench_payara_jar set, the server runs on that Payara Micro instead of the build's (the query
+# benchmark's copy that also deploys its bare endpoint).
 start_server() {
-  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" "$@" "$root/bin/ayb" server >"$work/server.log" 2>&1 &
+  local launcher=("$root/bin/ayb")
+  if [ -n "${bench_payara_jar:-}" ]; then
+    launcher=(java -Xmx64m -XX:+UseSerialGC -Dayb.payara.jar="$bench_payara_jar"
+      -Dayb.war="$root/ayb-web/target/ayb-web.war" -jar "$root/client-cli/target/ayb-cli.jar")
+  fi
+  # A loaded machine can take minutes to deploy: wait up to $BENCH_STARTUP_SECONDS (default 240).
+  local wait="${BENCH_STARTUP_SECONDS:-240}"
+  env AYB__PORT="$port" AYB__HOST=127.0.0.1 AYB__PUBLIC_URL="$base" AYB__SERVER__STARTUP_TIMEOUT_SECONDS="$wait" \
+    "$@" "${launcher[@]}" server >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "$wait"); do
     curl -fs "$base/health" >/dev/null 2>&1 && return 0
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "Error: the server did not start" >&2; exit 1; }
     sleep 1
   done
-  echo "Error: the server did not answer within 240 s" >&2
+  echo "Error: the server did not answer within $wait s" >&2
   exit 1
 }
 

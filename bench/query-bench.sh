@@ -1,31 +1,40 @@
 #!/usr/bin/env bash
-# Query benchmark (issue 4): a point SELECT by primary key over the HTTP API, against its baselines,
-# all measured in the same run on this machine.
+# Query benchmark (issues 4 and 16): a point SELECT by primary key over the HTTP API, broken down
+# into the stages a request passes, against its baselines, all measured in the same run here.
 #
 #   bench/query-bench.sh [seconds-per-run]          (default 10)
 #
 # Starts its own `ayb server` (embedded default: SQLite metadata, temporary data folder, port
-# $BENCH_PORT or 5499), registers an account through the file e-mail backend, creates a database
-# with a 100 000-row table and measures, with wrk on loopback (keep-alive):
-#   * POST /v1/bench/points/query "SELECT * FROM t WHERE id = <random>" at 1, 4 and 16 clients
-#   * GET /health (ayb's health endpoint: JSON and one metadata lookup) and GET /health/live at the
-#     same client counts: the framework's own ceiling
-#   * the same point SELECT in-process through sqlite-jdbc (the floor), same client counts
-#   * pgbench -S -M simple against the local PostgreSQL (127.0.0.1:5432, user postgres), scale 1
-#     (100 000 rows), same client counts: what a user would pick instead
+# $BENCH_PORT or 5499) on a copy of Payara Micro that also deploys a bare JAX-RS endpoint (built
+# here from bench/BareEndpoint.java, never shipped), registers an account through the file e-mail
+# backend, creates databases with a 100 000-row table and measures, with wrk on loopback
+# (keep-alive), at 1 and 4 clients:
+#   * GET /bench-bare/bare: a JAX-RS resource with no filter, bean or lookup (the container floor)
+#   * GET /health (ayb's health endpoint: JSON and one metadata lookup) and GET /health/live
+#   * POST /v1/bench/points/query "SELECT * FROM t WHERE id = <random>" on ONE database, and at 4
+#     clients spread over 4 databases
+#   * a JFR recording of the server during a further 4-client /query run, summarized by package
+#     (bench/jfr-summary.py): where the server's CPU goes per request
+#   * the same point SELECT in-process through sqlite-jdbc (the floor)
+#   * pgbench -S -M simple against the local PostgreSQL (127.0.0.1:5432, user postgres, a scratch
+#     database ayb_bench), scale 1 (100 000 rows), at 1, 4 and 16 clients: what a user would pick
 #   * the first query on a cold database (spawn of its sandboxed daemon), p50 of 15
 #   * resident memory of an idle daemon
-# Needs: a build (./mvnw -q package -DskipTests), wrk, pgbench/psql, python3, curl.
+# and prints the ratios /query / /health, /health / bare, 4 clients / 1 client on one database and
+# /query / pgbench, with the load average (the machine may be shared: compare ratios).
+# Needs: a build (./mvnw -q package -DskipTests), wrk, pgbench/psql, python3, curl and a JDK
+# (javac, jar, jcmd, jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 seconds="${1:-10}"
 port="${BENCH_PORT:-5499}"
 base="http://127.0.0.1:$port"
-clients=(1 4 16)
+clients=(1 4)
+pg_clients=(1 4 16)
 
-for tool in wrk pgbench psql python3 curl; do
-  command -v "$tool" >/dev/null || { echo "Error: $tool is needed (apt-get install wrk postgresql-client python3 curl)" >&2; exit 1; }
+for tool in wrk pgbench psql python3 curl javac jar jcmd jfr; do
+  command -v "$tool" >/dev/null || { echo "Error: $tool is needed (apt-get install wrk postgresql-client python3 curl, and a JDK)" >&2; exit 1; }
 done
 [ -f client-cli/target/ayb-cli.jar ] || { echo "Error: build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 
@@ -41,7 +50,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "# ayb query benchmark — $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), ${seconds}s per run"
+echo "# ayb query benchmark — $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), ${seconds}s per run, $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+
+# ---- the bare endpoint: its own WAR inside a copy of Payara Micro ------------------------------
+# Payara Micro deploys every WAR under MICRO-INF/deploy of its jar (context root: the file name),
+# so the copy serves /bench-bare/bare next to ayb without ayb shipping a bench endpoint.
+api_jar="$(find "$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api" -name 'jakarta.jakartaee-api-*.jar' | sort -V | tail -1)"
+mkdir -p "$work/bare/WEB-INF/classes" "$work/micro/MICRO-INF/deploy"
+javac -d "$work/bare/WEB-INF/classes" -cp "$api_jar" "$root/bench/BareEndpoint.java"
+jar -c -f "$work/micro/MICRO-INF/deploy/bench-bare.war" -C "$work/bare" .
+cp "$root/ayb-web/target/payara-micro.jar" "$work/payara-micro.jar"
+jar -u -0 -f "$work/payara-micro.jar" -C "$work/micro" MICRO-INF/deploy/bench-bare.war
+bench_payara_jar="$work/payara-micro.jar"
 
 # ---- the server ------------------------------------------------------------------------------
 cd "$work"
@@ -51,23 +71,32 @@ start_server AYB__LIMITS__QUERIES_PER_MINUTE=0 AYB__LIMITS__CONCURRENT_QUERIES=0
 token="$(register_account bench)"
 auth=(-H "Authorization: Bearer $token")
 
-curl -fs -X POST "$base/v1/bench/points/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null
 load_sql="CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL, score REAL NOT NULL);
 WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100000)
 INSERT INTO t SELECT i, 'name-' || i, i / 7.0 FROM c;
 SELECT count(*) FROM t;"
-rows="$(curl -fs -X POST "$base/v1/bench/points/query" "${auth[@]}" --data-binary "$load_sql")"
-echo "loaded: $rows"
+for db in points points2 points3 points4; do
+  curl -fs -X POST "$base/v1/bench/$db/create" "${auth[@]}" -H 'db-type: sqlite' -H 'public-sharing-level: no-access' >/dev/null
+  rows="$(curl -fs -X POST "$base/v1/bench/$db/query" "${auth[@]}" --data-binary "$load_sql")"
+done
+echo "loaded: $rows (in each of 4 databases)"
+curl -fs "$base/bench-bare/bare" >/dev/null || { echo "Error: the bare endpoint does not answer" >&2; exit 1; }
 
-cat >"$work/point.lua" <<EOF
+# point.lua: one database; spread.lua: 4 databases, one picked at random per request
+for script in point spread; do
+  path='"/v1/bench/points/query"'
+  [ "$script" = spread ] && path='"/v1/bench/" .. dbs[math.random(1, 4)] .. "/query"'
+  cat >"$work/$script.lua" <<EOF
 math.randomseed(os.time())
+dbs = {"points", "points2", "points3", "points4"}
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer $token"
 wrk.headers["Content-Type"] = "text/plain"
 request = function()
-  return wrk.format(nil, "/v1/bench/points/query", nil, "SELECT * FROM t WHERE id = " .. math.random(1, 100000))
+  return wrk.format(nil, $path, nil, "SELECT * FROM t WHERE id = " .. math.random(1, 100000))
 end
 EOF
+done
 cat >"$work/report.lua" <<'EOF'
 done = function(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
@@ -76,6 +105,7 @@ done = function(summary, latency, requests)
 end
 EOF
 cat "$work/report.lua" >>"$work/point.lua"
+cat "$work/report.lua" >>"$work/spread.lua"
 
 # wrk_run <lua-or-empty> <path> <clients> -> "rps p50ms p99ms errors"
 wrk_run() {
@@ -88,13 +118,26 @@ wrk_run() {
 wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/point.lua" "$base/" >/dev/null
 wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/report.lua" "$base/health" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/health/live" >/dev/null
+wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/bare" >/dev/null
+wrk -t2 -c4 -d5s -s "$work/spread.lua" "$base/" >/dev/null
 
 declare -A result
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for c in "${clients[@]}"; do
-  result[query,$c]="$(wrk_run "$work/point.lua" / "$c")"
+  result[bare,$c]="$(wrk_run "$work/report.lua" /bench-bare/bare "$c")"
   result[health,$c]="$(wrk_run "$work/report.lua" /health "$c")"
   result[live,$c]="$(wrk_run "$work/report.lua" /health/live "$c")"
+  result[query,$c]="$(wrk_run "$work/point.lua" / "$c")"
 done
+result[spread,4]="$(wrk_run "$work/spread.lua" / 4)"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- where the server's CPU goes: JFR during a 4-client /query run ----------------------------
+payara_pid="$(pgrep -P "$server_pid" -f payara-micro.jar | head -1)"
+jcmd "$payara_pid" JFR.start name=bench settings=default filename="$work/query.jfr" >/dev/null
+result[jfr,4]="$(wrk_run "$work/point.lua" / 4)"
+jcmd "$payara_pid" JFR.stop name=bench >/dev/null
+jfr_summary="$(python3 "$root/bench/jfr-summary.py" "$work/query.jfr" 14)"
 
 # ---- cold first query (daemon spawn) and idle daemon memory -----------------------------------
 cold=()
@@ -108,7 +151,6 @@ sleep 2
 # This server's processes only: the launcher ($server_pid), its Payara Micro JVM, and the daemons
 # below that (other servers may run on the machine).
 descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
-payara_pid="$(pgrep -P "$server_pid" -f payara-micro.jar | head -1)"
 daemon_rss=""
 for p in $(descendants "$payara_pid"); do
   if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q 'org.aybdb.sandbox.daemon.QueryDaemon'; then
@@ -128,7 +170,7 @@ done
 psql -h 127.0.0.1 -U postgres -d postgres -q -c 'DROP DATABASE IF EXISTS ayb_bench' -c 'CREATE DATABASE ayb_bench' >/dev/null
 pgbench -h 127.0.0.1 -U postgres -i -s 1 -q ayb_bench >/dev/null 2>&1
 declare -A pg
-for c in "${clients[@]}"; do
+for c in "${pg_clients[@]}"; do
   rm -rf "$work/pglog" && mkdir "$work/pglog"
   tps="$( (cd "$work/pglog" && pgbench -h 127.0.0.1 -U postgres -S -M simple -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$seconds" -l ayb_bench 2>/dev/null) | awk '/^tps/ {print $3; exit}')"
   pct="$(cat "$work"/pglog/pgbench_log.* | python3 -c '
@@ -139,27 +181,46 @@ print("%.2f %.2f" % (v[len(v)//2]/1000, v[int(len(v)*0.99)]/1000))')"
 done
 
 # ---- report ------------------------------------------------------------------------------------
-python3 - "$seconds" <<EOF
-clients = [1, 4, 16]
+python3 - <<EOF
+clients = [1, 4]
 def parse(s):
-    p = s.split(); return [float(x) for x in p]
-q = {c: parse(x) for c, x in zip(clients, """${result[query,1]}|${result[query,4]}|${result[query,16]}""".split("|"))}
-h = {c: parse(x) for c, x in zip(clients, """${result[health,1]}|${result[health,4]}|${result[health,16]}""".split("|"))}
-l = {c: parse(x) for c, x in zip(clients, """${result[live,1]}|${result[live,4]}|${result[live,16]}""".split("|"))}
-f = {c: parse(x) for c, x in zip(clients, """${floor[1]}|${floor[4]}|${floor[16]}""".split("|"))}
-g = {c: parse(x) for c, x in zip(clients, """${pg[1]}|${pg[4]}|${pg[16]}""".split("|"))}
+    return [float(x) for x in s.split()]
+def row(c, what, r, digits=2):
+    err = f" ({r[3]:.0f} errors)" if len(r) > 3 and r[3] else ""
+    print(f"| {c} | {what} | {r[0]:.0f} | {r[1]:.{digits}f} | {r[2]:.{digits}f} |{err}")
+def by_clients(text, cs=clients):
+    return {c: parse(x) for c, x in zip(cs, text.split("|"))}
+b = by_clients("${result[bare,1]}|${result[bare,4]}")
+h = by_clients("${result[health,1]}|${result[health,4]}")
+l = by_clients("${result[live,1]}|${result[live,4]}")
+q = by_clients("${result[query,1]}|${result[query,4]}")
+f = by_clients("${floor[1]}|${floor[4]}")
+g = by_clients("${pg[1]}|${pg[4]}|${pg[16]}", [1, 4, 16])
+spread = parse("${result[spread,4]}")
+jfr = parse("${result[jfr,4]}")
+print()
+print("load average: ${load_before} before the HTTP runs, ${load_after} after")
 print()
 print("| clients | what | requests/s | p50 ms | p99 ms |")
 print("| --- | --- | ---: | ---: | ---: |")
 for c in clients:
-    print(f"| {c} | ayb point SELECT over HTTP | {q[c][0]:.0f} | {q[c][1]:.2f} | {q[c][2]:.2f} |" + (f" ({q[c][3]:.0f} errors)" if q[c][3] else ""))
-    print(f"| {c} | GET /health (framework ceiling) | {h[c][0]:.0f} | {h[c][1]:.2f} | {h[c][2]:.2f} |")
-    print(f"| {c} | GET /health/live | {l[c][0]:.0f} | {l[c][1]:.2f} | {l[c][2]:.2f} |")
-    print(f"| {c} | sqlite-jdbc in-process (floor) | {f[c][0]:.0f} | {f[c][1]:.3f} | {f[c][2]:.3f} |")
-    print(f"| {c} | pgbench -S -M simple | {g[c][0]:.0f} | {g[c][1]:.2f} | {g[c][2]:.2f} |")
+    row(c, "GET /bench-bare/bare (bare JAX-RS, same server)", b[c])
+    row(c, "GET /health", h[c])
+    row(c, "GET /health/live", l[c])
+    row(c, "POST /query point SELECT, one database", q[c])
+    if c == 4:
+        row(c, "POST /query point SELECT, over 4 databases", spread)
+        row(c, "POST /query point SELECT, one database, under JFR", jfr)
+    row(c, "sqlite-jdbc in-process (floor)", f[c], 3)
+for c in [1, 4, 16]:
+    row(c, "pgbench -S -M simple", g[c])
 print()
 for c in clients:
-    print(f"ratio at {c} clients: query/health = {q[c][0]/h[c][0]:.2f}, query/live = {q[c][0]/l[c][0]:.2f}, query/pgbench = {q[c][0]/g[c][0]:.2f}")
+    print(f"ratios at {c} client(s): /query / /health = {q[c][0]/h[c][0]:.2f}, /health / bare = {h[c][0]/b[c][0]:.2f}, "
+          f"/query / bare = {q[c][0]/b[c][0]:.2f}, /query / pgbench = {q[c][0]/g[c][0]:.3f}")
+print(f"one database: 4 clients / 1 client = {q[4][0]/q[1][0]:.2f}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f}")
+print(f"best /query / pgbench at 16 clients = {max(q[c][0] for c in clients)/g[16][0]:.3f}")
+print(f"per request at 1 client (1/throughput): bare {1000/b[1][0]:.3f} ms, /health {1000/h[1][0]:.3f} ms, /query {1000/q[1][0]:.3f} ms")
 cold = sorted(float(x) * 1000 for x in "${cold[*]}".split())
 print(f"cold first query (create table + select on a new database; daemon spawn): p50 {cold[len(cold)//2]:.0f} ms, min {cold[0]:.0f} ms, max {cold[-1]:.0f} ms; the next query: {float('$warm_once')*1000:.1f} ms")
 rss = sorted(int(x) for x in "$(echo $daemon_rss)".split())
@@ -168,3 +229,9 @@ if rss:
 else:
     print("idle daemons: none found")
 EOF
+echo
+echo "## where the server's CPU goes during the 4-client /query run under JFR"
+echo
+echo "$jfr_summary"
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,6 @@
 package org.aybdb.application;
 
 import java.util.Optional;
-import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryResult;
 
 /**
@@ -51,37 +50,9 @@ public interface DatabaseService {
       org.aybdb.application.engine.Cancellation cancellation);
 
   /**
-   * Starts {@code sql} like {@link #query} for a caller at {@code clientAddress}, first admitted by
-   * the fair-sharing limits ({@link QueryAdmission}), and answers with a cursor to stream the
-   * result from; closing it gives back both the database and the caller's admission.
-   *
-   * @throws AybException as {@link #query}; Other (429) with Retry-After beyond a rate or
-   *     concurrency limit; Other (503) with Retry-After when the database or every daemon stayed
-   *     busy past {@code [limits] queue_wait}; QueryError (403) for a write past the storage quota
-   */
-  QueryCursor open(
-      Optional<Caller> caller, String clientAddress, String entity, String database, String sql);
-
-  /**
-   * Runs {@code batch} (statements with bound parameters, each with its own result) like {@link
-   * #open}: the same access check, admission, storage quota and containment; the answer collected
-   * whole. A read-only caller's batch runs on a read-only connection (a write in it fails).
-   *
-   * @throws AybException as {@link #open}; {@link
-   *     org.aybdb.application.engine.StatementFailedException} for a failed atomic batch
-   */
-  java.util.List<org.aybdb.application.engine.StatementResult> run(
-      Optional<Caller> caller,
-      String clientAddress,
-      String entity,
-      String database,
-      org.aybdb.application.engine.StatementBatch batch);
-
-  /**
-   * Runs {@code batch} as {@link #run(Optional, String, String, String,
-   * org.aybdb.application.engine.StatementBatch)} under a place taken with {@link #admit} (a web UI
-   * request runs several queries under one), stoppable through {@code cancellation} as {@link
-   * #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)}.
+   * Runs {@code batch} as {@link QueryPath#run} does, but under a place taken with {@link #admit}
+   * (a web UI request runs several queries under one), stoppable through {@code cancellation} as
+   * {@link #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)}.
    */
   java.util.List<org.aybdb.application.engine.StatementResult> run(
       Optional<Caller> caller,

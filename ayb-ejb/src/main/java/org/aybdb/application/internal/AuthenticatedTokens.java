@@ -1,12 +1,14 @@
 package org.aybdb.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aybdb.application.Caller;
+import org.aybdb.infrastructure.security.ApiTokens;
 
 /**
  * API tokens recently found valid, so that a request's bearer check costs a hash comparison instead
@@ -34,6 +36,31 @@ public class AuthenticatedTokens {
   /** Take before reading a token from the store; pass to {@link #remember}. */
   public long stamp() {
     return revocations.get();
+  }
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * The caller of {@code token} when it was found valid recently: its secret matches the stored
+   * hash and it has not expired since. Empty for anything else (malformed, unknown, stale), which
+   * only the store can answer.
+   */
+  public Optional<Caller> valid(String token) {
+    try {
+      return valid(ApiTokens.parse(token));
+    } catch (ApiTokens.MalformedTokenException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** As {@link #valid(String)}, for a token already parsed. */
+  public Optional<Caller> valid(ApiTokens.Parsed token) {
+    return find(token.shortToken())
+        .filter(known -> ApiTokens.matches(token, known.hash()))
+        .filter(
+            known ->
+                known.expiresAt() == null || !known.expiresAt().isBefore(Timestamps.now(clock)))
+        .map(Entry::caller);
   }
 
   public Optional<Entry> find(String shortToken) {

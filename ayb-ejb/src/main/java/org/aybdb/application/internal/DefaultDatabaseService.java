@@ -20,7 +20,6 @@ import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.Cancellation;
-import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.config.AybConfiguration;
@@ -159,39 +158,6 @@ public class DefaultDatabaseService implements DatabaseService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public QueryCursor open(
-      Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
-    Objects.requireNonNull(sql, "sql");
-    AuthorizedDatabase found = access.query(caller, entity, database);
-    QueryEngine engine = engine(sql);
-    QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path());
-    try {
-      return new AdmittedCursor(
-          engine.open(found.ref(), found.accessMode(), sql, writeBudget(found)), ticket);
-    } catch (RuntimeException e) {
-      ticket.close();
-      throw e;
-    }
-  }
-
-  @Override
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public java.util.List<org.aybdb.application.engine.StatementResult> run(
-      Optional<Caller> caller,
-      String clientAddress,
-      String entity,
-      String database,
-      org.aybdb.application.engine.StatementBatch batch) {
-    Objects.requireNonNull(batch, "batch");
-    AuthorizedDatabase found = access.query(caller, entity, database);
-    QueryEngine engine = batchEngine(batch);
-    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
-      return engine.run(found.ref(), found.accessMode(), batch, writeBudget(found));
-    }
-  }
-
-  @Override
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public java.util.List<org.aybdb.application.engine.StatementResult> run(
       Optional<Caller> caller,
       String entity,
@@ -207,10 +173,18 @@ public class DefaultDatabaseService implements DatabaseService {
 
   /** The engine, once every statement of {@code batch} is known not to be blank. */
   private QueryEngine batchEngine(org.aybdb.application.engine.StatementBatch batch) {
+    return batchEngine(engines, batch);
+  }
+
+  /** As {@link #engine(Instance)}, once every statement of {@code batch} is known not blank. */
+  static QueryEngine batchEngine(
+      Instance<QueryEngine> engines, org.aybdb.application.engine.StatementBatch batch) {
     for (var statement : batch.statements()) {
-      engine(statement.sql());
+      if (statement.sql().isBlank()) {
+        throw AybException.badRequest(EMPTY_QUERY);
+      }
     }
-    return engine();
+    return engine(engines);
   }
 
   private QueryEngine engine(String sql) {
@@ -221,6 +195,11 @@ public class DefaultDatabaseService implements DatabaseService {
   }
 
   private QueryEngine engine() {
+    return engine(engines);
+  }
+
+  /** The installed engine; 503 without one. */
+  static QueryEngine engine(Instance<QueryEngine> engines) {
     if (!engines.isResolvable()) {
       throw new AybException(
           ErrorType.Other, 503, "Queries are not available: no query engine is installed");
@@ -231,38 +210,5 @@ public class DefaultDatabaseService implements DatabaseService {
   /** Read-write queries are bounded by what is left of the owner's storage quota. */
   private long writeBudget(AuthorizedDatabase found) {
     return found.accessMode() == AccessMode.READ_WRITE ? quotas.writeBudget(found.database()) : 0;
-  }
-
-  /** A cursor that gives the caller's admission back with the database. */
-  private record AdmittedCursor(QueryCursor cursor, QueryAdmission.Ticket ticket)
-      implements QueryCursor {
-    @Override
-    public java.util.List<String> fields() {
-      return cursor.fields();
-    }
-
-    @Override
-    public java.util.List<java.util.List<String>> nextRows() {
-      return cursor.nextRows();
-    }
-
-    @Override
-    public QueryResult.Truncation truncation() {
-      return cursor.truncation();
-    }
-
-    @Override
-    public int statements() {
-      return cursor.statements();
-    }
-
-    @Override
-    public void close() {
-      try {
-        cursor.close();
-      } finally {
-        ticket.close();
-      }
-    }
   }
 }

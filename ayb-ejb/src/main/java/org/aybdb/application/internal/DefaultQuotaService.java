@@ -109,13 +109,17 @@ public class DefaultQuotaService implements QuotaService {
    * its owner stores (at least 1, which lets the file shrink but not grow); 0 without a quota.
    */
   public long writeBudget(HostedDatabase database) {
+    return writeBudget(database.owner().slug(), database.slug());
+  }
+
+  /** As {@link #writeBudget(HostedDatabase)}, by name: {@code owner}'s database {@code slug}. */
+  public long writeBudget(String owner, String slug) {
     long max = configuration.limits().maxBytesPerEntity();
     if (max == 0) {
       return 0;
     }
-    String owner = database.owner().slug();
     StorageUsage usage = usage();
-    long others = usage.entityBytes(owner) - usage.fileBytes(owner, database.slug());
+    long others = usage.entityBytes(owner) - usage.fileBytes(owner, slug);
     return Math.max(1, max - others);
   }
 

@@ -57,13 +57,10 @@ public class DefaultTokenService implements TokenService {
       // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
       throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
     }
-    Optional<AuthenticatedTokens.Entry> known = recent.find(parsed.shortToken());
-    if (known.isPresent() && ApiTokens.matches(parsed, known.get().hash())) {
-      LocalDateTime expiresAt = known.get().expiresAt();
-      if (expiresAt == null || !expiresAt.isBefore(Timestamps.now(clock))) {
-        usage.noteUse(parsed.shortToken());
-        return known.get().caller();
-      }
+    Optional<Caller> known = recent.valid(parsed);
+    if (known.isPresent()) {
+      usage.noteUse(parsed.shortToken());
+      return known.get();
     }
     long stamp = recent.stamp();
     ApiToken stored =

@@ -8,7 +8,8 @@ import org.eclipse.persistence.sessions.Session;
 
 /**
  * Chooses EclipseLink's database platform from {@code database_url} at run time: the persistence
- * unit cannot know in advance whether the metadata store is SQLite or PostgreSQL.
+ * unit cannot know in advance whether the metadata store is SQLite or PostgreSQL. Also follows the
+ * changes that access decisions depend on ({@link MetadataChanges}).
  */
 public class MetadataSessionCustomizer implements SessionCustomizer {
 
@@ -21,5 +22,6 @@ public class MetadataSessionCustomizer implements SessionCustomizer {
     } else {
       session.getLogin().usePlatform(new SQLitePlatform());
     }
+    MetadataChanges.listen(session);
   }
 }

@@ -20,6 +20,7 @@ import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
+import org.aybdb.application.QueryPath;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.config.AybConfiguration;
@@ -53,6 +54,7 @@ public class DatabaseResource {
 
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
+  @Inject QueryPath queries;
   @Inject CallerContext callers;
   @Inject AybConfiguration configuration;
   @Context HttpHeaders headers;
@@ -145,7 +147,7 @@ public class DatabaseResource {
       sql = TextBodies.requireNoNul(TextBodies.readUtf8(body, maxSqlBytes, "SQL"));
     }
     return QueryAnswer.of(
-        databases.open(
+        queries.open(
             callers.optionalCaller(),
             ClientAddresses.of(request, configuration.limits().trustedProxies()),
             entity(),
@@ -168,7 +170,7 @@ public class DatabaseResource {
             http.maxQueryParams(),
             http.maxBatchStatements());
     return TypedAnswer.of(
-        databases.run(
+        queries.run(
             callers.optionalCaller(),
             ClientAddresses.of(request, configuration.limits().trustedProxies()),
             entity(),

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
 import org.aybdb.application.AybException;
@@ -57,11 +56,7 @@ final class QueryAnswer {
     QueryAnswer answer = new QueryAnswer(cursor);
     boolean complete;
     try {
-      answer.json.writeStartObject().writeStartArray("fields");
-      for (String field : cursor.fields()) {
-        answer.json.write(field);
-      }
-      answer.json.writeEnd().writeStartArray("rows");
+      ResultJson.start(answer.json, cursor.fields());
       complete = answer.copyRows(BUFFER_BYTES);
       if (complete) {
         answer.finish();
@@ -75,7 +70,7 @@ final class QueryAnswer {
       Response.ResponseBuilder whole =
           Response.ok(answer.sink.buffered(), MediaType.APPLICATION_JSON_TYPE);
       if (cursor.truncation() != QueryResult.Truncation.NONE) {
-        whole.header(DatabaseResource.TRUNCATED_HEADER, word(cursor.truncation()));
+        whole.header(DatabaseResource.TRUNCATED_HEADER, ResultJson.word(cursor.truncation()));
       }
       return whole.build();
     }
@@ -100,17 +95,7 @@ final class QueryAnswer {
   /** Copies batches of rows until the end (true) or until {@code limit} bytes are buffered. */
   private boolean copyRows(long limit) {
     for (List<List<String>> batch = cursor.nextRows(); batch != null; batch = cursor.nextRows()) {
-      for (List<String> row : batch) {
-        json.writeStartArray();
-        for (String cell : row) {
-          if (cell == null) {
-            json.writeNull();
-          } else {
-            json.write(cell);
-          }
-        }
-        json.writeEnd();
-      }
+      ResultJson.rows(json, batch);
       json.flush();
       if (sink.size() >= limit) {
         return false;
@@ -120,16 +105,8 @@ final class QueryAnswer {
   }
 
   private void finish() {
-    json.writeEnd();
-    if (cursor.truncation() != QueryResult.Truncation.NONE) {
-      json.write("truncated", word(cursor.truncation()));
-    }
-    json.writeEnd();
+    ResultJson.end(json, cursor.truncation());
     json.close();
-  }
-
-  static String word(QueryResult.Truncation truncation) {
-    return truncation.name().toLowerCase(Locale.ROOT);
   }
 
   /** Collects into memory until switched to the response, then passes everything through. */

@@ -70,7 +70,7 @@ final class TypedAnswer {
             .findFirst()
             .orElse(QueryResult.Truncation.NONE);
     if (truncation != QueryResult.Truncation.NONE) {
-      answer.header(DatabaseResource.TRUNCATED_HEADER, QueryAnswer.word(truncation));
+      answer.header(DatabaseResource.TRUNCATED_HEADER, ResultJson.word(truncation));
     }
     return answer.build();
   }
@@ -110,7 +110,7 @@ final class TypedAnswer {
     }
     json.writeEnd();
     if (r.truncation() != QueryResult.Truncation.NONE) {
-      json.write("truncated", QueryAnswer.word(r.truncation()));
+      json.write("truncated", ResultJson.word(r.truncation()));
     }
     if (typed) {
       json.writeStartObject("meta")

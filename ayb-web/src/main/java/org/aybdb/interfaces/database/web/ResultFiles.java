@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.interfaces.database.rest.ResultJson;
 
 /** A query result as the files the database page offers: CSV and JSON. */
 final class ResultFiles {
@@ -65,21 +66,9 @@ final class ResultFiles {
     try (JsonGenerator json =
         Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
             .createGenerator(out)) {
-      json.writeStartObject().writeStartArray("fields");
-      result.fields().forEach(json::write);
-      json.writeEnd().writeStartArray("rows");
-      for (List<String> row : result.rows()) {
-        json.writeStartArray();
-        for (String value : row) {
-          if (value == null) {
-            json.writeNull();
-          } else {
-            json.write(value);
-          }
-        }
-        json.writeEnd();
-      }
-      json.writeEnd().writeEnd();
+      ResultJson.start(json, result.fields());
+      ResultJson.rows(json, result.rows());
+      ResultJson.end(json, result.truncation());
     }
     return out.toString().strip() + "\n";
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.QueryPath;
 import org.aybdb.application.TokenService;
 
 /**
@@ -21,7 +22,7 @@ public class CallerContext {
       "Missing Authorization header: expected `Bearer <token>` with an API token";
   static final String NOT_BEARER = "Invalid Authorization header: expected `Bearer <token>`";
 
-  @Inject TokenService tokens;
+  @Inject QueryPath tokens;
 
   private Caller caller;
 
@@ -30,7 +31,8 @@ public class CallerContext {
    *
    * @param required whether a missing header is refused (401 Unauthorized) or anonymous
    * @throws AybException 401 for a header that is not a bearer token, and whatever {@link
-   *     TokenService#authenticate} refuses
+   *     TokenService#authenticate} refuses (asked through {@link QueryPath#authenticate}, which
+   *     answers recently verified tokens from memory)
    */
   public void authenticate(String authorization, boolean required) {
     if (authorization == null) {

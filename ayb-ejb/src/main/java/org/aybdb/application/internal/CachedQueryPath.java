@@ -1,0 +1,104 @@
+package org.aybdb.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.aybdb.application.AccessPolicy;
+import org.aybdb.application.AybException;
+import org.aybdb.application.Caller;
+import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.QueryPath;
+import org.aybdb.application.TokenService;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.QueryCursor;
+import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.StatementBatch;
+import org.aybdb.application.engine.StatementResult;
+import org.aybdb.domain.model.Slugs;
+
+/**
+ * {@link QueryPath} over {@link AuthenticatedTokens} and {@link QueryGrants}: on a hit, no metadata
+ * query, no JNDI look-up and no EJB call before the engine; on a miss, the {@link TokenService} and
+ * the {@link AccessPolicy} decide (and fill the caches).
+ */
+@ApplicationScoped // a plain CDI bean: an EJB's interceptors would cost more than the work itself
+public class CachedQueryPath implements QueryPath {
+
+  @Inject AuthenticatedTokens recent;
+  @Inject TokenUsage usage;
+  @Inject TokenService tokens;
+  @Inject QueryGrants grants;
+  @Inject AccessPolicy access;
+  @Inject QueryAdmission admission;
+  @Inject DefaultQuotaService quotas;
+  @Inject Instance<QueryEngine> engines;
+
+  @Override
+  public Caller authenticate(String token) {
+    Objects.requireNonNull(token, "token");
+    Optional<Caller> known = recent.valid(token);
+    if (known.isPresent()) {
+      usage.noteUse(known.get().shortToken());
+      return known.get();
+    }
+    return tokens.authenticate(token);
+  }
+
+  @Override
+  public QueryCursor open(
+      Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
+    Objects.requireNonNull(sql, "sql");
+    QueryGrants.Grant grant = grant(caller, entity, database);
+    if (sql.isBlank()) {
+      throw AybException.badRequest(DefaultDatabaseService.EMPTY_QUERY);
+    }
+    QueryEngine engine = DefaultDatabaseService.engine(engines);
+    QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path());
+    try {
+      return new AdmittedCursor(
+          engine.open(grant.ref(), grant.mode(), sql, writeBudget(grant)), ticket);
+    } catch (RuntimeException e) {
+      ticket.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public List<StatementResult> run(
+      Optional<Caller> caller,
+      String clientAddress,
+      String entity,
+      String database,
+      StatementBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    QueryGrants.Grant grant = grant(caller, entity, database);
+    QueryEngine engine = DefaultDatabaseService.batchEngine(engines, batch);
+    try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path())) {
+      return engine.run(grant.ref(), grant.mode(), batch, writeBudget(grant));
+    }
+  }
+
+  /** Read-write queries are bounded by what is left of the owner's storage quota. */
+  private long writeBudget(QueryGrants.Grant grant) {
+    return grant.mode() == AccessMode.READ_WRITE
+        ? quotas.writeBudget(grant.ref().entity(), grant.ref().database())
+        : 0;
+  }
+
+  /** The caller's access to the database: remembered, or decided by the policy (which refuses). */
+  private QueryGrants.Grant grant(Optional<Caller> caller, String entity, String database) {
+    Objects.requireNonNull(caller, "caller");
+    QueryGrants.Key key = QueryGrants.Key.of(caller, Slugs.lowerCase(entity), database);
+    Optional<QueryGrants.Grant> known = grants.find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    long stamp = grants.stamp();
+    QueryGrants.Grant decided = QueryGrants.Grant.of(access.query(caller, entity, database));
+    grants.remember(stamp, key, decided);
+    return decided;
+  }
+}

@@ -23,6 +23,7 @@ import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
@@ -31,7 +32,6 @@ import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.database.PublicSharingLevel;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /** {@link DatabaseService}: checks in ayb's order, access decided by {@link AccessPolicy}. */
 @Stateless
@@ -50,6 +50,7 @@ public class DefaultDatabaseService implements DatabaseService {
   @Inject Instance<QueryEngine> engines;
   @Inject DefaultQuotaService quotas;
   @Inject QueryAdmission admission;
+  @Inject HostedFiles files;
 
   @Override
   public CreatedDatabase create(
@@ -80,9 +81,8 @@ public class DefaultDatabaseService implements DatabaseService {
       // Another request created it in the meantime (the unique key of owner and slug).
       throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
     }
-    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
-    Path version = directories.newVersion(owner.slug(), database);
-    directories.switchTo(owner.slug(), database, version);
+    Path version = files.newVersion(owner.slug(), database);
+    files.switchTo(owner.slug(), database, version);
     return new CreatedDatabase(owner.slug(), database, type.word());
   }
 

@@ -8,13 +8,12 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.EntityUsage;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QuotaService;
+import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
-import org.aybdb.infrastructure.storage.StorageUsage;
 
 /**
  * {@link QuotaService}: databases counted in the metadata, bytes measured on disk at each check.
@@ -30,6 +29,7 @@ public class DefaultQuotaService implements QuotaService {
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
   @Inject HostedDatabaseRepository databases;
+  @Inject HostedFiles files;
 
   @Override
   public EntityUsage usage(String entity) {
@@ -114,21 +114,15 @@ public class DefaultQuotaService implements QuotaService {
       return 0;
     }
     String owner = database.owner().slug();
-    StorageUsage usage = usage();
-    long others = usage.entityBytes(owner) - usage.fileBytes(owner, database.slug());
+    long others = files.entityBytes(owner) - files.fileBytes(owner, database.slug());
     return Math.max(1, max - others);
   }
 
   private long bytes(Account owner, List<HostedDatabase> owned) {
-    StorageUsage usage = usage();
     long total = 0;
     for (HostedDatabase database : owned) {
-      total += usage.bytes(owner.slug(), database.slug());
+      total += files.bytes(owner.slug(), database.slug());
     }
     return total;
-  }
-
-  private StorageUsage usage() {
-    return new StorageUsage(new DatabaseDirectories(configuration.dataPath()));
   }
 }

@@ -18,6 +18,7 @@ import org.aybdb.application.ErrorType;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.NewApiToken;
 import org.aybdb.application.TokenService;
+import org.aybdb.application.port.ApiTokenCodec;
 import org.aybdb.domain.model.CodedEnum;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
@@ -28,7 +29,6 @@ import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.permission.DatabasePermission;
 import org.aybdb.domain.model.permission.DatabasePermissionRepository;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
-import org.aybdb.infrastructure.security.ApiTokens;
 
 /** {@link TokenService} with ayb's checks and messages, in ayb's order. */
 @Stateless
@@ -40,6 +40,7 @@ public class DefaultTokenService implements TokenService {
   @Inject AccountRepository accounts;
   @Inject AuthenticatedTokens recent;
   @Inject ApiTokenIssuer issuer;
+  @Inject ApiTokenCodec codec;
   @Inject TokenUsage usage;
   @Inject HostedDatabaseRepository databases;
   @Inject DatabasePermissionRepository permissions;
@@ -50,15 +51,15 @@ public class DefaultTokenService implements TokenService {
   @Override
   public Caller authenticate(String token) {
     Objects.requireNonNull(token, "token");
-    ApiTokens.Parsed parsed;
+    ApiTokenCodec.Parsed parsed;
     try {
-      parsed = ApiTokens.parse(token);
-    } catch (ApiTokens.MalformedTokenException e) {
+      parsed = codec.parse(token);
+    } catch (ApiTokenCodec.MalformedTokenException e) {
       // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
       throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
     }
     Optional<AuthenticatedTokens.Entry> known = recent.find(parsed.shortToken());
-    if (known.isPresent() && ApiTokens.matches(parsed, known.get().hash())) {
+    if (known.isPresent() && codec.matches(parsed, known.get().hash())) {
       LocalDateTime expiresAt = known.get().expiresAt();
       if (expiresAt == null || !expiresAt.isBefore(Timestamps.now(clock))) {
         usage.noteUse(parsed.shortToken());
@@ -70,7 +71,7 @@ public class DefaultTokenService implements TokenService {
         tokens
             .find(parsed.shortToken())
             .orElseThrow(() -> AybException.recordNotFound(parsed.shortToken(), RECORD_TYPE, 401));
-    if (!ApiTokens.matches(parsed, stored.hash())) {
+    if (!codec.matches(parsed, stored.hash())) {
       throw invalidToken("Invalid API token");
     }
     if (stored.revokedAt() != null) {

@@ -19,7 +19,7 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
+import org.aybdb.application.port.HostedFiles;
 
 /**
  * Decides whether an uploaded file may become a hosted database. This process reads only its first
@@ -48,17 +48,17 @@ final class ImportCheck {
   private static final int MIN_SIZE = 512;
 
   private final QueryEngine engine;
-  private final DatabaseDirectories directories;
+  private final HostedFiles files;
 
-  ImportCheck(QueryEngine engine, DatabaseDirectories directories) {
+  ImportCheck(QueryEngine engine, HostedFiles files) {
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.directories = Objects.requireNonNull(directories, "directories");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   /** Checks {@code candidate}, a file in a new version folder of {@code database}. */
   void check(DatabaseRef database, Path candidate) {
     header(candidate);
-    Path scratchVersion = directories.newVersion(database.entity(), database.database());
+    Path scratchVersion = files.newVersion(database.entity(), database.database());
     Path scratch = scratchVersion.resolve(database.database());
     try {
       integrity(database, candidate);

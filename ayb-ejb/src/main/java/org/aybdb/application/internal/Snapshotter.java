@@ -1,6 +1,5 @@
 package org.aybdb.application.internal;
 
-import com.github.luben.zstd.ZstdIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,12 +24,12 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.port.HostedFiles;
+import org.aybdb.application.port.SnapshotArchiver;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
-import org.aybdb.infrastructure.snapshot.SnapshotFiles;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /**
  * Makes and restores the snapshots of one database at a time (ayb reference §6). The copy is made
@@ -67,6 +66,8 @@ public class Snapshotter {
 
   @Inject AybConfiguration configuration;
   @Inject Instance<QueryEngine> engines;
+  @Inject HostedFiles files;
+  @Inject SnapshotArchiver archiver;
 
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -124,8 +125,7 @@ public class Snapshotter {
   private Outcome snapshotLocked(DatabaseRef database, SnapshotStorage storage, int maxSnapshots) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
-    Optional<Path> version = directories.currentVersion(entity, slug);
+    Optional<Path> version = files.currentVersion(entity, slug);
     if (version.isEmpty() || !Files.isRegularFile(version.get().resolve(slug))) {
       return Outcome.NO_FILE;
     }
@@ -152,7 +152,7 @@ public class Snapshotter {
         checkIntegrity(engine, database);
       }
       long copied = System.nanoTime();
-      String id = SnapshotFiles.blake3Hex(copy);
+      String id = archiver.hash(copy);
       long hashed = System.nanoTime();
       List<Snapshot> existing = storage.list(entity, slug);
       if (existing.stream().anyMatch(snapshot -> snapshot.id().equals(id))) {
@@ -163,7 +163,7 @@ public class Snapshotter {
       LOG.fine(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
       scratch =
           Files.createDirectories(
-              configuration
+              files
                   .dataPath()
                   .toAbsolutePath()
                   .resolve("snapshots")
@@ -172,7 +172,7 @@ public class Snapshotter {
                   .resolve(UUID.randomUUID().toString()));
       Path compressed = scratch.resolve(slug + ".zst");
       long listed = System.nanoTime();
-      SnapshotFiles.compress(copy, compressed);
+      archiver.compress(copy, compressed);
       long packed = System.nanoTime();
       storage.upload(entity, slug, id, compressed);
       long uploaded = System.nanoTime();
@@ -303,13 +303,12 @@ public class Snapshotter {
   void switchIn(DatabaseRef database, Path version, QueryEngine engine) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
     Optional<Path> previous =
-        engine.quiesced(database, () -> directories.switchTo(entity, slug, version));
+        engine.quiesced(database, () -> files.switchTo(entity, slug, version));
     previous.ifPresent(
         old -> {
           try {
-            directories.deleteVersion(entity, slug, old);
+            files.deleteVersion(entity, slug, old);
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot delete the old version " + old, e);
           }
@@ -320,8 +319,7 @@ public class Snapshotter {
       DatabaseRef database, SnapshotStorage storage, String id, QueryEngine engine) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
-    Path version = directories.newVersion(entity, slug);
+    Path version = files.newVersion(entity, slug);
     boolean switched = false;
     try {
       Path file = version.resolve(slug);
@@ -332,9 +330,9 @@ public class Snapshotter {
           id,
           in -> {
             try {
-              hash[0] = SnapshotFiles.decompress(in, file);
-            } catch (ZstdIOException e) {
-              throw damaged(id, "it is not valid zstd (" + e.getMessage() + ")");
+              hash[0] = archiver.decompress(in, file);
+            } catch (SnapshotArchiver.DamagedArchiveException e) {
+              throw damaged(id, e.getMessage());
             } catch (IOException e) {
               LOG.warning(() -> "Downloading snapshot " + id + " failed: " + e.getMessage());
               throw new AybException(
@@ -372,10 +370,6 @@ public class Snapshotter {
           ErrorType.Other, 503, "Snapshots are not available: no query engine is installed");
     }
     return engines.get();
-  }
-
-  private DatabaseDirectories directories() {
-    return new DatabaseDirectories(configuration.dataPath());
   }
 
   private ReentrantLock lock(DatabaseRef database) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.aybdb.application.AybException;
+import org.aybdb.application.fakes.FakeRateLimits;
 import org.aybdb.config.AybConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class ConfirmationEmailThrottleTest {
   @BeforeEach
   void configure() {
     throttle.configuration = configuration(3, 5);
+    throttle.rateLimits = new FakeRateLimits();
     throttle.configure();
   }
 

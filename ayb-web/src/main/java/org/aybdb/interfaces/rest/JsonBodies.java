@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
-import org.aybdb.infrastructure.json.JsonShape;
+import org.aybdb.application.JsonShape;
 import org.aybdb.infrastructure.json.Jsons;
 
 /** Reading request bodies and writing ayb's JSON answers. */

@@ -61,7 +61,8 @@ public class DefaultDatabaseService implements DatabaseService {
     Slugs.problem(Slugs.Kind.DATABASE, database)
         .ifPresent(
             problem -> {
-              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+              throw new AybException(
+                  ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem);
             });
     String slug = Slugs.lowerCase(entity);
     Account owner =
@@ -72,14 +73,14 @@ public class DefaultDatabaseService implements DatabaseService {
             "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
     requireCreator(caller, owner);
     if (databases.find(owner, database).isPresent()) {
-      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+      throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
     }
     quotas.checkCreate(owner);
     try {
       databases.store(new HostedDatabase(owner, database, type, level));
     } catch (PersistenceException e) {
       // Another request created it in the meantime (the unique key of owner and slug).
-      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+      throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
     }
     Path version = files.newVersion(owner.slug(), database);
     files.switchTo(owner.slug(), database, version);
@@ -94,7 +95,7 @@ public class DefaultDatabaseService implements DatabaseService {
     if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Authenticated entity "
               + caller.slug()
               + " can't create a database for entity "
@@ -122,7 +123,8 @@ public class DefaultDatabaseService implements DatabaseService {
     PublicSharingLevel level =
         HeaderValues.optional(publicSharingLevel, PublicSharingLevel::fromWord);
     if (level == null) {
-      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+      throw new AybException(
+          ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE);
     }
     found.database().setPublicSharingLevel(level);
   }
@@ -223,7 +225,9 @@ public class DefaultDatabaseService implements DatabaseService {
   private QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
-          ErrorType.Other, 503, "Queries are not available: no query engine is installed");
+          ErrorType.Other,
+          AybException.Kind.UNAVAILABLE,
+          "Queries are not available: no query engine is installed");
     }
     return engines.get();
   }

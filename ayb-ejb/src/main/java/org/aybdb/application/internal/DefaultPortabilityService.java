@@ -215,7 +215,8 @@ public class DefaultPortabilityService implements PortabilityService {
     Slugs.problem(Slugs.Kind.DATABASE, slug)
         .ifPresent(
             problem -> {
-              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+              throw new AybException(
+                  ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem);
             });
     String ownerSlug = Slugs.lowerCase(target[0]);
     Account owner =
@@ -224,7 +225,8 @@ public class DefaultPortabilityService implements PortabilityService {
             .orElseThrow(() -> AybException.recordNotFound(ownerSlug, "entity"));
     DefaultDatabaseService.requireCreator(caller, owner);
     if (databases.find(owner, slug).isPresent()) {
-      throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+      throw new AybException(
+          ErrorType.Other, AybException.Kind.CONFLICT, DefaultDatabaseService.ALREADY_EXISTS);
     }
     quotas.checkCreate(owner);
     try (QueryAdmission.Ticket ticket =
@@ -238,7 +240,8 @@ public class DefaultPortabilityService implements PortabilityService {
         try {
           registrar.register(owner, slug, found.database().type(), found.path());
         } catch (PersistenceException | EJBException e) {
-          throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+          throw new AybException(
+              ErrorType.Other, AybException.Kind.CONFLICT, DefaultDatabaseService.ALREADY_EXISTS);
         }
         files.switchTo(owner.slug(), slug, version);
         done = true;
@@ -276,7 +279,7 @@ public class DefaultPortabilityService implements PortabilityService {
         if (maxFileSize > 0 && total > maxFileSize) {
           throw new AybException(
               ErrorType.Other,
-              413,
+              AybException.Kind.TOO_LARGE,
               "The uploaded file is larger than "
                   + maxFileSize
                   + " bytes, the most a database file may take ([sandbox] max_file_size)");
@@ -284,7 +287,7 @@ public class DefaultPortabilityService implements PortabilityService {
         if (budget > 0 && total > budget) {
           throw new AybException(
               ErrorType.Other,
-              DefaultQuotaService.QUOTA_STATUS,
+              DefaultQuotaService.QUOTA_KIND,
               "Storage quota exceeded: the uploaded file is larger than the "
                   + budget
                   + " bytes left for "

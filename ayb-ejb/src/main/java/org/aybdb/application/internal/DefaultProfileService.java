@@ -82,11 +82,12 @@ public class DefaultProfileService implements ProfileService {
     if (!entity.equals(caller.slug()) || caller.scopedDatabaseId().isPresent()) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Authenticated entity " + caller.slug() + " can't update the profile of " + entity);
     }
     if (update.isEmpty()) {
-      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+      throw new AybException(
+          ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE);
     }
     for (Field field : Field.values()) {
       String value = update.changes(field) ? update.value(field) : null;

@@ -24,7 +24,7 @@ import org.aybdb.domain.model.database.HostedDatabaseRepository;
 public class DefaultQuotaService implements QuotaService {
 
   /** The status of every quota refusal: the request is understood and will not be served. */
-  static final int QUOTA_STATUS = 403;
+  static final AybException.Kind QUOTA_KIND = AybException.Kind.FORBIDDEN;
 
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
@@ -55,7 +55,7 @@ public class DefaultQuotaService implements QuotaService {
     if (limits.maxDatabasesPerEntity() > 0 && owned.size() >= limits.maxDatabasesPerEntity()) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Database quota reached: "
               + owner.slug()
               + " has "
@@ -66,7 +66,7 @@ public class DefaultQuotaService implements QuotaService {
     if (limits.maxBytesPerEntity() > 0 && used >= limits.maxBytesPerEntity()) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Storage quota reached: the databases of "
               + owner.slug()
               + " take "
@@ -91,7 +91,7 @@ public class DefaultQuotaService implements QuotaService {
     if (used + bytes > max) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Storage quota exceeded: the copy takes "
               + bytes
               + " bytes, and the databases of "

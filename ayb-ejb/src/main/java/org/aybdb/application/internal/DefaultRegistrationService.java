@@ -61,12 +61,12 @@ public class DefaultRegistrationService implements RegistrationService {
 
     Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
     if (problem.isPresent()) {
-      throw new AybException(ErrorType.InvalidSlug, 400, problem.get());
+      throw new AybException(ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem.get());
     }
     if (ReservedNames.isReserved(entity)) {
       throw new AybException(
           ErrorType.RegistrationError,
-          409,
+          AybException.Kind.CONFLICT,
           "Username '" + entity + "' is reserved and cannot be used");
     }
     // Before any limit or uniqueness check: one address, one spelling (no quoted local parts,
@@ -95,7 +95,7 @@ public class DefaultRegistrationService implements RegistrationService {
     try {
       return confirmationTokens.open(confirmationToken);
     } catch (ConfirmationTokenCodec.InvalidTokenException e) {
-      throw new AybException(ErrorType.Other, 400, INVALID_TOKEN);
+      throw new AybException(ErrorType.Other, AybException.Kind.INVALID_INPUT, INVALID_TOKEN);
     }
   }
 
@@ -105,7 +105,7 @@ public class DefaultRegistrationService implements RegistrationService {
     Opened opened = open(confirmationToken);
     usedTokens.forgetExpired(clock.instant());
     if (!usedTokens.markUsed(opened.fingerprint(), opened.expiresAt())) {
-      throw new AybException(ErrorType.Other, 400, REUSED_TOKEN);
+      throw new AybException(ErrorType.Other, AybException.Kind.INVALID_INPUT, REUSED_TOKEN);
     }
     Payload payload = opened.payload();
     String address = payload.emailAddress();
@@ -120,7 +120,7 @@ public class DefaultRegistrationService implements RegistrationService {
         // ayb fails here with a raw unique-constraint error.
         throw new AybException(
             ErrorType.Other,
-            409,
+            AybException.Kind.CONFLICT,
             "The e-mail address " + address + " is already used by another entity");
       }
       Account account =
@@ -148,7 +148,9 @@ public class DefaultRegistrationService implements RegistrationService {
             .findFirst();
     if (verified.isEmpty()) {
       throw new AybException(
-          ErrorType.Other, 404, "No account or email authentication method for " + entity);
+          ErrorType.Other,
+          AybException.Kind.NOT_FOUND,
+          "No account or email authentication method for " + entity);
     }
     sendConfirmation(
         new Payload(entity, account.get().entityType(), verified.get().emailAddress()));
@@ -165,7 +167,8 @@ public class DefaultRegistrationService implements RegistrationService {
     } catch (MailDelivery.DeliveryException e) {
       LOG.warning(
           () -> "Confirmation e-mail for " + payload.entity() + " failed: " + e.getMessage());
-      throw new AybException(ErrorType.EmailError, 502, e.getMessage());
+      throw new AybException(
+          ErrorType.EmailError, AybException.Kind.UPSTREAM_FAILED, e.getMessage());
     }
   }
 
@@ -183,6 +186,7 @@ public class DefaultRegistrationService implements RegistrationService {
   }
 
   private static AybException alreadyRegistered(String entity) {
-    return new AybException(ErrorType.Other, 409, entity + " has already been registered");
+    return new AybException(
+        ErrorType.Other, AybException.Kind.CONFLICT, entity + " has already been registered");
   }
 }

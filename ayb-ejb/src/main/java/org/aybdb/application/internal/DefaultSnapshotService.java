@@ -51,6 +51,9 @@ public class DefaultSnapshotService implements SnapshotService {
   private SnapshotStorage storage() {
     return storages
         .storage()
-        .orElseThrow(() -> new AybException(ErrorType.SnapshotError, 501, NOT_CONFIGURED));
+        .orElseThrow(
+            () ->
+                new AybException(
+                    ErrorType.SnapshotError, AybException.Kind.NOT_SUPPORTED, NOT_CONFIGURED));
   }
 }

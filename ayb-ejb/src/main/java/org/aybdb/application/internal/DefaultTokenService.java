@@ -56,7 +56,10 @@ public class DefaultTokenService implements TokenService {
       parsed = codec.parse(token);
     } catch (ApiTokenCodec.MalformedTokenException e) {
       // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
-      throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
+      throw new AybException(
+          ErrorType.Other,
+          AybException.Kind.UNAUTHENTICATED,
+          "Error parsing API token: " + e.getMessage());
     }
     Optional<AuthenticatedTokens.Entry> known = recent.find(parsed.shortToken());
     if (known.isPresent() && codec.matches(parsed, known.get().hash())) {
@@ -70,7 +73,10 @@ public class DefaultTokenService implements TokenService {
     ApiToken stored =
         tokens
             .find(parsed.shortToken())
-            .orElseThrow(() -> AybException.recordNotFound(parsed.shortToken(), RECORD_TYPE, 401));
+            .orElseThrow(
+                () ->
+                    AybException.recordNotFound(
+                        parsed.shortToken(), RECORD_TYPE, AybException.Kind.UNAUTHENTICATED));
     if (!codec.matches(parsed, stored.hash())) {
       throw invalidToken("Invalid API token");
     }
@@ -140,7 +146,10 @@ public class DefaultTokenService implements TokenService {
     Objects.requireNonNull(request, "request");
     if (caller.scopedDatabaseId().isPresent()) {
       // An app's token must not mint itself broader (or other) tokens.
-      throw new AybException(ErrorType.Unauthorized, 403, "An app's token cannot create tokens");
+      throw new AybException(
+          ErrorType.Unauthorized,
+          AybException.Kind.FORBIDDEN,
+          "An app's token cannot create tokens");
     }
     String name = request.name().strip();
     if (name.isEmpty() || name.length() > NewApiToken.MAX_NAME_LENGTH) {
@@ -207,6 +216,6 @@ public class DefaultTokenService implements TokenService {
   }
 
   private static AybException invalidToken(String message) {
-    return new AybException(ErrorType.InvalidToken, 401, message);
+    return new AybException(ErrorType.InvalidToken, AybException.Kind.UNAUTHENTICATED, message);
   }
 }

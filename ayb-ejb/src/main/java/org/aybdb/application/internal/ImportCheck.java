@@ -177,7 +177,7 @@ final class ImportCheck {
               views.contains(table)
                   && !isPolicyRefusal(e)
                   && e.errorMessage().contains("cannot modify");
-          if (!benign && e.status() < 500) {
+          if (!benign && e.kind().isCallersFault()) {
             throw refused("the triggers on " + table + " are refused: " + e.errorMessage());
           }
           if (!benign) {
@@ -193,7 +193,7 @@ final class ImportCheck {
     try {
       return engine.executeOnFile(database, file, mode, sql);
     } catch (AybException e) {
-      if (e.status() >= 400 && e.status() < 500) {
+      if (e.kind().isCallersFault()) {
         throw refused(what + ": " + e.errorMessage());
       }
       throw e;
@@ -205,7 +205,7 @@ final class ImportCheck {
   }
 
   static boolean isPolicyRefusal(AybException e) {
-    return e.status() == 403 && e.type() == ErrorType.QueryError;
+    return e.kind() == AybException.Kind.FORBIDDEN && e.type() == ErrorType.QueryError;
   }
 
   private static String quoted(String identifier) {

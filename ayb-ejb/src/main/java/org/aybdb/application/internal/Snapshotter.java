@@ -145,7 +145,9 @@ public class Snapshotter {
       engine.copyInto(database, copyName);
       if (!Files.isRegularFile(copy)) {
         throw new AybException(
-            ErrorType.SnapshotError, 500, "The copy of " + database.path() + " was not written");
+            ErrorType.SnapshotError,
+            AybException.Kind.INTERNAL,
+            "The copy of " + database.path() + " was not written");
       }
       if (database.type() == DatabaseType.SQLITE) {
         // A DuckDB copy is checked by the daemon that made it (it reads the copy's tables back).
@@ -223,7 +225,7 @@ public class Snapshotter {
     if (rows.size() != 1 || rows.get(0).size() != 1 || !"ok".equals(rows.get(0).get(0))) {
       throw new AybException(
           ErrorType.SnapshotError,
-          500,
+          AybException.Kind.INTERNAL,
           "Integrity check of " + database.path() + " failed: " + rows);
     }
   }
@@ -278,7 +280,7 @@ public class Snapshotter {
       if (!lock.tryLock(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new AybException(
             ErrorType.SnapshotError,
-            409,
+            AybException.Kind.CONFLICT,
             "A snapshot of "
                 + database.path()
                 + " is being taken; try the "
@@ -287,7 +289,10 @@ public class Snapshotter {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AybException(ErrorType.SnapshotError, 503, "The " + what + " was interrupted");
+      throw new AybException(
+          ErrorType.SnapshotError,
+          AybException.Kind.UNAVAILABLE,
+          "The " + what + " was interrupted");
     }
     try {
       return action.get();
@@ -337,7 +342,7 @@ public class Snapshotter {
               LOG.warning(() -> "Downloading snapshot " + id + " failed: " + e.getMessage());
               throw new AybException(
                   ErrorType.S3ConnectionError,
-                  503,
+                  AybException.Kind.UNAVAILABLE,
                   "Downloading snapshot " + id + " failed; try again later");
             }
           });
@@ -361,13 +366,18 @@ public class Snapshotter {
   }
 
   private static AybException damaged(String id, String why) {
-    return new AybException(ErrorType.SnapshotError, 502, "Snapshot " + id + " is damaged: " + why);
+    return new AybException(
+        ErrorType.SnapshotError,
+        AybException.Kind.UPSTREAM_FAILED,
+        "Snapshot " + id + " is damaged: " + why);
   }
 
   QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
-          ErrorType.Other, 503, "Snapshots are not available: no query engine is installed");
+          ErrorType.Other,
+          AybException.Kind.UNAVAILABLE,
+          "Snapshots are not available: no query engine is installed");
     }
     return engines.get();
   }

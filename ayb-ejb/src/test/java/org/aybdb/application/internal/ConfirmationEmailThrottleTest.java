@@ -64,7 +64,7 @@ class ConfirmationEmailThrottleTest {
         assertThrows(
             AybException.class,
             () -> throttle.admit("victim", "victim@example.org", "198.51.100.66"));
-    assertEquals(429, refused.status());
+    assertEquals(AybException.Kind.RATE_LIMITED, refused.kind());
     // The victim, from her own address, still gets her e-mails.
     throttle.admit("victim", "victim@example.org", "203.0.113.7");
   }
@@ -77,7 +77,7 @@ class ConfirmationEmailThrottleTest {
     AybException refused =
         assertThrows(
             AybException.class, () -> throttle.admit("entity9", "e9@example.org", "198.51.100.66"));
-    assertEquals(429, refused.status());
+    assertEquals(AybException.Kind.RATE_LIMITED, refused.kind());
     assertTrue(refused.getMessage().contains("from this network address"), refused.getMessage());
     throttle.admit("entity9", "e9@example.org", "203.0.113.7");
   }

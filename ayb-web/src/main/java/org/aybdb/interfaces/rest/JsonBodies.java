@@ -106,6 +106,8 @@ public final class JsonBodies {
 
   private static AybException tooLarge(int maxBytes) {
     return new AybException(
-        ErrorType.Other, 413, "Request body is too large: at most " + maxBytes + " bytes");
+        ErrorType.Other,
+        AybException.Kind.TOO_LARGE,
+        "Request body is too large: at most " + maxBytes + " bytes");
   }
 }

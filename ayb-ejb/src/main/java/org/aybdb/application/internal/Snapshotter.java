@@ -26,7 +26,6 @@ import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.application.port.HostedFiles;
 import org.aybdb.application.port.SnapshotArchiver;
-import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
@@ -64,7 +63,6 @@ public class Snapshotter {
     BUSY
   }
 
-  @Inject AybConfiguration configuration;
   @Inject Instance<QueryEngine> engines;
   @Inject HostedFiles files;
   @Inject SnapshotArchiver archiver;

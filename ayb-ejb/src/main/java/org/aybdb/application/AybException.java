@@ -6,89 +6,135 @@ import java.util.Objects;
 
 /**
  * A failure that a caller should see: ayb's error {@link ErrorType}, a message (absent for {@code
- * RecordNotFound} and {@code SnapshotDoesNotExistError}, which carry other fields) and the HTTP
- * status that fits it. Our statuses differ from ayb's blanket 500 on purpose: 400 for malformed
- * input, 401 for credentials, 403 for a known caller without the right, 404, 409, 413, 429.
+ * RecordNotFound} and {@code SnapshotDoesNotExistError}, which carry other fields) and the {@link
+ * Kind} of failure it is. The edge picks the protocol's status from the kind; nothing inside knows
+ * HTTP.
  */
 @ApplicationException(rollback = true)
 public class AybException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** What went wrong, in the caller's terms; each kind has one status at the edge. */
+  public enum Kind {
+    /** Malformed or unacceptable input: a missing header, an unknown word, bad SQL. */
+    INVALID_INPUT,
+    /** No credentials, or credentials that are not valid. */
+    UNAUTHENTICATED,
+    /** A known caller without the right. */
+    FORBIDDEN,
+    /** What was asked for does not exist (or must not be known to exist). */
+    NOT_FOUND,
+    /** The caller was too slow sending the request. */
+    TIMED_OUT,
+    /** The request contradicts the state: a name taken, a token reused, a lock held. */
+    CONFLICT,
+    /** Input past a configured size limit. */
+    TOO_LARGE,
+    /** Too many requests of this kind; a retry delay is given. */
+    RATE_LIMITED,
+    /** A fault of the server itself. */
+    INTERNAL,
+    /** Something this server does not do. */
+    NOT_SUPPORTED,
+    /** A service the server relies on (mail, snapshot storage) failed. */
+    UPSTREAM_FAILED,
+    /** Busy or not ready now; may be retried. */
+    UNAVAILABLE,
+    /** The server's disk has no room for the write. */
+    STORAGE_FULL;
+
+    /** Whether the request itself is at fault (it would fail again as it is), not the server. */
+    public boolean isCallersFault() {
+      return compareTo(INTERNAL) < 0;
+    }
+  }
+
   private final ErrorType type;
-  private final int status;
+  private final Kind kind;
   private final String recordId;
   private final String recordType;
   private final long retryAfterSeconds;
 
-  public AybException(ErrorType type, int status, String message) {
-    this(type, status, Objects.requireNonNull(message, "message"), null, null, 0);
+  public AybException(ErrorType type, Kind kind, String message) {
+    this(type, kind, Objects.requireNonNull(message, "message"), null, null, 0);
   }
 
   private AybException(
       ErrorType type,
-      int status,
+      Kind kind,
       String message,
       String recordId,
       String recordType,
       long retryAfterSeconds) {
     super(message == null ? type.name() : message, null, false, false);
     this.type = Objects.requireNonNull(type, "type");
-    this.status = status;
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.recordId = recordId;
     this.recordType = recordType;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  /** ayb's {@code {"type":"RecordNotFound","id":...,"record_type":...}}, with 404. */
+  /** ayb's {@code {"type":"RecordNotFound","id":...,"record_type":...}}, not found. */
   public static AybException recordNotFound(String id, String recordType) {
-    return recordNotFound(id, recordType, 404);
+    return recordNotFound(id, recordType, Kind.NOT_FOUND);
   }
 
   /**
-   * ayb's {@code RecordNotFound} with another status, e.g. 401 for an API token that does not
-   * exist.
+   * ayb's {@code RecordNotFound} of another kind, e.g. unauthenticated for an API token that does
+   * not exist.
    */
-  public static AybException recordNotFound(String id, String recordType, int status) {
+  public static AybException recordNotFound(String id, String recordType, Kind kind) {
     return new AybException(
         ErrorType.RecordNotFound,
-        status,
+        kind,
         null,
         Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(recordType, "recordType"),
         0);
   }
 
-  /** 429 with ayb's {@code Other} type; {@code retryAfter} becomes the Retry-After header. */
+  /** Rate limited, ayb's {@code Other} type; {@code retryAfter} tells when to try again. */
   public static AybException tooManyRequests(String message, Duration retryAfter) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     return new AybException(
-        ErrorType.Other, 429, Objects.requireNonNull(message, "message"), null, null, seconds);
+        ErrorType.Other,
+        Kind.RATE_LIMITED,
+        Objects.requireNonNull(message, "message"),
+        null,
+        null,
+        seconds);
   }
 
-  /** 503 with ayb's {@code Other} type: busy now; {@code retryAfter} becomes Retry-After. */
+  /** Unavailable, ayb's {@code Other} type: busy now; {@code retryAfter} tells when to retry. */
   public static AybException unavailable(String message, Duration retryAfter) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     return new AybException(
-        ErrorType.Other, 503, Objects.requireNonNull(message, "message"), null, null, seconds);
+        ErrorType.Other,
+        Kind.UNAVAILABLE,
+        Objects.requireNonNull(message, "message"),
+        null,
+        null,
+        seconds);
   }
 
-  /** ayb's field-less {@code {"type":"SnapshotDoesNotExistError"}}, with 404. */
+  /** ayb's field-less {@code {"type":"SnapshotDoesNotExistError"}}, not found. */
   public static AybException snapshotDoesNotExist() {
-    return new AybException(ErrorType.SnapshotDoesNotExistError, 404, null, null, null, 0);
+    return new AybException(
+        ErrorType.SnapshotDoesNotExistError, Kind.NOT_FOUND, null, null, null, 0);
   }
 
   /** A malformed request: a missing header, an unknown enum word, a bad body. */
   public static AybException badRequest(String message) {
-    return new AybException(ErrorType.Other, 400, message);
+    return new AybException(ErrorType.Other, Kind.INVALID_INPUT, message);
   }
 
   public ErrorType type() {
     return type;
   }
 
-  public int status() {
-    return status;
+  public Kind kind() {
+    return kind;
   }
 
   /** The message, or null for the variants that have none. */

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
  * already checked permissions; the engine enforces only the access mode it is given.
  *
  * <p>Errors are {@link org.aybdb.application.AybException}s with ayb's types: {@code QueryError}
- * (400) for SQL errors, time limits and oversized SQL (413); {@code NoWriteAccessError} (403) for a
- * write on a read-only connection; a 503 {@code Other} when the engine can't serve (sandbox not
- * enforceable, daemon failed to start).
+ * (invalid input) for SQL errors and time limits, too large for oversized SQL; {@code
+ * NoWriteAccessError} (forbidden) for a write on a read-only connection; an unavailable {@code
+ * Other} when the engine can't serve (sandbox not enforceable, daemon failed to start).
  */
 public interface QueryEngine {
 
@@ -20,8 +20,8 @@ public interface QueryEngine {
 
   /**
    * Like {@link #execute(DatabaseRef, AccessMode, String)}, the database file not allowed to grow
-   * past {@code maxFileBytes} (0: no quota); a write past it fails with a 403 {@code QueryError}.
-   * The whole answer is collected in memory: for small results and the web UI.
+   * past {@code maxFileBytes} (0: no quota); a write past it fails with a forbidden {@code
+   * QueryError}. The whole answer is collected in memory: for small results and the web UI.
    */
   default QueryResult execute(
       DatabaseRef database, AccessMode mode, String sql, long maxFileBytes) {
@@ -31,7 +31,8 @@ public interface QueryEngine {
   /**
    * Like {@link #execute(DatabaseRef, AccessMode, String, long)}; {@code cancellation} stops the
    * query from another thread (its daemon is killed, so SQLite rolls back what it had not
-   * committed) and the call then fails with a 400 {@code QueryError} saying it was cancelled.
+   * committed) and the call then fails with an invalid-input {@code QueryError} saying it was
+   * cancelled.
    */
   default QueryResult execute(
       DatabaseRef database,

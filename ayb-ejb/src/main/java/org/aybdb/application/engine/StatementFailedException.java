@@ -17,7 +17,7 @@ public class StatementFailedException extends AybException {
    * @param cause what the engine reported for it
    */
   public StatementFailedException(int index, AybException cause) {
-    super(cause.type(), cause.status(), "statements[" + index + "]: " + cause.errorMessage());
+    super(cause.type(), cause.kind(), "statements[" + index + "]: " + cause.errorMessage());
     this.index = index;
   }
 

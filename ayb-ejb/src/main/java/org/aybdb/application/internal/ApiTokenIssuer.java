@@ -7,22 +7,23 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.ScopedAccessToken;
+import org.aybdb.application.port.ApiTokenCodec;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.ApiToken;
 import org.aybdb.domain.model.account.ApiTokenRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
-import org.aybdb.infrastructure.security.ApiTokens;
 
 /** Mints and stores new API tokens; runs in the caller's transaction. */
 @ApplicationScoped
 public class ApiTokenIssuer {
 
   @Inject ApiTokenRepository tokens;
+  @Inject ApiTokenCodec codec;
 
   public IssuedApiToken issue(Account account) {
     Objects.requireNonNull(account, "account");
-    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiTokenCodec.Generated generated = codec.generate();
     tokens.store(
         new ApiToken(
             generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC())));
@@ -38,7 +39,7 @@ public class ApiTokenIssuer {
       LocalDateTime expiresAt) {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(name, "name");
-    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiTokenCodec.Generated generated = codec.generate();
     ApiToken token =
         new ApiToken(
             generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC()));
@@ -58,7 +59,7 @@ public class ApiTokenIssuer {
   public ScopedAccessToken issueScoped(
       Account account, HostedDatabase database, QueryPermissionLevel level, String appName) {
     Objects.requireNonNull(account, "account");
-    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiTokenCodec.Generated generated = codec.generate();
     ApiToken token =
         new ApiToken(
             generated.shortToken(), account, generated.hash(), Timestamps.now(Clock.systemUTC()));

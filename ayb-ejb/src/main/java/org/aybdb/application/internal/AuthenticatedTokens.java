@@ -1,6 +1,7 @@
 package org.aybdb.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aybdb.application.Caller;
-import org.aybdb.infrastructure.security.ApiTokens;
+import org.aybdb.application.port.ApiTokenCodec;
 
 /**
  * API tokens recently found valid, so that a request's bearer check costs a hash comparison instead
@@ -38,6 +39,8 @@ public class AuthenticatedTokens {
     return revocations.get();
   }
 
+  @Inject ApiTokenCodec codec;
+
   private final Clock clock = Clock.systemUTC();
 
   /**
@@ -47,16 +50,16 @@ public class AuthenticatedTokens {
    */
   public Optional<Caller> valid(String token) {
     try {
-      return valid(ApiTokens.parse(token));
-    } catch (ApiTokens.MalformedTokenException e) {
+      return valid(codec.parse(token));
+    } catch (ApiTokenCodec.MalformedTokenException e) {
       return Optional.empty();
     }
   }
 
   /** As {@link #valid(String)}, for a token already parsed. */
-  public Optional<Caller> valid(ApiTokens.Parsed token) {
+  public Optional<Caller> valid(ApiTokenCodec.Parsed token) {
     return find(token.shortToken())
-        .filter(known -> ApiTokens.matches(token, known.hash()))
+        .filter(known -> codec.matches(token, known.hash()))
         .filter(
             known ->
                 known.expiresAt() == null || !known.expiresAt().isBefore(Timestamps.now(clock)))

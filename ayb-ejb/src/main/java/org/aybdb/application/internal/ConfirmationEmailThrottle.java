@@ -5,14 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ClientAddress;
+import org.aybdb.application.port.RateLimits;
+import org.aybdb.application.port.RateLimits.RateLimiter;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 
 /**
  * Limits registration and log-in e-mails to {@code [email] rate_limit_per_hour} per address and,
@@ -24,20 +24,18 @@ import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 public class ConfirmationEmailThrottle {
 
   @Inject AybConfiguration configuration;
+  @Inject RateLimits rateLimits;
 
   @Inject Instance<ClientAddress> client;
 
-  private SlidingWindowRateLimiter limiter;
-  private SlidingWindowRateLimiter perClient;
+  private RateLimiter limiter;
+  private RateLimiter perClient;
 
   @PostConstruct
   void configure() {
-    limiter =
-        new SlidingWindowRateLimiter(
-            configuration.email().rateLimitPerHour(), Duration.ofHours(1), Clock.systemUTC());
+    limiter = rateLimits.limiter(configuration.email().rateLimitPerHour(), Duration.ofHours(1));
     perClient =
-        new SlidingWindowRateLimiter(
-            configuration.http().emailsPerClientPerHour(), Duration.ofHours(1), Clock.systemUTC());
+        rateLimits.limiter(configuration.http().emailsPerClientPerHour(), Duration.ofHours(1));
   }
 
   /**

@@ -13,8 +13,8 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /**
  * Consistent copies of a database for export and fork, made the way snapshots make theirs: the
@@ -33,6 +33,7 @@ public class DatabaseCopies {
 
   @Inject AybConfiguration configuration;
   @Inject Snapshotter snapshotter;
+  @Inject HostedFiles files;
 
   /**
    * Copies {@code source} to {@code target} (a path on the data volume that does not exist yet). A
@@ -42,13 +43,12 @@ public class DatabaseCopies {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
     QueryEngine engine = snapshotter.engine();
-    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
     snapshotter.exclusively(
         source,
         "copy",
         () -> {
           Path version =
-              directories
+              files
                   .currentVersion(source.entity(), source.database())
                   .orElseThrow(() -> AybException.recordNotFound(source.path(), "database"));
           if (!Files.isRegularFile(version.resolve(source.database()))) {
@@ -76,7 +76,7 @@ public class DatabaseCopies {
    * day old: no download takes that long) are removed on the way.
    */
   public Path exportFolder() {
-    Path exports = configuration.dataPath().toAbsolutePath().resolve("exports");
+    Path exports = files.dataPath().toAbsolutePath().resolve("exports");
     removeStale(exports);
     try {
       return Files.createDirectories(exports.resolve(UUID.randomUUID().toString()));

@@ -59,7 +59,10 @@ public class DefaultAccessPolicy implements AccessPolicy {
       // Same answer whether the database exists or not: only public read-only ones are open.
       return find(caller, entity, database)
           .filter(found -> found.queryLevel().isPresent())
-          .orElseThrow(() -> new AybException(ErrorType.Unauthorized, 401, TOKEN_NEEDED));
+          .orElseThrow(
+              () ->
+                  new AybException(
+                      ErrorType.Unauthorized, AybException.Kind.UNAUTHENTICATED, TOKEN_NEEDED));
     }
     AuthorizedDatabase found = discover(caller, entity, database);
     if (found.queryLevel().isEmpty()) {
@@ -123,7 +126,7 @@ public class DefaultAccessPolicy implements AccessPolicy {
   private static AybException refused(Caller caller, String action, AuthorizedDatabase found) {
     return new AybException(
         ErrorType.Other,
-        403,
+        AybException.Kind.FORBIDDEN,
         "Authenticated entity " + caller.slug() + " can't " + action + " database " + found.path());
   }
 }

@@ -22,6 +22,7 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
@@ -30,7 +31,6 @@ import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.database.PublicSharingLevel;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /** {@link DatabaseService}: checks in ayb's order, access decided by {@link AccessPolicy}. */
 @Stateless
@@ -49,6 +49,7 @@ public class DefaultDatabaseService implements DatabaseService {
   @Inject Instance<QueryEngine> engines;
   @Inject DefaultQuotaService quotas;
   @Inject QueryAdmission admission;
+  @Inject HostedFiles files;
 
   @Override
   public CreatedDatabase create(
@@ -59,7 +60,8 @@ public class DefaultDatabaseService implements DatabaseService {
     Slugs.problem(Slugs.Kind.DATABASE, database)
         .ifPresent(
             problem -> {
-              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+              throw new AybException(
+                  ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem);
             });
     String slug = Slugs.lowerCase(entity);
     Account owner =
@@ -70,18 +72,17 @@ public class DefaultDatabaseService implements DatabaseService {
             "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
     requireCreator(caller, owner);
     if (databases.find(owner, database).isPresent()) {
-      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+      throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
     }
     quotas.checkCreate(owner);
     try {
       databases.store(new HostedDatabase(owner, database, type, level));
     } catch (PersistenceException e) {
       // Another request created it in the meantime (the unique key of owner and slug).
-      throw new AybException(ErrorType.Other, 409, ALREADY_EXISTS);
+      throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
     }
-    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
-    Path version = directories.newVersion(owner.slug(), database);
-    directories.switchTo(owner.slug(), database, version);
+    Path version = files.newVersion(owner.slug(), database);
+    files.switchTo(owner.slug(), database, version);
     return new CreatedDatabase(owner.slug(), database, type.word());
   }
 
@@ -93,7 +94,7 @@ public class DefaultDatabaseService implements DatabaseService {
     if (!owner.id().equals(caller.entityId()) || caller.scopedDatabaseId().isPresent()) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Authenticated entity "
               + caller.slug()
               + " can't create a database for entity "
@@ -121,7 +122,8 @@ public class DefaultDatabaseService implements DatabaseService {
     PublicSharingLevel level =
         HeaderValues.optional(publicSharingLevel, PublicSharingLevel::fromWord);
     if (level == null) {
-      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+      throw new AybException(
+          ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE);
     }
     found.database().setPublicSharingLevel(level);
   }
@@ -202,7 +204,9 @@ public class DefaultDatabaseService implements DatabaseService {
   static QueryEngine engine(Instance<QueryEngine> engines) {
     if (!engines.isResolvable()) {
       throw new AybException(
-          ErrorType.Other, 503, "Queries are not available: no query engine is installed");
+          ErrorType.Other,
+          AybException.Kind.UNAVAILABLE,
+          "Queries are not available: no query engine is installed");
     }
     return engines.get();
   }

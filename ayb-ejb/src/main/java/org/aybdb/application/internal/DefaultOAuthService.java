@@ -19,6 +19,7 @@ import org.aybdb.application.GrantableDatabase;
 import org.aybdb.application.OAuthException;
 import org.aybdb.application.OAuthService;
 import org.aybdb.application.ScopedAccessToken;
+import org.aybdb.application.port.AuthorizationCodes;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
@@ -30,8 +31,6 @@ import org.aybdb.domain.model.permission.DatabasePermission;
 import org.aybdb.domain.model.permission.DatabasePermissionRepository;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
-import org.aybdb.infrastructure.security.Pkce;
-import org.aybdb.infrastructure.security.Sha256;
 
 /** {@link OAuthService} with ayb's checks, messages and order; codes are stored as hashes. */
 @Stateless
@@ -45,6 +44,7 @@ public class DefaultOAuthService implements OAuthService {
   @Inject OAuthAuthorizationRequestRepository requests;
   @Inject CodeRedemption redemption;
   @Inject Clock clock;
+  @Inject AuthorizationCodes codes;
 
   @Override
   public ConsentRequest check(
@@ -79,7 +79,7 @@ public class DefaultOAuthService implements OAuthService {
             .orElseThrow(() -> new OAuthException("invalid_request", RedirectUri.PROBLEM));
     QueryPermissionLevel level = level(scope);
     // Not in ayb, which stores whatever arrives (and fails on a too long value).
-    if (!Pkce.isS256Challenge(codeChallenge)) {
+    if (!codes.isS256Challenge(codeChallenge)) {
       throw new OAuthException(
           "invalid_request",
           "code_challenge must be the base64url SHA-256 of the code verifier (43 characters)");
@@ -179,10 +179,10 @@ public class DefaultOAuthService implements OAuthService {
     }
     LocalDateTime now = Timestamps.now(clock);
     requests.deleteExpired(now);
-    String code = Pkce.newCode();
+    String code = codes.newCode();
     OAuthAuthorizationRequest stored =
         new OAuthAuthorizationRequest(
-            Sha256.hex(code),
+            codes.hash(code),
             account,
             target,
             request.codeChallenge(),
@@ -223,7 +223,7 @@ public class DefaultOAuthService implements OAuthService {
             throw new OAuthException("invalid_request", "Missing required field: " + name);
           }
         });
-    String hash = Sha256.hex(code);
+    String hash = codes.hash(code);
     OAuthAuthorizationRequest request =
         requests.find(hash).orElseThrow(() -> invalidGrant("Authorization code not found"));
     if (request.usedAt() != null) {
@@ -235,7 +235,7 @@ public class DefaultOAuthService implements OAuthService {
     if (!request.redirectUri().equals(redirectUri)) {
       throw invalidGrant("redirect_uri does not match");
     }
-    if (!Pkce.verifies(request.codeChallenge(), codeVerifier)) {
+    if (!codes.verifies(request.codeChallenge(), codeVerifier)) {
       throw invalidGrant("PKCE verification failed");
     }
     return redemption.redeem(hash, Timestamps.now(clock));

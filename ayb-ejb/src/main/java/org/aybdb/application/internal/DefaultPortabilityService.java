@@ -32,14 +32,14 @@ import org.aybdb.application.PortabilityService;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.port.HostedFiles;
+import org.aybdb.application.port.SnapshotStorageSource;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
-import org.aybdb.infrastructure.snapshot.ConfiguredSnapshotStorage;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /**
  * {@link PortabilityService}. Import writes the upload into a new version folder, checks it ({@link
@@ -66,8 +66,9 @@ public class DefaultPortabilityService implements PortabilityService {
   @Inject DefaultQuotaService quotas;
   @Inject DatabaseCopies copies;
   @Inject Snapshotter snapshotter;
-  @Inject ConfiguredSnapshotStorage storages;
+  @Inject SnapshotStorageSource storages;
   @Inject ForkRegistrar registrar;
+  @Inject HostedFiles files;
 
   @Override
   public ExportedFile export(
@@ -142,8 +143,7 @@ public class DefaultPortabilityService implements PortabilityService {
    */
   private void dump(DatabaseRef ref, Path target) throws IOException {
     QueryEngine engine = snapshotter.engine();
-    Path version =
-        new DatabaseDirectories(configuration.dataPath()).newVersion(ref.entity(), ref.database());
+    Path version = files.newVersion(ref.entity(), ref.database());
     Path copy = version.resolve(ref.database());
     try {
       copies.copy(ref, copy);
@@ -170,10 +170,9 @@ public class DefaultPortabilityService implements PortabilityService {
     DatabaseRef ref = found.ref();
     requireSqlite(ref, "Import");
     QueryEngine engine = snapshotter.engine();
-    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
     try (QueryAdmission.Ticket ticket =
         admission.admit(Optional.of(caller), clientAddress, found.path())) {
-      Path version = directories.newVersion(ref.entity(), ref.database());
+      Path version = files.newVersion(ref.entity(), ref.database());
       Path file = version.resolve(ref.database());
       boolean switched = false;
       try {
@@ -184,7 +183,7 @@ public class DefaultPortabilityService implements PortabilityService {
             quotas.writeBudget(found.database()),
             found);
         try {
-          new ImportCheck(engine, directories).check(ref, file);
+          new ImportCheck(engine, files).check(ref, file);
         } finally {
           engine.releaseFile(ref, file);
         }
@@ -216,7 +215,8 @@ public class DefaultPortabilityService implements PortabilityService {
     Slugs.problem(Slugs.Kind.DATABASE, slug)
         .ifPresent(
             problem -> {
-              throw new AybException(ErrorType.InvalidSlug, 400, problem);
+              throw new AybException(
+                  ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem);
             });
     String ownerSlug = Slugs.lowerCase(target[0]);
     Account owner =
@@ -225,13 +225,13 @@ public class DefaultPortabilityService implements PortabilityService {
             .orElseThrow(() -> AybException.recordNotFound(ownerSlug, "entity"));
     DefaultDatabaseService.requireCreator(caller, owner);
     if (databases.find(owner, slug).isPresent()) {
-      throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+      throw new AybException(
+          ErrorType.Other, AybException.Kind.CONFLICT, DefaultDatabaseService.ALREADY_EXISTS);
     }
     quotas.checkCreate(owner);
-    DatabaseDirectories directories = new DatabaseDirectories(configuration.dataPath());
     try (QueryAdmission.Ticket ticket =
         admission.admit(Optional.of(caller), clientAddress, found.path())) {
-      Path version = directories.newVersion(owner.slug(), slug);
+      Path version = files.newVersion(owner.slug(), slug);
       boolean done = false;
       try {
         Path file = version.resolve(slug);
@@ -240,9 +240,10 @@ public class DefaultPortabilityService implements PortabilityService {
         try {
           registrar.register(owner, slug, found.database().type(), found.path());
         } catch (PersistenceException | EJBException e) {
-          throw new AybException(ErrorType.Other, 409, DefaultDatabaseService.ALREADY_EXISTS);
+          throw new AybException(
+              ErrorType.Other, AybException.Kind.CONFLICT, DefaultDatabaseService.ALREADY_EXISTS);
         }
-        directories.switchTo(owner.slug(), slug, version);
+        files.switchTo(owner.slug(), slug, version);
         done = true;
         LOG.info(() -> "Forked " + found.path() + " to " + owner.slug() + "/" + slug);
         return new CreatedDatabase(owner.slug(), slug, found.database().type().word());
@@ -278,7 +279,7 @@ public class DefaultPortabilityService implements PortabilityService {
         if (maxFileSize > 0 && total > maxFileSize) {
           throw new AybException(
               ErrorType.Other,
-              413,
+              AybException.Kind.TOO_LARGE,
               "The uploaded file is larger than "
                   + maxFileSize
                   + " bytes, the most a database file may take ([sandbox] max_file_size)");
@@ -286,7 +287,7 @@ public class DefaultPortabilityService implements PortabilityService {
         if (budget > 0 && total > budget) {
           throw new AybException(
               ErrorType.Other,
-              DefaultQuotaService.QUOTA_STATUS,
+              DefaultQuotaService.QUOTA_KIND,
               "Storage quota exceeded: the uploaded file is larger than the "
                   + budget
                   + " bytes left for "

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +18,16 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.EntityProfile;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.JsonShape;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
 import org.aybdb.application.ProfileUpdate.Field;
+import org.aybdb.application.port.LinkVerification;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.account.ProfileLink;
 import org.aybdb.domain.model.database.HostedDatabase;
-import org.aybdb.infrastructure.json.JsonShape;
-import org.aybdb.infrastructure.json.Jsons;
-import org.aybdb.infrastructure.links.ProfileLinkVerifier;
 
 /**
  * {@link ProfileService}. Links are checked and verified before the metadata store is touched, so
@@ -42,13 +42,16 @@ public class DefaultProfileService implements ProfileService {
   /** The most links a profile may have: each one is fetched on every update. */
   static final int MAX_LINKS = 20;
 
+  // Looked up once: Json.createReader() would search the class path on every call.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String BAD_LINKS =
       "Failed to parse links: expected a JSON array of {\"url\": \"...\"} objects";
 
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
   @Inject AccessPolicy access;
-  @Inject ProfileLinkVerifier linkVerifier;
+  @Inject LinkVerification linkVerifier;
   @Inject LinkFetchThrottle linkFetches;
 
   @Override
@@ -79,11 +82,12 @@ public class DefaultProfileService implements ProfileService {
     if (!entity.equals(caller.slug()) || caller.scopedDatabaseId().isPresent()) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Authenticated entity " + caller.slug() + " can't update the profile of " + entity);
     }
     if (update.isEmpty()) {
-      throw new AybException(ErrorType.EmptyUpdateError, 400, EMPTY_UPDATE);
+      throw new AybException(
+          ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE);
     }
     for (Field field : Field.values()) {
       String value = update.changes(field) ? update.value(field) : null;
@@ -159,7 +163,7 @@ public class DefaultProfileService implements ProfileService {
       throw AybException.badRequest(BAD_LINKS);
     }
     List<JsonValue> array;
-    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       array = reader.readArray();
     } catch (JsonException e) {
       throw AybException.badRequest(BAD_LINKS);

@@ -88,7 +88,7 @@ public class DefaultQueryLibraryService implements QueryLibraryService {
     if (library.savedCount(owner) >= max) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "You have saved "
               + max
               + " queries, the most this server keeps per user; delete one to save another");

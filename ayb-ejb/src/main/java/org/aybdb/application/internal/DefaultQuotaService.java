@@ -8,13 +8,12 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.EntityUsage;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QuotaService;
+import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
-import org.aybdb.infrastructure.storage.StorageUsage;
 
 /**
  * {@link QuotaService}: databases counted in the metadata, bytes measured on disk at each check.
@@ -25,11 +24,12 @@ import org.aybdb.infrastructure.storage.StorageUsage;
 public class DefaultQuotaService implements QuotaService {
 
   /** The status of every quota refusal: the request is understood and will not be served. */
-  static final int QUOTA_STATUS = 403;
+  static final AybException.Kind QUOTA_KIND = AybException.Kind.FORBIDDEN;
 
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
   @Inject HostedDatabaseRepository databases;
+  @Inject HostedFiles files;
 
   @Override
   public EntityUsage usage(String entity) {
@@ -55,7 +55,7 @@ public class DefaultQuotaService implements QuotaService {
     if (limits.maxDatabasesPerEntity() > 0 && owned.size() >= limits.maxDatabasesPerEntity()) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Database quota reached: "
               + owner.slug()
               + " has "
@@ -66,7 +66,7 @@ public class DefaultQuotaService implements QuotaService {
     if (limits.maxBytesPerEntity() > 0 && used >= limits.maxBytesPerEntity()) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Storage quota reached: the databases of "
               + owner.slug()
               + " take "
@@ -91,7 +91,7 @@ public class DefaultQuotaService implements QuotaService {
     if (used + bytes > max) {
       throw new AybException(
           ErrorType.Other,
-          QUOTA_STATUS,
+          QUOTA_KIND,
           "Storage quota exceeded: the copy takes "
               + bytes
               + " bytes, and the databases of "
@@ -118,21 +118,15 @@ public class DefaultQuotaService implements QuotaService {
     if (max == 0) {
       return 0;
     }
-    StorageUsage usage = usage();
-    long others = usage.entityBytes(owner) - usage.fileBytes(owner, slug);
+    long others = files.entityBytes(owner) - files.fileBytes(owner, slug);
     return Math.max(1, max - others);
   }
 
   private long bytes(Account owner, List<HostedDatabase> owned) {
-    StorageUsage usage = usage();
     long total = 0;
     for (HostedDatabase database : owned) {
-      total += usage.bytes(owner.slug(), database.slug());
+      total += files.bytes(owner.slug(), database.slug());
     }
     return total;
-  }
-
-  private StorageUsage usage() {
-    return new StorageUsage(new DatabaseDirectories(configuration.dataPath()));
   }
 }

@@ -1,12 +1,10 @@
 package org.aybdb.application.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +13,10 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.application.port.ConfirmationTokenCodec;
+import org.aybdb.application.port.ConfirmationTokenCodec.Opened;
+import org.aybdb.application.port.ConfirmationTokenCodec.Payload;
+import org.aybdb.application.port.MailDelivery;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.Account;
@@ -25,10 +27,6 @@ import org.aybdb.domain.model.account.AuthenticationMethodType;
 import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.domain.model.account.ReservedNames;
 import org.aybdb.domain.model.account.UsedConfirmationTokenRepository;
-import org.aybdb.infrastructure.email.EmailAddresses;
-import org.aybdb.infrastructure.email.EmailDelivery;
-import org.aybdb.infrastructure.email.EmailDeliveryException;
-import org.aybdb.infrastructure.security.ConfirmationTokens;
 
 /**
  * {@link RegistrationService} with ayb's checks in ayb's order. E-mails are sent outside any
@@ -47,22 +45,12 @@ public class DefaultRegistrationService implements RegistrationService {
   @Inject AybConfiguration configuration;
   @Inject AccountRepository accounts;
   @Inject UsedConfirmationTokenRepository usedTokens;
-  @Inject EmailDelivery email;
+  @Inject MailDelivery email;
+  @Inject ConfirmationTokenCodec confirmationTokens;
   @Inject ConfirmationEmailThrottle throttle;
   @Inject ApiTokenIssuer issuer;
 
-  private final Clock clock = Clock.systemUTC();
-  private ConfirmationTokens confirmationTokens;
-
-  @PostConstruct
-  void configure() {
-    AybConfiguration.Authentication authentication = configuration.authentication();
-    confirmationTokens =
-        new ConfirmationTokens(
-            authentication.fernetKey(),
-            Duration.ofSeconds(authentication.tokenExpirationSeconds()),
-            clock);
-  }
+  Clock clock = Clock.systemUTC();
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -73,18 +61,19 @@ public class DefaultRegistrationService implements RegistrationService {
 
     Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
     if (problem.isPresent()) {
-      throw new AybException(ErrorType.InvalidSlug, 400, problem.get());
+      throw new AybException(ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem.get());
     }
     if (ReservedNames.isReserved(entity)) {
       throw new AybException(
           ErrorType.RegistrationError,
-          409,
+          AybException.Kind.CONFLICT,
           "Username '" + entity + "' is reserved and cannot be used");
     }
     // Before any limit or uniqueness check: one address, one spelling (no quoted local parts,
     // no [address literals], lower case).
     String emailAddress =
-        EmailAddresses.canonical(givenAddress)
+        email
+            .canonicalAddress(givenAddress)
             .orElseThrow(() -> AybException.badRequest("Invalid email address: " + givenAddress));
     Optional<Account> existing = accounts.find(entity);
     if (existing.isPresent()
@@ -93,7 +82,7 @@ public class DefaultRegistrationService implements RegistrationService {
       throw alreadyRegistered(entity);
     }
     EntityType type = parseEntityType(entityType);
-    sendConfirmation(new ConfirmationTokens.Payload(entity, type, emailAddress));
+    sendConfirmation(new Payload(entity, type, emailAddress));
   }
 
   @Override
@@ -102,23 +91,23 @@ public class DefaultRegistrationService implements RegistrationService {
     return open(Objects.requireNonNull(confirmationToken, "confirmationToken")).payload().entity();
   }
 
-  private ConfirmationTokens.Opened open(String confirmationToken) {
+  private Opened open(String confirmationToken) {
     try {
       return confirmationTokens.open(confirmationToken);
-    } catch (ConfirmationTokens.InvalidTokenException e) {
-      throw new AybException(ErrorType.Other, 400, INVALID_TOKEN);
+    } catch (ConfirmationTokenCodec.InvalidTokenException e) {
+      throw new AybException(ErrorType.Other, AybException.Kind.INVALID_INPUT, INVALID_TOKEN);
     }
   }
 
   @Override
   public IssuedApiToken confirm(String confirmationToken) {
     Objects.requireNonNull(confirmationToken, "confirmationToken");
-    ConfirmationTokens.Opened opened = open(confirmationToken);
+    Opened opened = open(confirmationToken);
     usedTokens.forgetExpired(clock.instant());
     if (!usedTokens.markUsed(opened.fingerprint(), opened.expiresAt())) {
-      throw new AybException(ErrorType.Other, 400, REUSED_TOKEN);
+      throw new AybException(ErrorType.Other, AybException.Kind.INVALID_INPUT, REUSED_TOKEN);
     }
-    ConfirmationTokens.Payload payload = opened.payload();
+    Payload payload = opened.payload();
     String address = payload.emailAddress();
     Optional<Account> existing = accounts.find(payload.entity());
     List<AuthenticationMethod> methods =
@@ -131,7 +120,7 @@ public class DefaultRegistrationService implements RegistrationService {
         // ayb fails here with a raw unique-constraint error.
         throw new AybException(
             ErrorType.Other,
-            409,
+            AybException.Kind.CONFLICT,
             "The e-mail address " + address + " is already used by another entity");
       }
       Account account =
@@ -159,25 +148,27 @@ public class DefaultRegistrationService implements RegistrationService {
             .findFirst();
     if (verified.isEmpty()) {
       throw new AybException(
-          ErrorType.Other, 404, "No account or email authentication method for " + entity);
+          ErrorType.Other,
+          AybException.Kind.NOT_FOUND,
+          "No account or email authentication method for " + entity);
     }
     sendConfirmation(
-        new ConfirmationTokens.Payload(
-            entity, account.get().entityType(), verified.get().emailAddress()));
+        new Payload(entity, account.get().entityType(), verified.get().emailAddress()));
   }
 
-  private void sendConfirmation(ConfirmationTokens.Payload payload) {
+  private void sendConfirmation(Payload payload) {
     String address = payload.emailAddress();
-    if (!EmailAddresses.isValid(address)) {
+    if (!email.isValidAddress(address)) {
       throw AybException.badRequest("Invalid email address: " + address);
     }
     throttle.admit(payload.entity(), address);
     try {
       email.sendConfirmation(address, confirmationTokens.mint(payload));
-    } catch (EmailDeliveryException e) {
+    } catch (MailDelivery.DeliveryException e) {
       LOG.warning(
           () -> "Confirmation e-mail for " + payload.entity() + " failed: " + e.getMessage());
-      throw new AybException(ErrorType.EmailError, 502, e.getMessage());
+      throw new AybException(
+          ErrorType.EmailError, AybException.Kind.UPSTREAM_FAILED, e.getMessage());
     }
   }
 
@@ -195,6 +186,7 @@ public class DefaultRegistrationService implements RegistrationService {
   }
 
   private static AybException alreadyRegistered(String entity) {
-    return new AybException(ErrorType.Other, 409, entity + " has already been registered");
+    return new AybException(
+        ErrorType.Other, AybException.Kind.CONFLICT, entity + " has already been registered");
   }
 }

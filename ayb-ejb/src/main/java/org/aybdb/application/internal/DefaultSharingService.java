@@ -57,7 +57,7 @@ public class DefaultSharingService implements SharingService {
     if (grantee.id().equals(hosted.owner().id())) {
       throw new AybException(
           ErrorType.CantSetOwnerPermissions,
-          403,
+          AybException.Kind.FORBIDDEN,
           grantee.slug() + " owns " + hosted.path() + ", so their permissions can't be changed");
     }
     access.manage(caller, entity, database, "set permissions for");

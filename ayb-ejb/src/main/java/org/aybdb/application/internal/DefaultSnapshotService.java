@@ -12,9 +12,9 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.SnapshotService;
+import org.aybdb.application.port.SnapshotStorageSource;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
-import org.aybdb.infrastructure.snapshot.ConfiguredSnapshotStorage;
 
 /**
  * {@link SnapshotService}: the policy's manage check ("can't manage snapshots on"), then the
@@ -30,7 +30,7 @@ public class DefaultSnapshotService implements SnapshotService {
       "Snapshots are not configured on this server: its configuration has no [snapshots] section";
 
   @Inject AccessPolicy access;
-  @Inject ConfiguredSnapshotStorage storages;
+  @Inject SnapshotStorageSource storages;
   @Inject Snapshotter snapshotter;
 
   @Override
@@ -51,6 +51,9 @@ public class DefaultSnapshotService implements SnapshotService {
   private SnapshotStorage storage() {
     return storages
         .storage()
-        .orElseThrow(() -> new AybException(ErrorType.SnapshotError, 501, NOT_CONFIGURED));
+        .orElseThrow(
+            () ->
+                new AybException(
+                    ErrorType.SnapshotError, AybException.Kind.NOT_SUPPORTED, NOT_CONFIGURED));
   }
 }

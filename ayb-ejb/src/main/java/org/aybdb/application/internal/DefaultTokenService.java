@@ -18,6 +18,7 @@ import org.aybdb.application.ErrorType;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.NewApiToken;
 import org.aybdb.application.TokenService;
+import org.aybdb.application.port.ApiTokenCodec;
 import org.aybdb.domain.model.CodedEnum;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
@@ -28,7 +29,6 @@ import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.permission.DatabasePermission;
 import org.aybdb.domain.model.permission.DatabasePermissionRepository;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
-import org.aybdb.infrastructure.security.ApiTokens;
 
 /** {@link TokenService} with ayb's checks and messages, in ayb's order. */
 @Stateless
@@ -40,6 +40,7 @@ public class DefaultTokenService implements TokenService {
   @Inject AccountRepository accounts;
   @Inject AuthenticatedTokens recent;
   @Inject ApiTokenIssuer issuer;
+  @Inject ApiTokenCodec codec;
   @Inject TokenUsage usage;
   @Inject HostedDatabaseRepository databases;
   @Inject DatabasePermissionRepository permissions;
@@ -50,12 +51,15 @@ public class DefaultTokenService implements TokenService {
   @Override
   public Caller authenticate(String token) {
     Objects.requireNonNull(token, "token");
-    ApiTokens.Parsed parsed;
+    ApiTokenCodec.Parsed parsed;
     try {
-      parsed = ApiTokens.parse(token);
-    } catch (ApiTokens.MalformedTokenException e) {
+      parsed = codec.parse(token);
+    } catch (ApiTokenCodec.MalformedTokenException e) {
       // Bad credentials are 401 whatever their shape (ayb: 500); the message stays ayb's.
-      throw new AybException(ErrorType.Other, 401, "Error parsing API token: " + e.getMessage());
+      throw new AybException(
+          ErrorType.Other,
+          AybException.Kind.UNAUTHENTICATED,
+          "Error parsing API token: " + e.getMessage());
     }
     Optional<Caller> known = recent.valid(parsed);
     if (known.isPresent()) {
@@ -66,8 +70,11 @@ public class DefaultTokenService implements TokenService {
     ApiToken stored =
         tokens
             .find(parsed.shortToken())
-            .orElseThrow(() -> AybException.recordNotFound(parsed.shortToken(), RECORD_TYPE, 401));
-    if (!ApiTokens.matches(parsed, stored.hash())) {
+            .orElseThrow(
+                () ->
+                    AybException.recordNotFound(
+                        parsed.shortToken(), RECORD_TYPE, AybException.Kind.UNAUTHENTICATED));
+    if (!codec.matches(parsed, stored.hash())) {
       throw invalidToken("Invalid API token");
     }
     if (stored.revokedAt() != null) {
@@ -136,7 +143,10 @@ public class DefaultTokenService implements TokenService {
     Objects.requireNonNull(request, "request");
     if (caller.scopedDatabaseId().isPresent()) {
       // An app's token must not mint itself broader (or other) tokens.
-      throw new AybException(ErrorType.Unauthorized, 403, "An app's token cannot create tokens");
+      throw new AybException(
+          ErrorType.Unauthorized,
+          AybException.Kind.FORBIDDEN,
+          "An app's token cannot create tokens");
     }
     String name = request.name().strip();
     if (name.isEmpty() || name.length() > NewApiToken.MAX_NAME_LENGTH) {
@@ -203,6 +213,6 @@ public class DefaultTokenService implements TokenService {
   }
 
   private static AybException invalidToken(String message) {
-    return new AybException(ErrorType.InvalidToken, 401, message);
+    return new AybException(ErrorType.InvalidToken, AybException.Kind.UNAUTHENTICATED, message);
   }
 }

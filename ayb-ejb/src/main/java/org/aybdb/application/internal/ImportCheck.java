@@ -19,7 +19,7 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
+import org.aybdb.application.port.HostedFiles;
 
 /**
  * Decides whether an uploaded file may become a hosted database. This process reads only its first
@@ -48,17 +48,17 @@ final class ImportCheck {
   private static final int MIN_SIZE = 512;
 
   private final QueryEngine engine;
-  private final DatabaseDirectories directories;
+  private final HostedFiles files;
 
-  ImportCheck(QueryEngine engine, DatabaseDirectories directories) {
+  ImportCheck(QueryEngine engine, HostedFiles files) {
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.directories = Objects.requireNonNull(directories, "directories");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   /** Checks {@code candidate}, a file in a new version folder of {@code database}. */
   void check(DatabaseRef database, Path candidate) {
     header(candidate);
-    Path scratchVersion = directories.newVersion(database.entity(), database.database());
+    Path scratchVersion = files.newVersion(database.entity(), database.database());
     Path scratch = scratchVersion.resolve(database.database());
     try {
       integrity(database, candidate);
@@ -177,7 +177,7 @@ final class ImportCheck {
               views.contains(table)
                   && !isPolicyRefusal(e)
                   && e.errorMessage().contains("cannot modify");
-          if (!benign && e.status() < 500) {
+          if (!benign && e.kind().isCallersFault()) {
             throw refused("the triggers on " + table + " are refused: " + e.errorMessage());
           }
           if (!benign) {
@@ -193,7 +193,7 @@ final class ImportCheck {
     try {
       return engine.executeOnFile(database, file, mode, sql);
     } catch (AybException e) {
-      if (e.status() >= 400 && e.status() < 500) {
+      if (e.kind().isCallersFault()) {
         throw refused(what + ": " + e.errorMessage());
       }
       throw e;
@@ -205,7 +205,7 @@ final class ImportCheck {
   }
 
   static boolean isPolicyRefusal(AybException e) {
-    return e.status() == 403 && e.type() == ErrorType.QueryError;
+    return e.kind() == AybException.Kind.FORBIDDEN && e.type() == ErrorType.QueryError;
   }
 
   private static String quoted(String identifier) {

@@ -3,7 +3,6 @@ package org.aybdb.application.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,9 @@ import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.port.RateLimits;
+import org.aybdb.application.port.RateLimits.RateLimiter;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 
 /**
  * {@link QueryAdmission} with in-memory counters (one server; nothing survives a restart, which a
@@ -28,19 +28,19 @@ public class InMemoryQueryAdmission implements QueryAdmission {
   static final Duration CONCURRENCY_RETRY = Duration.ofSeconds(1);
 
   @Inject AybConfiguration configuration;
+  @Inject RateLimits rateLimits;
 
   private AybConfiguration.Limits limits;
-  private SlidingWindowRateLimiter entityRate;
-  private SlidingWindowRateLimiter addressRate;
+  private RateLimiter entityRate;
+  private RateLimiter addressRate;
   private final Map<String, Integer> running = new HashMap<>(); // guarded by this
 
   @PostConstruct
   void configure() {
     limits = configuration.limits();
     Duration minute = Duration.ofMinutes(1);
-    entityRate = new SlidingWindowRateLimiter(limits.queriesPerMinute(), minute, Clock.systemUTC());
-    addressRate =
-        new SlidingWindowRateLimiter(limits.anonymousQueriesPerMinute(), minute, Clock.systemUTC());
+    entityRate = rateLimits.limiter(limits.queriesPerMinute(), minute);
+    addressRate = rateLimits.limiter(limits.anonymousQueriesPerMinute(), minute);
   }
 
   @Override
@@ -50,7 +50,7 @@ public class InMemoryQueryAdmission implements QueryAdmission {
     Objects.requireNonNull(database, "database");
     Map<String, Integer> places = new HashMap<>();
     String key;
-    SlidingWindowRateLimiter rate;
+    RateLimiter rate;
     if (caller.isPresent()) {
       key = "entity:" + caller.get().entityId();
       rate = entityRate;

@@ -3,13 +3,13 @@ package org.aybdb.application.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.aybdb.application.AybException;
+import org.aybdb.application.port.RateLimits;
+import org.aybdb.application.port.RateLimits.RateLimiter;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 
 /**
  * Limits how many profile-link pages the server fetches: {@code [http]
@@ -20,19 +20,16 @@ import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 public class LinkFetchThrottle {
 
   @Inject AybConfiguration configuration;
+  @Inject RateLimits rateLimits;
 
-  private SlidingWindowRateLimiter perEntity;
-  private SlidingWindowRateLimiter overall;
+  private RateLimiter perEntity;
+  private RateLimiter overall;
 
   @PostConstruct
   void configure() {
     AybConfiguration.Http http = configuration.http();
-    perEntity =
-        new SlidingWindowRateLimiter(
-            http.linkFetchesPerEntityPerHour(), Duration.ofHours(1), Clock.systemUTC());
-    overall =
-        new SlidingWindowRateLimiter(
-            http.linkFetchesPerHour(), Duration.ofHours(1), Clock.systemUTC());
+    perEntity = rateLimits.limiter(http.linkFetchesPerEntityPerHour(), Duration.ofHours(1));
+    overall = rateLimits.limiter(http.linkFetchesPerHour(), Duration.ofHours(1));
   }
 
   /**

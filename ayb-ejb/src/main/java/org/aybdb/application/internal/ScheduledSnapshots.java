@@ -20,11 +20,11 @@ import java.util.logging.Logger;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.port.SnapshotStorageSource;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
-import org.aybdb.infrastructure.snapshot.ConfiguredSnapshotStorage;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -50,7 +50,7 @@ public class ScheduledSnapshots {
 
   @Resource TimerService timers;
   @Inject AybConfiguration configuration;
-  @Inject ConfiguredSnapshotStorage storages;
+  @Inject SnapshotStorageSource storages;
   @Inject HostedDatabaseRepository databases;
   @Inject Snapshotter snapshotter;
   @Inject MetricRegistry metrics;

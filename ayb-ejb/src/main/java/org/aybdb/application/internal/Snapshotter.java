@@ -1,6 +1,5 @@
 package org.aybdb.application.internal;
 
-import com.github.luben.zstd.ZstdIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,12 +24,11 @@ import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
-import org.aybdb.config.AybConfiguration;
+import org.aybdb.application.port.HostedFiles;
+import org.aybdb.application.port.SnapshotArchiver;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
-import org.aybdb.infrastructure.snapshot.SnapshotFiles;
-import org.aybdb.infrastructure.storage.DatabaseDirectories;
 
 /**
  * Makes and restores the snapshots of one database at a time, in ayb's format (zstd-compressed
@@ -66,8 +64,9 @@ public class Snapshotter {
     BUSY
   }
 
-  @Inject AybConfiguration configuration;
   @Inject Instance<QueryEngine> engines;
+  @Inject HostedFiles files;
+  @Inject SnapshotArchiver archiver;
 
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -125,8 +124,7 @@ public class Snapshotter {
   private Outcome snapshotLocked(DatabaseRef database, SnapshotStorage storage, int maxSnapshots) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
-    Optional<Path> version = directories.currentVersion(entity, slug);
+    Optional<Path> version = files.currentVersion(entity, slug);
     if (version.isEmpty() || !Files.isRegularFile(version.get().resolve(slug))) {
       return Outcome.NO_FILE;
     }
@@ -146,14 +144,16 @@ public class Snapshotter {
       engine.copyInto(database, copyName);
       if (!Files.isRegularFile(copy)) {
         throw new AybException(
-            ErrorType.SnapshotError, 500, "The copy of " + database.path() + " was not written");
+            ErrorType.SnapshotError,
+            AybException.Kind.INTERNAL,
+            "The copy of " + database.path() + " was not written");
       }
       if (database.type() == DatabaseType.SQLITE) {
         // A DuckDB copy is checked by the daemon that made it (it reads the copy's tables back).
         checkIntegrity(engine, database);
       }
       long copied = System.nanoTime();
-      String id = SnapshotFiles.blake3Hex(copy);
+      String id = archiver.hash(copy);
       long hashed = System.nanoTime();
       List<Snapshot> existing = storage.list(entity, slug);
       if (existing.stream().anyMatch(snapshot -> snapshot.id().equals(id))) {
@@ -164,7 +164,7 @@ public class Snapshotter {
       LOG.fine(() -> "Uploading new snapshot of " + database.path() + " with hash " + id + ".");
       scratch =
           Files.createDirectories(
-              configuration
+              files
                   .dataPath()
                   .toAbsolutePath()
                   .resolve("snapshots")
@@ -173,7 +173,7 @@ public class Snapshotter {
                   .resolve(UUID.randomUUID().toString()));
       Path compressed = scratch.resolve(slug + ".zst");
       long listed = System.nanoTime();
-      SnapshotFiles.compress(copy, compressed);
+      archiver.compress(copy, compressed);
       long packed = System.nanoTime();
       storage.upload(entity, slug, id, compressed);
       long uploaded = System.nanoTime();
@@ -224,7 +224,7 @@ public class Snapshotter {
     if (rows.size() != 1 || rows.get(0).size() != 1 || !"ok".equals(rows.get(0).get(0))) {
       throw new AybException(
           ErrorType.SnapshotError,
-          500,
+          AybException.Kind.INTERNAL,
           "Integrity check of " + database.path() + " failed: " + rows);
     }
   }
@@ -279,7 +279,7 @@ public class Snapshotter {
       if (!lock.tryLock(RESTORE_WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new AybException(
             ErrorType.SnapshotError,
-            409,
+            AybException.Kind.CONFLICT,
             "A snapshot of "
                 + database.path()
                 + " is being taken; try the "
@@ -288,7 +288,10 @@ public class Snapshotter {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AybException(ErrorType.SnapshotError, 503, "The " + what + " was interrupted");
+      throw new AybException(
+          ErrorType.SnapshotError,
+          AybException.Kind.UNAVAILABLE,
+          "The " + what + " was interrupted");
     }
     try {
       return action.get();
@@ -304,13 +307,12 @@ public class Snapshotter {
   void switchIn(DatabaseRef database, Path version, QueryEngine engine) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
     Optional<Path> previous =
-        engine.quiesced(database, () -> directories.switchTo(entity, slug, version));
+        engine.quiesced(database, () -> files.switchTo(entity, slug, version));
     previous.ifPresent(
         old -> {
           try {
-            directories.deleteVersion(entity, slug, old);
+            files.deleteVersion(entity, slug, old);
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot delete the old version " + old, e);
           }
@@ -321,8 +323,7 @@ public class Snapshotter {
       DatabaseRef database, SnapshotStorage storage, String id, QueryEngine engine) {
     String entity = database.entity();
     String slug = database.database();
-    DatabaseDirectories directories = directories();
-    Path version = directories.newVersion(entity, slug);
+    Path version = files.newVersion(entity, slug);
     boolean switched = false;
     try {
       Path file = version.resolve(slug);
@@ -333,14 +334,14 @@ public class Snapshotter {
           id,
           in -> {
             try {
-              hash[0] = SnapshotFiles.decompress(in, file);
-            } catch (ZstdIOException e) {
-              throw damaged(id, "it is not valid zstd (" + e.getMessage() + ")");
+              hash[0] = archiver.decompress(in, file);
+            } catch (SnapshotArchiver.DamagedArchiveException e) {
+              throw damaged(id, e.getMessage());
             } catch (IOException e) {
               LOG.warning(() -> "Downloading snapshot " + id + " failed: " + e.getMessage());
               throw new AybException(
                   ErrorType.S3ConnectionError,
-                  503,
+                  AybException.Kind.UNAVAILABLE,
                   "Downloading snapshot " + id + " failed; try again later");
             }
           });
@@ -364,19 +365,20 @@ public class Snapshotter {
   }
 
   private static AybException damaged(String id, String why) {
-    return new AybException(ErrorType.SnapshotError, 502, "Snapshot " + id + " is damaged: " + why);
+    return new AybException(
+        ErrorType.SnapshotError,
+        AybException.Kind.UPSTREAM_FAILED,
+        "Snapshot " + id + " is damaged: " + why);
   }
 
   QueryEngine engine() {
     if (!engines.isResolvable()) {
       throw new AybException(
-          ErrorType.Other, 503, "Snapshots are not available: no query engine is installed");
+          ErrorType.Other,
+          AybException.Kind.UNAVAILABLE,
+          "Snapshots are not available: no query engine is installed");
     }
     return engines.get();
-  }
-
-  private DatabaseDirectories directories() {
-    return new DatabaseDirectories(configuration.dataPath());
   }
 
   private ReentrantLock lock(DatabaseRef database) {

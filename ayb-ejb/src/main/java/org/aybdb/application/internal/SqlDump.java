@@ -98,7 +98,7 @@ final class SqlDump {
       } else if (page.rows().isEmpty()) {
         throw new AybException(
             ErrorType.Other,
-            413,
+            AybException.Kind.TOO_LARGE,
             "A row of " + table + " is larger than this server returns in one answer");
       }
     }

@@ -3,13 +3,13 @@ package org.aybdb.application.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.aybdb.application.AybException;
+import org.aybdb.application.port.RateLimits;
+import org.aybdb.application.port.RateLimits.RateLimiter;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 
 /**
  * Limits username completions to {@code [limits] username_suggestions_per_minute} per entity, so
@@ -19,16 +19,15 @@ import org.aybdb.infrastructure.security.SlidingWindowRateLimiter;
 public class UsernameSuggestionThrottle {
 
   @Inject AybConfiguration configuration;
+  @Inject RateLimits rateLimits;
 
-  private SlidingWindowRateLimiter perEntity;
+  private RateLimiter perEntity;
 
   @PostConstruct
   void configure() {
     perEntity =
-        new SlidingWindowRateLimiter(
-            configuration.limits().usernameSuggestionsPerMinute(),
-            Duration.ofMinutes(1),
-            Clock.systemUTC());
+        rateLimits.limiter(
+            configuration.limits().usernameSuggestionsPerMinute(), Duration.ofMinutes(1));
   }
 
   /**

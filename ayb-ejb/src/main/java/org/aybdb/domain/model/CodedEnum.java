@@ -1,16 +1,30 @@
 package org.aybdb.domain.model;
 
+import java.util.Locale;
+
 /**
  * An enumeration that ayb stores as a small integer and shows as a kebab-case word (for example
- * {@code read-only} = 1). Codes and words are ayb's, so both stay stable.
+ * {@code read-only} = 1). Codes and words are ayb's, so both stay stable: the code is the
+ * constant's position and the word its name in lower case with dashes, so an implementing enum only
+ * lists its constants, in ayb's order (new ones go at the end).
  */
 public interface CodedEnum {
 
+  /** The constant's position ({@link Enum#ordinal()}). */
+  int ordinal();
+
+  /** The constant's name ({@link Enum#name()}). */
+  String name();
+
   /** The integer stored in the metadata store. */
-  int code();
+  default int code() {
+    return ordinal();
+  }
 
   /** The word used in headers, JSON and the CLI. */
-  String word();
+  default String word() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   /** Finds the constant with this code; a stored code we do not know is a data fault. */
   static <E extends Enum<E> & CodedEnum> E fromCode(Class<E> type, int code) {

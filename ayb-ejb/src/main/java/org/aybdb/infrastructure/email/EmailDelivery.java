@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.aybdb.application.port.MailDelivery;
 import org.aybdb.config.AybConfiguration;
 
 /**
@@ -14,7 +16,7 @@ import org.aybdb.config.AybConfiguration;
  * From and Reply-To come from {@code [email.smtp]}, else {@value ConfirmationEmail#DEFAULT_SENDER}.
  */
 @ApplicationScoped
-public class EmailDelivery {
+public class EmailDelivery implements MailDelivery {
 
   @Inject AybConfiguration configuration;
 
@@ -49,13 +51,24 @@ public class EmailDelivery {
   /**
    * Mails {@code token} to {@code address} with ayb's confirmation text.
    *
-   * @throws EmailDeliveryException if any backend failed (the others were still tried)
+   * @throws DeliveryException if any backend failed (the others were still tried)
    */
-  public void sendConfirmation(String address, String token) throws EmailDeliveryException {
+  @Override
+  public void sendConfirmation(String address, String token) throws DeliveryException {
     deliver(ConfirmationEmail.compose(publicBaseUrl, from, replyTo, address, token));
   }
 
-  void deliver(EmailMessage message) throws EmailDeliveryException {
+  @Override
+  public Optional<String> canonicalAddress(String address) {
+    return EmailAddresses.canonical(address);
+  }
+
+  @Override
+  public boolean isValidAddress(String address) {
+    return EmailAddresses.isValid(address);
+  }
+
+  void deliver(EmailMessage message) throws DeliveryException {
     List<String> failures = new ArrayList<>();
     for (EmailSender sender : senders) {
       try {
@@ -65,7 +78,7 @@ public class EmailDelivery {
       }
     }
     if (!failures.isEmpty()) {
-      throw new EmailDeliveryException(String.join("; ", failures));
+      throw new DeliveryException(String.join("; ", failures));
     }
   }
 }

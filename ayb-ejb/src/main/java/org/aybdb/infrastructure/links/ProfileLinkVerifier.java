@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aybdb.application.port.LinkVerification;
 import org.aybdb.domain.model.account.ProfileLink;
 
 /**
@@ -21,7 +22,7 @@ import org.aybdb.domain.model.account.ProfileLink;
  * fetched only leaves its link unverified.
  */
 @ApplicationScoped
-public class ProfileLinkVerifier {
+public class ProfileLinkVerifier implements LinkVerification {
 
   private static final Pattern ANCHOR =
       Pattern.compile("<a(?=[\\s/>])([^>]*)>", Pattern.CASE_INSENSITIVE);
@@ -56,6 +57,7 @@ public class ProfileLinkVerifier {
    *
    * @param profileUrl {@code <public_base_url>/<entity>}, the link the pages must contain
    */
+  @Override
   public List<ProfileLink> verify(List<String> urls, String profileUrl) {
     Objects.requireNonNull(profileUrl, "profileUrl");
     List<CompletableFuture<Boolean>> checks = new ArrayList<>();

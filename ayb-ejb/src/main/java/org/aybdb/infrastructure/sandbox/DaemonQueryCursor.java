@@ -212,7 +212,7 @@ final class DaemonQueryCursor implements QueryCursor {
     lease.dropDaemon(false);
     close();
     if (cancellation.isCancelled()) {
-      return new AybException(ErrorType.QueryError, 400, CANCELLED);
+      return new AybException(ErrorType.QueryError, AybException.Kind.INVALID_INPUT, CANCELLED);
     }
     boolean readWrite = retryLeases == null;
     return readWrite && QueryErrors.diedDuring(e)

@@ -152,7 +152,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     if (size > settings.maxSqlBytes()) {
       throw new AybException(
           ErrorType.QueryError,
-          413,
+          AybException.Kind.TOO_LARGE,
           "The SQL is " + size + " bytes long; the limit is " + settings.maxSqlBytes() + " bytes");
     }
   }
@@ -237,7 +237,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       // Parameters, typed results and batches are built on SQLite's API in the daemon so far.
       throw new AybException(
           ErrorType.QueryError,
-          400,
+          AybException.Kind.INVALID_INPUT,
           "JSON query bodies (parameters, typed results, batches) are not supported for duckdb"
               + " databases yet; send the SQL as the raw body");
     }
@@ -249,7 +249,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     if (frame > org.aybdb.sandbox.protocol.FrameCodec.maxRequestFrame(settings.maxSqlBytes())) {
       throw new AybException(
           ErrorType.QueryError,
-          413,
+          AybException.Kind.TOO_LARGE,
           "The statements and their parameters take "
               + frame
               + " bytes; the limit is about twice [sandbox] max_sql_bytes");
@@ -272,7 +272,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     } catch (DaemonFailureException e) {
       lease.dropDaemon(false);
       if (cancellation.isCancelled()) {
-        throw new AybException(ErrorType.QueryError, 400, DaemonQueryCursor.CANCELLED);
+        throw new AybException(
+            ErrorType.QueryError, AybException.Kind.INVALID_INPUT, DaemonQueryCursor.CANCELLED);
       }
       throw !readOnly && QueryErrors.diedDuring(e)
           ? QueryErrors.outcomeUnknown(e, database.path())
@@ -302,7 +303,9 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     } catch (DaemonQueryException e) {
       throw new AybException(
           ErrorType.Other,
-          e.kind() == org.aybdb.sandbox.protocol.ErrorKind.STORAGE_FULL ? 507 : 500,
+          e.kind() == org.aybdb.sandbox.protocol.ErrorKind.STORAGE_FULL
+              ? AybException.Kind.STORAGE_FULL
+              : AybException.Kind.INTERNAL,
           "Cannot copy " + database.path() + ": " + e.errorMessage());
     } catch (DaemonFailureException e) {
       throw QueryErrors.of(e, database.path(), limit.toMillis());
@@ -359,7 +362,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
     if (database.type() == DatabaseType.DUCKDB && !environment.runtime().duckdbAvailable()) {
       throw new AybException(
           ErrorType.QueryError,
-          400,
+          AybException.Kind.INVALID_INPUT,
           "Database type duckdb is not supported by this server (no DuckDB library for this"
               + " platform)");
     }

@@ -22,11 +22,15 @@ final class QueryErrors {
   /** The daemon answered an error: the caller's SQL (or its data) is at fault, never the server. */
   static AybException of(DaemonQueryException e) {
     return switch (e.kind()) {
-      case READ_ONLY -> new AybException(ErrorType.NoWriteAccessError, 403, READ_ONLY_MESSAGE);
-      case SQL_TOO_LARGE -> new AybException(ErrorType.QueryError, 413, e.errorMessage());
+      case READ_ONLY ->
+          new AybException(
+              ErrorType.NoWriteAccessError, AybException.Kind.FORBIDDEN, READ_ONLY_MESSAGE);
+      case SQL_TOO_LARGE ->
+          new AybException(ErrorType.QueryError, AybException.Kind.TOO_LARGE, e.errorMessage());
       // The SQL is well-formed but asks for a function, pragma, ATTACH or module the daemon's
       // allow-lists refuse (to this caller's access level, or to everyone).
-      case NOT_AUTHORIZED -> new AybException(ErrorType.QueryError, 403, e.errorMessage());
+      case NOT_AUTHORIZED ->
+          new AybException(ErrorType.QueryError, AybException.Kind.FORBIDDEN, e.errorMessage());
       case SQL,
           TIMEOUT,
           VALUE_NOT_UTF8,
@@ -34,9 +38,12 @@ final class QueryErrors {
           STORAGE_FULL,
           BAD_REQUEST,
           UNSUPPORTED ->
-          new AybException(ErrorType.QueryError, 400, e.errorMessage());
+          new AybException(ErrorType.QueryError, AybException.Kind.INVALID_INPUT, e.errorMessage());
       case INTERNAL ->
-          new AybException(ErrorType.Other, 500, "The query daemon failed: " + e.errorMessage());
+          new AybException(
+              ErrorType.Other,
+              AybException.Kind.INTERNAL,
+              "The query daemon failed: " + e.errorMessage());
     };
   }
 
@@ -49,7 +56,7 @@ final class QueryErrors {
         && (e.error().sqliteCode() & 0xff) == SQLITE_FULL) {
       return new AybException(
           ErrorType.QueryError,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Storage quota exceeded: this write would take the databases of "
               + database.substring(0, Math.max(0, database.indexOf('/')))
               + " past their quota ([limits] max_bytes_per_entity); the failing statement was"
@@ -64,7 +71,7 @@ final class QueryErrors {
       case TIMEOUT ->
           new AybException(
               ErrorType.QueryError,
-              400,
+              AybException.Kind.INVALID_INPUT,
               "Query did not finish within "
                   + timeoutMillis
                   + " ms and its daemon stopped answering; it was stopped");
@@ -94,7 +101,7 @@ final class QueryErrors {
     }
     return new AybException(
         ErrorType.QueryError,
-        400,
+        AybException.Kind.INVALID_INPUT,
         "Query exceeded the time limit of "
             + timeoutMillis
             + " ms and was stopped"
@@ -136,6 +143,6 @@ final class QueryErrors {
 
   /** The engine cannot serve now (503, ayb's {@code Other}). */
   static AybException unavailable(String message) {
-    return new AybException(ErrorType.Other, 503, message);
+    return new AybException(ErrorType.Other, AybException.Kind.UNAVAILABLE, message);
   }
 }

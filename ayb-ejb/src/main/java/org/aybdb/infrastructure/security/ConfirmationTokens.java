@@ -13,9 +13,9 @@ import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.TemporalAmount;
 import java.util.Objects;
+import org.aybdb.application.port.ConfirmationTokenCodec;
 import org.aybdb.domain.model.CodedEnum;
 import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.infrastructure.json.Jsons;
@@ -27,7 +27,7 @@ import org.aybdb.infrastructure.json.Jsons;
  * from the future). Wire-compatible with ayb's, so a token minted by either opens in the other when
  * they share the key.
  */
-public final class ConfirmationTokens {
+public final class ConfirmationTokens implements ConfirmationTokenCodec {
 
   /** The only payload version there is. */
   static final int VERSION = 1;
@@ -49,45 +49,11 @@ public final class ConfirmationTokens {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Who asked to confirm which address, and as what kind of entity. */
-  public record Payload(String entity, EntityType entityType, String emailAddress) {
-    public Payload {
-      Objects.requireNonNull(entity, "entity");
-      Objects.requireNonNull(entityType, "entityType");
-      Objects.requireNonNull(emailAddress, "emailAddress");
-    }
-
-    /** ayb's JSON, fields in ayb's order. */
-    public String toJson() {
-      return Jsons.createObjectBuilder()
-          .add("version", VERSION)
-          .add("entity", entity)
-          .add("entity_type", entityType.code())
-          .add("email_address", emailAddress)
-          .build()
-          .toString();
-    }
-  }
-
-  /**
-   * An opened token: its payload, a fingerprint that is the same for every spelling of the token
-   * (the hex SHA-256 of its canonical form), and the instant after which it no longer opens.
-   */
-  public record Opened(Payload payload, String fingerprint, Instant expiresAt) {}
-
-  /** A token that is not a Fernet token of this key, has expired, or carries no valid payload. */
-  public static final class InvalidTokenException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    InvalidTokenException(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
   /** Encrypts {@code payload} into a new token made now. */
+  @Override
   public String mint(Payload payload) {
     Objects.requireNonNull(payload, "payload");
-    return Token.generate(RANDOM, key, payload.toJson()).serialise();
+    return Token.generate(RANDOM, key, toJson(payload)).serialise();
   }
 
   /**
@@ -96,6 +62,7 @@ public final class ConfirmationTokens {
    * @throws InvalidTokenException if it is malformed, signed with another key, expired, from the
    *     future, or its payload is not ayb's JSON
    */
+  @Override
   public Opened open(String token) throws InvalidTokenException {
     Objects.requireNonNull(token, "token");
     Token parsed;
@@ -110,6 +77,17 @@ public final class ConfirmationTokens {
     }
     return new Opened(
         payload(json), Sha256.hex(parsed.serialise()), parsed.getTimestamp().plus(timeToLive));
+  }
+
+  /** ayb's JSON, fields in ayb's order. */
+  static String toJson(Payload payload) {
+    return Jsons.createObjectBuilder()
+        .add("version", VERSION)
+        .add("entity", payload.entity())
+        .add("entity_type", payload.entityType().code())
+        .add("email_address", payload.emailAddress())
+        .build()
+        .toString();
   }
 
   private static Payload payload(String json) throws InvalidTokenException {

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.aybdb.application.port.RateLimits;
 
 /**
  * Allows at most {@code limit} events per key in any rolling {@code window}. Several keys can be
  * taken together, all or nothing: an event counts for every key or for none. A limit of 0 allows
  * everything. Kept in memory; keys whose window has emptied are forgotten.
  */
-public final class SlidingWindowRateLimiter {
+public final class SlidingWindowRateLimiter implements RateLimits.RateLimiter {
 
   // Above this many keys, every call sweeps out the keys whose window is empty.
   private static final int SWEEP_THRESHOLD = 1024;
@@ -37,20 +38,12 @@ public final class SlidingWindowRateLimiter {
   }
 
   /**
-   * Records one event for each of {@code keys} if none of them is at its limit.
-   *
-   * @return empty if the event was recorded; otherwise how long until it would be allowed
-   */
-  public synchronized Optional<Duration> tryAcquire(Collection<String> keys) {
-    return tryAcquire(keys, 1);
-  }
-
-  /**
    * Records {@code count} events for each of {@code keys} if that takes none of them past its
    * limit; a count above the limit is never allowed.
    *
    * @return empty if the events were recorded; otherwise how long until they would be allowed
    */
+  @Override
   public synchronized Optional<Duration> tryAcquire(Collection<String> keys, int count) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be positive: " + count);

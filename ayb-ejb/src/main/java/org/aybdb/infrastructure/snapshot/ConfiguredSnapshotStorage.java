@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.aybdb.application.port.SnapshotStorageSource;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
 
@@ -12,13 +13,13 @@ import org.aybdb.domain.model.snapshot.SnapshotStorage;
  * client for the process, built on first use and closed on shutdown.
  */
 @ApplicationScoped
-public class ConfiguredSnapshotStorage {
+public class ConfiguredSnapshotStorage implements SnapshotStorageSource {
 
   @Inject AybConfiguration configuration;
 
   private S3SnapshotStorage storage;
 
-  /** The storage, or empty when snapshots are not configured. */
+  @Override
   public synchronized Optional<SnapshotStorage> storage() {
     if (storage == null && configuration.snapshots().isPresent()) {
       storage = new S3SnapshotStorage(configuration.snapshots().get());

@@ -180,7 +180,7 @@ public final class S3SnapshotStorage implements SnapshotStorage, AutoCloseable {
       LOG.log(Level.WARNING, "Snapshot storage " + description + " refused to " + what, e);
       throw new AybException(
           ErrorType.S3ExecutionError,
-          502,
+          AybException.Kind.UPSTREAM_FAILED,
           "Snapshot storage refused to "
               + what
               + ": HTTP "
@@ -191,10 +191,15 @@ public final class S3SnapshotStorage implements SnapshotStorage, AutoCloseable {
           Level.WARNING,
           () -> "Snapshot storage " + description + " is unreachable: " + rootMessage(e));
       throw new AybException(
-          ErrorType.S3ConnectionError, 503, "Snapshot storage is unreachable; try again later");
+          ErrorType.S3ConnectionError,
+          AybException.Kind.UNAVAILABLE,
+          "Snapshot storage is unreachable; try again later");
     } catch (SdkException e) {
       LOG.log(Level.WARNING, "Snapshot storage " + description + " failed to " + what, e);
-      throw new AybException(ErrorType.S3ExecutionError, 502, "Snapshot storage failed to " + what);
+      throw new AybException(
+          ErrorType.S3ExecutionError,
+          AybException.Kind.UPSTREAM_FAILED,
+          "Snapshot storage failed to " + what);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aybdb.application.port.MailDelivery;
 import org.junit.jupiter.api.Test;
 
 class EmailDeliveryTest {
@@ -52,8 +53,9 @@ class EmailDeliveryTest {
     FakeSender smtp = new FakeSender("SMTP", "Could not send email: Connection refused");
     FakeSender file = new FakeSender("File", null);
     EmailDelivery delivery = new EmailDelivery(List.of(smtp, file), "f", "r", "http://x");
-    EmailDeliveryException e =
-        assertThrows(EmailDeliveryException.class, () -> delivery.sendConfirmation("a@b.org", "t"));
+    MailDelivery.DeliveryException e =
+        assertThrows(
+            MailDelivery.DeliveryException.class, () -> delivery.sendConfirmation("a@b.org", "t"));
     assertEquals("SMTP backend failed: Could not send email: Connection refused", e.getMessage());
     assertEquals(1, file.sent.size());
   }
@@ -66,8 +68,9 @@ class EmailDeliveryTest {
             "f",
             "r",
             "http://x");
-    EmailDeliveryException e =
-        assertThrows(EmailDeliveryException.class, () -> delivery.sendConfirmation("a@b.org", "t"));
+    MailDelivery.DeliveryException e =
+        assertThrows(
+            MailDelivery.DeliveryException.class, () -> delivery.sendConfirmation("a@b.org", "t"));
     assertEquals("SMTP backend failed: one; File backend failed: two", e.getMessage());
   }
 }

@@ -73,7 +73,7 @@ class CrashContainmentIT {
     assertEquals("1", value(victim));
     // The second in a row: no daemon starts for 2 s; requests are told when to come back.
     crash(victim, "SEGV");
-    AybException e = fails(ErrorType.Other, 503, () -> value(victim));
+    AybException e = fails(ErrorType.Other, AybException.Kind.UNAVAILABLE, () -> value(victim));
     assertTrue(e.getMessage().contains("crashed repeatedly"), e.getMessage());
     assertTrue(
         e.retryAfterSeconds() >= 1 && e.retryAfterSeconds() <= 2, "" + e.retryAfterSeconds());
@@ -86,7 +86,8 @@ class CrashContainmentIT {
     Thread.sleep(e.retryAfterSeconds() * 1000 + 100);
     assertEquals("1", value(victim));
     crash(victim, "ABRT");
-    AybException longer = fails(ErrorType.Other, 503, () -> value(victim));
+    AybException longer =
+        fails(ErrorType.Other, AybException.Kind.UNAVAILABLE, () -> value(victim));
     assertTrue(longer.retryAfterSeconds() >= 3, "" + longer.retryAfterSeconds());
     assertEquals(3, listener.count("crashed"));
 
@@ -117,7 +118,7 @@ class CrashContainmentIT {
     AybException ro =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () -> engine.execute(victim, AccessMode.READ_ONLY, INSTR_BOMB));
     assertTrue(ro.getMessage().contains("exceeded the time limit of 5000 ms"), ro.getMessage());
     // A read-write caller's: an earlier statement of the request stays committed, the one
@@ -125,7 +126,7 @@ class CrashContainmentIT {
     AybException rw =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () ->
                 engine.execute(
                     victim,
@@ -163,7 +164,7 @@ class CrashContainmentIT {
       AybException cancelled =
           fails(
               ErrorType.QueryError,
-              400,
+              AybException.Kind.INVALID_INPUT,
               () -> engine.execute(victim, AccessMode.READ_ONLY, endless, 0, cancellation));
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
       later.join();

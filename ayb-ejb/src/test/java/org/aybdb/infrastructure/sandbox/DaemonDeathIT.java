@@ -96,7 +96,7 @@ class DaemonDeathIT {
         assertThrows(ExecutionException.class, () -> write.get(30, TimeUnit.SECONDS));
     AybException e = (AybException) failure.getCause();
     assertEquals(ErrorType.Other, e.type());
-    assertEquals(503, e.status());
+    assertEquals(AybException.Kind.UNAVAILABLE, e.kind());
     assertTrue(e.getMessage().contains("outcome is unknown"), e.getMessage());
     assertTrue(e.getMessage().contains("may have been committed"), e.getMessage());
     assertFalse(e.getMessage().contains("may be repeated"), e.getMessage());

@@ -126,7 +126,7 @@ class DaemonPoolIT {
             java.util.concurrent.ExecutionException.class, () -> query.get(20, TimeUnit.SECONDS));
     AybException e = (AybException) failure.getCause();
     assertEquals(ErrorType.Other, e.type());
-    assertEquals(503, e.status());
+    assertEquals(AybException.Kind.UNAVAILABLE, e.kind());
     assertTrue(e.getMessage().contains("stopped during this read-write request"), e.getMessage());
     assertTrue(e.getMessage().contains("killed by signal 9"), e.getMessage());
     // The next request gets a new daemon and succeeds; the crash was counted once.
@@ -215,7 +215,10 @@ class DaemonPoolIT {
                         }));
     holding.get(10, TimeUnit.SECONDS);
     AybException e =
-        fails(ErrorType.Other, 503, () -> engine.execute(other, AccessMode.READ_WRITE, "SELECT 1"));
+        fails(
+            ErrorType.Other,
+            AybException.Kind.UNAVAILABLE,
+            () -> engine.execute(other, AccessMode.READ_WRITE, "SELECT 1"));
     assertTrue(e.getMessage().startsWith("All 1 query daemons are busy"), e.getMessage());
     holder.get(10, TimeUnit.SECONDS);
     // Once it is idle, it is evicted for the other database.
@@ -445,7 +448,11 @@ class DaemonPoolIT {
       rs.next();
       assertEquals(101, rs.getInt(1));
     }
-    AybException e = fails(ErrorType.Other, 500, () -> engine.copyInto(db, "../escape.sqlite"));
+    AybException e =
+        fails(
+            ErrorType.Other,
+            AybException.Kind.INTERNAL,
+            () -> engine.copyInto(db, "../escape.sqlite"));
     assertTrue(e.getMessage().startsWith("Cannot copy pool/copy.sqlite: "), e.getMessage());
     assertEquals("copy.sqlite", value(db));
   }
@@ -491,11 +498,11 @@ class DaemonPoolIT {
     var failure =
         org.junit.jupiter.api.Assertions.assertThrows(
             java.util.concurrent.ExecutionException.class, () -> busy.get(10, TimeUnit.SECONDS));
-    assertEquals(503, ((AybException) failure.getCause()).status());
+    assertEquals(AybException.Kind.UNAVAILABLE, ((AybException) failure.getCause()).kind());
     AybException after =
         fails(
             ErrorType.Other,
-            503,
+            AybException.Kind.UNAVAILABLE,
             () -> engine.execute(dbs.get(1), AccessMode.READ_ONLY, "SELECT 1"));
     assertEquals("The query engine is shutting down", after.getMessage());
     assertEquals(0, engine.pool().liveDaemons());

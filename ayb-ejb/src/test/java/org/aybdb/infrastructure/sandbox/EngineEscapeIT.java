@@ -88,12 +88,18 @@ class EngineEscapeIT {
   }
 
   private AybException refused(String sql) {
-    return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
+    return fails(
+        ErrorType.QueryError,
+        AybException.Kind.INVALID_INPUT,
+        () -> engine.execute(mine, AccessMode.READ_WRITE, sql));
   }
 
   /** A read-only caller's SQL failed as the caller's mistake (400). */
   private AybException failsReadOnly(String sql) {
-    return fails(ErrorType.QueryError, 400, () -> engine.execute(mine, AccessMode.READ_ONLY, sql));
+    return fails(
+        ErrorType.QueryError,
+        AybException.Kind.INVALID_INPUT,
+        () -> engine.execute(mine, AccessMode.READ_ONLY, sql));
   }
 
   private static final String ATTACH_REFUSED =
@@ -102,7 +108,8 @@ class EngineEscapeIT {
 
   /** The access policy refused the SQL: 403 naming what. */
   private AybException denied(AccessMode mode, String sql) {
-    return fails(ErrorType.QueryError, 403, () -> engine.execute(mine, mode, sql));
+    return fails(
+        ErrorType.QueryError, AybException.Kind.FORBIDDEN, () -> engine.execute(mine, mode, sql));
   }
 
   /** The normal query that must still work, on the same daemon (nothing crashed). */
@@ -133,7 +140,10 @@ class EngineEscapeIT {
     denied(AccessMode.READ_WRITE, "VACUUM INTO '../escape.sqlite'");
     assertFalse(Files.exists(outside));
     assertFalse(Files.exists(fileOf(mine).getParent().getParent().resolve("escape.sqlite")));
-    fails(ErrorType.Other, 500, () -> engine.copyInto(mine, outside.toString()));
+    fails(
+        ErrorType.Other,
+        AybException.Kind.INTERNAL,
+        () -> engine.copyInto(mine, outside.toString()));
     assertFalse(Files.exists(outside));
     stillWorks();
   }
@@ -300,7 +310,7 @@ class EngineEscapeIT {
     AybException e =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () -> engine.execute(mine, AccessMode.READ_WRITE, "SELECT 1\0; DROP TABLE t"));
     assertTrue(e.getMessage().contains("NUL byte"), e.getMessage());
     stillWorks();
@@ -365,7 +375,10 @@ class EngineEscapeIT {
             data, SandboxSettings.from(small(3, 1, 1L << 20)), new RecordingListener())) {
       java.util.function.BiFunction<AccessMode, String, String> refusal =
           (mode, sql) ->
-              fails(ErrorType.QueryError, 400, () -> configured.execute(mine, mode, sql))
+              fails(
+                      ErrorType.QueryError,
+                      AybException.Kind.INVALID_INPUT,
+                      () -> configured.execute(mine, mode, sql))
                   .getMessage();
       String nesting = refusal.apply(AccessMode.READ_ONLY, "SELECT (SELECT (SELECT (SELECT 1)))");
       assertTrue(nesting.contains("holds 4 SELECT and TRIGGER keywords; at most 3"), nesting);

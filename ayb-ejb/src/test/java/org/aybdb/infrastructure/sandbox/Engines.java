@@ -120,11 +120,11 @@ final class Engines {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Asserts that {@code action} fails with ayb's {@code type}, {@code status} and message. */
-  static AybException fails(ErrorType type, int status, Runnable action) {
+  /** Asserts that {@code action} fails with ayb's {@code type} and {@code kind}. */
+  static AybException fails(ErrorType type, AybException.Kind kind, Runnable action) {
     AybException e = assertThrows(AybException.class, action::run);
     assertEquals(type, e.type(), e.getMessage());
-    assertEquals(status, e.status(), e.getMessage());
+    assertEquals(kind, e.kind(), e.getMessage());
     return e;
   }
 }

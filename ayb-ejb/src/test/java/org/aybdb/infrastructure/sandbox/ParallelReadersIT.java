@@ -95,7 +95,10 @@ class ParallelReadersIT {
     assertEquals(2, engine.pool().liveDaemons(), "the second read got a daemon of its own");
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> endless.get(20, TimeUnit.SECONDS));
-    assertEquals(400, ((AybException) e.getCause()).status(), e.getCause().getMessage());
+    assertEquals(
+        AybException.Kind.INVALID_INPUT,
+        ((AybException) e.getCause()).kind(),
+        e.getCause().getMessage());
     // The reader that served the second read is still there and serves the next one.
     List<Long> after = engine.daemonPids();
     assertTrue(after.stream().anyMatch(p -> !before.contains(p)), "the second reader is alive");

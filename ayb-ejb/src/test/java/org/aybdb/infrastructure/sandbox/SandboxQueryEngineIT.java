@@ -97,7 +97,7 @@ class SandboxQueryEngineIT {
       AybException e =
           fails(
               ErrorType.NoWriteAccessError,
-              403,
+              AybException.Kind.FORBIDDEN,
               () -> engine.execute(db, AccessMode.READ_ONLY, sql));
       assertEquals("Attempted to write to database while in read-only mode", e.getMessage());
     }
@@ -111,19 +111,19 @@ class SandboxQueryEngineIT {
     AybException e =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () -> engine.execute(db, AccessMode.READ_WRITE, "SELECT * FROM missing"));
     assertEquals("no such table: missing", e.getMessage());
     e =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () -> engine.execute(db, AccessMode.READ_WRITE, "BEGIN; CREATE TABLE x(a)"));
     assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
     e =
         fails(
             ErrorType.QueryError,
-            400,
+            AybException.Kind.INVALID_INPUT,
             () -> engine.execute(db, AccessMode.READ_WRITE, "SELECT CAST(x'ff' AS TEXT)"));
     assertTrue(e.getMessage().contains("Utf8Error"), e.getMessage());
   }
@@ -144,7 +144,10 @@ class SandboxQueryEngineIT {
     DatabaseRef db = create(data, "alice", "big.sqlite");
     String sql = "SELECT '" + "x".repeat(1 << 20) + "'";
     AybException e =
-        fails(ErrorType.QueryError, 413, () -> engine.execute(db, AccessMode.READ_WRITE, sql));
+        fails(
+            ErrorType.QueryError,
+            AybException.Kind.TOO_LARGE,
+            () -> engine.execute(db, AccessMode.READ_WRITE, sql));
     assertTrue(e.getMessage().contains("limit is 1048576 bytes"), e.getMessage());
     assertEquals(
         List.of(List.of("1")), engine.execute(db, AccessMode.READ_WRITE, "SELECT 1").rows());
@@ -155,7 +158,7 @@ class SandboxQueryEngineIT {
     AybException e =
         fails(
             ErrorType.RecordNotFound,
-            404,
+            AybException.Kind.NOT_FOUND,
             () ->
                 engine.execute(
                     new DatabaseRef("alice", "never.sqlite", DatabaseType.SQLITE),
@@ -181,7 +184,7 @@ class SandboxQueryEngineIT {
     AybException e =
         fails(
             ErrorType.NoWriteAccessError,
-            403,
+            AybException.Kind.FORBIDDEN,
             () -> engine.execute(db, AccessMode.READ_ONLY, "INSERT INTO t VALUES (2)"));
     assertTrue(e.getMessage().contains("read-only"), e.getMessage());
     // The SQLite database beside it still gets a SQLite daemon.
@@ -216,7 +219,7 @@ class SandboxQueryEngineIT {
     // Read-only is the connection's, not the sandbox's: still enforced.
     fails(
         ErrorType.NoWriteAccessError,
-        403,
+        AybException.Kind.FORBIDDEN,
         () -> engine.execute(db, AccessMode.READ_ONLY, "DELETE FROM t"));
   }
 
@@ -233,7 +236,10 @@ class SandboxQueryEngineIT {
     assertTrue(engine.status().contains("allow_unsandboxed = true"), engine.status());
     DatabaseRef db = create(data, "alice", "closed.sqlite");
     AybException e =
-        fails(ErrorType.Other, 503, () -> engine.execute(db, AccessMode.READ_WRITE, "SELECT 1"));
+        fails(
+            ErrorType.Other,
+            AybException.Kind.UNAVAILABLE,
+            () -> engine.execute(db, AccessMode.READ_WRITE, "SELECT 1"));
     assertTrue(
         e.getMessage()
             .startsWith(

@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.aybdb.application.port.ApiTokenCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiTokensTest {
+
+  private static final ApiTokens TOKENS = new ApiTokens();
 
   private static final Pattern BASE58 = Pattern.compile("[1-9A-HJ-NP-Za-km-z]+");
 
@@ -21,7 +24,7 @@ class ApiTokensTest {
   void generatesAybShapedTokensWhoseSecretHashesToTheStoredHash() throws Exception {
     Set<String> shorts = new HashSet<>();
     for (int i = 0; i < 200; i++) {
-      ApiTokens.Generated generated = ApiTokens.generate();
+      ApiTokenCodec.Generated generated = TOKENS.generate();
       String[] parts = generated.token().split("_");
       assertEquals(3, parts.length, generated.token());
       assertEquals("ayb", parts[0]);
@@ -30,7 +33,7 @@ class ApiTokensTest {
       assertTrue(BASE58.matcher(parts[2]).matches() && parts[2].length() <= 33, parts[2]);
       assertTrue(parts[2].length() >= 24 && parts[1].length() >= 8, generated.toString());
       assertEquals(Sha256.hex(parts[2]), generated.hash());
-      assertTrue(ApiTokens.matches(ApiTokens.parse(generated.token()), generated.hash()));
+      assertTrue(TOKENS.matches(TOKENS.parse(generated.token()), generated.hash()));
       shorts.add(generated.shortToken());
     }
     assertEquals(200, shorts.size(), "random short tokens");
@@ -44,35 +47,35 @@ class ApiTokensTest {
 
   @Test
   void aWrongSecretDoesNotMatch() throws Exception {
-    ApiTokens.Generated generated = ApiTokens.generate();
-    ApiTokens.Parsed wrong = ApiTokens.parse("ayb_" + generated.shortToken() + "_wrongsecret");
-    assertFalse(ApiTokens.matches(wrong, generated.hash()));
-    assertFalse(ApiTokens.matches(ApiTokens.parse(generated.token()), Sha256.hex("other")));
+    ApiTokenCodec.Generated generated = TOKENS.generate();
+    ApiTokenCodec.Parsed wrong = TOKENS.parse("ayb_" + generated.shortToken() + "_wrongsecret");
+    assertFalse(TOKENS.matches(wrong, generated.hash()));
+    assertFalse(TOKENS.matches(TOKENS.parse(generated.token()), Sha256.hex("other")));
   }
 
   @Test
   void parsesThreePartsWithoutCheckingThePrefix() throws Exception {
-    ApiTokens.Parsed parsed = ApiTokens.parse("xyz_short_long");
+    ApiTokenCodec.Parsed parsed = TOKENS.parse("xyz_short_long");
     assertEquals("xyz", parsed.prefix());
     assertEquals("short", parsed.shortToken());
     assertEquals("long", parsed.longToken());
-    assertEquals("", ApiTokens.parse("__").shortToken());
+    assertEquals("", TOKENS.parse("__").shortToken());
   }
 
   @ParameterizedTest
   @CsvSource({"garbage, 1", "'', 1", "ayb_only, 2", "ayb_a_b_c, 4", "ayb_a_b_, 4", "_____, 6"})
   void anythingButThreePartsIsWrongNumberOfParts(String token, int parts) {
-    ApiTokens.MalformedTokenException e =
-        assertThrows(ApiTokens.MalformedTokenException.class, () -> ApiTokens.parse(token));
+    ApiTokenCodec.MalformedTokenException e =
+        assertThrows(ApiTokenCodec.MalformedTokenException.class, () -> TOKENS.parse(token));
     assertEquals("WrongNumberOfParts(" + parts + ")", e.getMessage());
   }
 
   @Test
   void toStringNeverShowsTheSecret() throws Exception {
-    ApiTokens.Generated generated = ApiTokens.generate();
+    ApiTokenCodec.Generated generated = TOKENS.generate();
     String secret = generated.token().split("_")[2];
     assertFalse(generated.toString().contains(secret), generated.toString());
-    assertFalse(ApiTokens.parse(generated.token()).toString().contains(secret));
+    assertFalse(TOKENS.parse(generated.token()).toString().contains(secret));
     assertNotEquals(generated.token(), generated.toString());
   }
 

@@ -11,6 +11,7 @@ import com.macasaet.fernet.Token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.aybdb.application.port.ConfirmationTokenCodec;
 import org.aybdb.config.FernetKeys;
 import org.aybdb.domain.model.account.EntityType;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class ConfirmationTokensTest {
 
   private static final String KEY = "6YZ30vB7NenAVb9v1A070jKOroSYFENOUPMpDl79ul0=";
   private static final Duration TTL = Duration.ofSeconds(3600);
-  private static final ConfirmationTokens.Payload PAYLOAD =
-      new ConfirmationTokens.Payload("ada", EntityType.ORGANIZATION, "ada@example.org");
+  private static final ConfirmationTokenCodec.Payload PAYLOAD =
+      new ConfirmationTokenCodec.Payload("ada", EntityType.ORGANIZATION, "ada@example.org");
 
   private final ConfirmationTokens tokens = at(Duration.ZERO);
 
@@ -33,7 +34,7 @@ class ConfirmationTokensTest {
   @Test
   void roundTripsThePayload() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
-    ConfirmationTokens.Opened opened = tokens.open(tokens.mint(PAYLOAD));
+    ConfirmationTokenCodec.Opened opened = tokens.open(tokens.mint(PAYLOAD));
     assertEquals(PAYLOAD, opened.payload());
     assertTrue(opened.fingerprint().matches("[0-9a-f]{64}"), opened.fingerprint());
     Instant expected = opened.expiresAt().minus(TTL);
@@ -58,7 +59,8 @@ class ConfirmationTokensTest {
     String token = tokens.mint(PAYLOAD);
     assertEquals(PAYLOAD, at(TTL.minusSeconds(5)).open(token).payload());
     assertThrows(
-        ConfirmationTokens.InvalidTokenException.class, () -> at(TTL.plusSeconds(5)).open(token));
+        ConfirmationTokenCodec.InvalidTokenException.class,
+        () -> at(TTL.plusSeconds(5)).open(token));
   }
 
   @Test
@@ -69,7 +71,8 @@ class ConfirmationTokensTest {
     ConfirmationTokens twoSecondsLater =
         new ConfirmationTokens(
             KEY, Duration.ofSeconds(1), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(3)));
-    assertThrows(ConfirmationTokens.InvalidTokenException.class, () -> twoSecondsLater.open(token));
+    assertThrows(
+        ConfirmationTokenCodec.InvalidTokenException.class, () -> twoSecondsLater.open(token));
   }
 
   @Test
@@ -77,7 +80,7 @@ class ConfirmationTokensTest {
     String token = tokens.mint(PAYLOAD);
     assertEquals(PAYLOAD, at(Duration.ofSeconds(-30)).open(token).payload(), "within skew");
     assertThrows(
-        ConfirmationTokens.InvalidTokenException.class,
+        ConfirmationTokenCodec.InvalidTokenException.class,
         () -> at(Duration.ofSeconds(-120)).open(token));
   }
 
@@ -85,7 +88,7 @@ class ConfirmationTokensTest {
   void anotherKeyCannotOpenIt() {
     String token =
         new ConfirmationTokens(FernetKeys.generate(), TTL, Clock.systemUTC()).mint(PAYLOAD);
-    assertThrows(ConfirmationTokens.InvalidTokenException.class, () -> tokens.open(token));
+    assertThrows(ConfirmationTokenCodec.InvalidTokenException.class, () -> tokens.open(token));
   }
 
   @Test
@@ -94,13 +97,13 @@ class ConfirmationTokensTest {
     int middle = token.length() / 2;
     char flipped = token.charAt(middle) == 'A' ? 'B' : 'A';
     String tampered = token.substring(0, middle) + flipped + token.substring(middle + 1);
-    assertThrows(ConfirmationTokens.InvalidTokenException.class, () -> tokens.open(tampered));
+    assertThrows(ConfirmationTokenCodec.InvalidTokenException.class, () -> tokens.open(tampered));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "garbage", "gAAAAA", "ayb_short_long", "not base64 at all!!"})
   void garbageIsRefused(String token) {
-    assertThrows(ConfirmationTokens.InvalidTokenException.class, () -> tokens.open(token));
+    assertThrows(ConfirmationTokenCodec.InvalidTokenException.class, () -> tokens.open(token));
   }
 
   @ParameterizedTest
@@ -117,7 +120,7 @@ class ConfirmationTokensTest {
       })
   void aFernetTokenWithoutAybsPayloadIsRefused(String payload) {
     String token = Token.generate(new Key(KEY), payload).serialise();
-    assertThrows(ConfirmationTokens.InvalidTokenException.class, () -> tokens.open(token));
+    assertThrows(ConfirmationTokenCodec.InvalidTokenException.class, () -> tokens.open(token));
   }
 
   @Test

@@ -186,7 +186,7 @@ class S3SnapshotStorageTest {
         AybException error =
             assertThrows(AybException.class, () -> storage.download("dave", "db", id, in -> {}));
         assertEquals(ErrorType.SnapshotDoesNotExistError, error.type(), id);
-        assertEquals(404, error.status());
+        assertEquals(AybException.Kind.NOT_FOUND, error.kind());
         assertEquals(null, error.errorMessage());
       }
     }
@@ -198,7 +198,7 @@ class S3SnapshotStorageTest {
         new S3SnapshotStorage(settings("p", "not-the-secret", "snaps"))) {
       AybException error = assertThrows(AybException.class, () -> wrongSecret.list("e", "d"));
       assertEquals(ErrorType.S3ExecutionError, error.type());
-      assertEquals(502, error.status());
+      assertEquals(AybException.Kind.UPSTREAM_FAILED, error.kind());
       assertTrue(error.getMessage().contains("HTTP 403"), error.getMessage());
       assertTrue(!error.getMessage().contains("not-the-secret"), "no secret in messages");
       assertTrue(!error.getMessage().contains("s3://"), "no bucket in messages");
@@ -222,7 +222,7 @@ class S3SnapshotStorageTest {
         Instant started = Instant.now();
         AybException error = assertThrows(AybException.class, () -> storage.list("erin", "db"));
         assertEquals(ErrorType.S3ConnectionError, error.type());
-        assertEquals(503, error.status());
+        assertEquals(AybException.Kind.UNAVAILABLE, error.kind());
         assertTrue(error.getMessage().contains("unreachable"), error.getMessage());
         // Users are not told where the storage is.
         assertTrue(!error.getMessage().contains(server.endpoint()), error.getMessage());

@@ -44,7 +44,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     if (!allowed(origin)) {
       throw new AybException(
           ErrorType.Other,
-          403,
+          AybException.Kind.FORBIDDEN,
           "Origin " + origin + " is not allowed by this server's CORS policy");
     }
     Response.ResponseBuilder response =

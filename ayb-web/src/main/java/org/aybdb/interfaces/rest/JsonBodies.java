@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
-import org.aybdb.infrastructure.json.JsonShape;
+import org.aybdb.application.JsonShape;
 import org.aybdb.infrastructure.json.Jsons;
 
 /** Reading request bodies and writing ayb's JSON answers. */
@@ -106,6 +106,8 @@ public final class JsonBodies {
 
   private static AybException tooLarge(int maxBytes) {
     return new AybException(
-        ErrorType.Other, 413, "Request body is too large: at most " + maxBytes + " bytes");
+        ErrorType.Other,
+        AybException.Kind.TOO_LARGE,
+        "Request body is too large: at most " + maxBytes + " bytes");
   }
 }

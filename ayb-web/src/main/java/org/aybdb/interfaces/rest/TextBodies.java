@@ -51,7 +51,7 @@ public final class TextBodies {
   public static AybException tooLarge(String what, int maxBytes) {
     return new AybException(
         ErrorType.Other,
-        413,
+        AybException.Kind.TOO_LARGE,
         "The " + what + " is too large: at most " + maxBytes + " bytes are accepted");
   }
 
@@ -61,7 +61,9 @@ public final class TextBodies {
    */
   static AybException stalled() {
     return new AybException(
-        ErrorType.Other, 408, "The request body did not arrive in time; send it without pausing");
+        ErrorType.Other,
+        AybException.Kind.TIMED_OUT,
+        "The request body did not arrive in time; send it without pausing");
   }
 
   /**
@@ -91,7 +93,7 @@ public final class TextBodies {
     if (at >= 0) {
       throw new AybException(
           ErrorType.QueryError,
-          400,
+          AybException.Kind.INVALID_INPUT,
           "The query contains a NUL byte (at character " + at + "); SQL text must not contain NUL");
     }
     return sql;

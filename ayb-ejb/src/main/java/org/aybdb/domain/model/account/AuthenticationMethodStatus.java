@@ -5,26 +5,9 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** Whether an authentication method may still be used. */
 public enum AuthenticationMethodStatus implements CodedEnum {
-  VERIFIED(0, "verified"),
-  REVOKED(1, "revoked");
-
-  private final int code;
-  private final String word;
-
-  AuthenticationMethodStatus(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 verified, 1 revoked): append, never reorder.
+  VERIFIED,
+  REVOKED;
 
   /** Parses ayb's word, e.g. from a header. */
   public static AuthenticationMethodStatus fromWord(String word) {

@@ -5,25 +5,8 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** How an entity proves who it is; ayb knows only e-mail. */
 public enum AuthenticationMethodType implements CodedEnum {
-  EMAIL(0, "email");
-
-  private final int code;
-  private final String word;
-
-  AuthenticationMethodType(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 email): append, never reorder.
+  EMAIL;
 
   /** Parses ayb's word, e.g. from a header. */
   public static AuthenticationMethodType fromWord(String word) {

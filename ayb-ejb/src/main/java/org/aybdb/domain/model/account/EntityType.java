@@ -5,26 +5,9 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** Whether an entity is a person or an organization. */
 public enum EntityType implements CodedEnum {
-  USER(0, "user"),
-  ORGANIZATION(1, "organization");
-
-  private final int code;
-  private final String word;
-
-  EntityType(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 user, 1 organization): append, never reorder.
+  USER,
+  ORGANIZATION;
 
   /** Parses ayb's word, e.g. from a header. */
   public static EntityType fromWord(String word) {

@@ -3,6 +3,7 @@ package org.aybdb.domain.model.account;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.aybdb.infrastructure.json.Jsons;
 
 /**
  * A link on an entity's profile. It is <em>verified</em> when it is an https page that links back
@@ -18,6 +18,9 @@ import org.aybdb.infrastructure.json.Jsons;
  * controls the entity. Stored as ayb's JSON array {@code [{"url":...,"verified":...}]}.
  */
 public record ProfileLink(String url, boolean verified) {
+
+  // Looked up once: Json.createReader() would search the class path on every call.
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public ProfileLink {
     Objects.requireNonNull(url, "url");
@@ -28,7 +31,7 @@ public record ProfileLink(String url, boolean verified) {
     if (json == null || json.isBlank()) {
       return List.of();
     }
-    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readArray().getValuesAs(JsonObject.class).stream()
           .map(link -> new ProfileLink(link.getString("url"), link.getBoolean("verified", false)))
           .toList();
@@ -64,10 +67,9 @@ public record ProfileLink(String url, boolean verified) {
 
   /** The stored form of {@code links}. */
   public static String toJson(List<ProfileLink> links) {
-    JsonArrayBuilder array = Jsons.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (ProfileLink link : links) {
-      array.add(
-          Jsons.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
+      array.add(JSON.createObjectBuilder().add("url", link.url()).add("verified", link.verified()));
     }
     return array.build().toString();
   }

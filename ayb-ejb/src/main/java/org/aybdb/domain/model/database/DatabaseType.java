@@ -5,26 +5,9 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** The engine of a hosted database. */
 public enum DatabaseType implements CodedEnum {
-  SQLITE(0, "sqlite"),
-  DUCKDB(1, "duckdb");
-
-  private final int code;
-  private final String word;
-
-  DatabaseType(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 sqlite, 1 duckdb): append, never reorder.
+  SQLITE,
+  DUCKDB;
 
   /** Parses ayb's word, e.g. from a header. */
   public static DatabaseType fromWord(String word) {

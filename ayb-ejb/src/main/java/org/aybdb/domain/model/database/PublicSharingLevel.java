@@ -5,27 +5,10 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** What everyone, signed in or not, may do with a database. */
 public enum PublicSharingLevel implements CodedEnum {
-  NO_ACCESS(0, "no-access"),
-  FORK(1, "fork"),
-  READ_ONLY(2, "read-only");
-
-  private final int code;
-  private final String word;
-
-  PublicSharingLevel(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 no-access, 1 fork, 2 read-only): append, never reorder.
+  NO_ACCESS,
+  FORK,
+  READ_ONLY;
 
   /** Parses ayb's word, e.g. from a header. */
   public static PublicSharingLevel fromWord(String word) {

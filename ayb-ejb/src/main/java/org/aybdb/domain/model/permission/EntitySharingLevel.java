@@ -5,28 +5,12 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** What one named entity may do with a database; no-access is never stored. */
 public enum EntitySharingLevel implements CodedEnum {
-  NO_ACCESS(0, "no-access"),
-  READ_ONLY(1, "read-only"),
-  READ_WRITE(2, "read-write"),
-  MANAGER(3, "manager");
-
-  private final int code;
-  private final String word;
-
-  EntitySharingLevel(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 no-access, 1 read-only, 2 read-write, 3 manager): append,
+  // never reorder.
+  NO_ACCESS,
+  READ_ONLY,
+  READ_WRITE,
+  MANAGER;
 
   /** Parses ayb's word, e.g. from a header. */
   public static EntitySharingLevel fromWord(String word) {

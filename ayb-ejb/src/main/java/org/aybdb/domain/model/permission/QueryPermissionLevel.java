@@ -5,26 +5,9 @@ import org.aybdb.domain.model.CodedEnumConverter;
 
 /** Whether queries run on a read-only or a read-write connection. */
 public enum QueryPermissionLevel implements CodedEnum {
-  READ_ONLY(0, "read-only"),
-  READ_WRITE(1, "read-write");
-
-  private final int code;
-  private final String word;
-
-  QueryPermissionLevel(int code, String word) {
-    this.code = code;
-    this.word = word;
-  }
-
-  @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  // ayb's codes are the positions (0 read-only, 1 read-write): append, never reorder.
+  READ_ONLY,
+  READ_WRITE;
 
   /** Parses ayb's word, e.g. from a header. */
   public static QueryPermissionLevel fromWord(String word) {

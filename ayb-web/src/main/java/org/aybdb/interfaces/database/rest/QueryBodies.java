@@ -194,6 +194,6 @@ final class QueryBodies {
   }
 
   private static AybException bad(String message) {
-    return new AybException(ErrorType.QueryError, 400, message);
+    return new AybException(ErrorType.QueryError, AybException.Kind.INVALID_INPUT, message);
   }
 }

@@ -288,7 +288,8 @@ public class DatabasePage implements Serializable {
   private QueryResult query(String text) {
     Cancellation run = running;
     if (run != null && run.isCancelled()) {
-      throw new AybException(ErrorType.QueryError, 400, "The query was cancelled");
+      throw new AybException(
+          ErrorType.QueryError, AybException.Kind.INVALID_INPUT, "The query was cancelled");
     }
     admission.admitOnce(visitor.caller(), entity, database);
     return databases.query(
@@ -299,7 +300,8 @@ public class DatabasePage implements Serializable {
   private StatementResult run(BoundStatement statement, boolean typed) {
     Cancellation run = running;
     if (run != null && run.isCancelled()) {
-      throw new AybException(ErrorType.QueryError, 400, "The query was cancelled");
+      throw new AybException(
+          ErrorType.QueryError, AybException.Kind.INVALID_INPUT, "The query was cancelled");
     }
     admission.admitOnce(visitor.caller(), entity, database);
     return databases

@@ -48,7 +48,8 @@ public class HealthResource {
   public Response health() {
     String problem = metadataStore.problem();
     if (problem != null) {
-      throw new AybException(ErrorType.Other, 503, "Not ready: " + problem);
+      throw new AybException(
+          ErrorType.Other, AybException.Kind.UNAVAILABLE, "Not ready: " + problem);
     }
     return Response.ok(Jsons.createObjectBuilder().add("status", "ok").build().toString()).build();
   }

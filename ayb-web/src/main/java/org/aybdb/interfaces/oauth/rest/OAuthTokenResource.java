@@ -29,6 +29,7 @@ import org.aybdb.application.ScopedAccessToken;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.TextBodies;
+import org.aybdb.interfaces.rest.error.FailureStatus;
 
 /**
  * {@code POST /v1/oauth/token}: a browser app exchanges its authorization code and PKCE verifier
@@ -89,7 +90,8 @@ public class OAuthTokenResource {
     try {
       text = TextBodies.readUtf8(body, MAX_BODY_BYTES, "request body");
     } catch (AybException refused) {
-      throw new OAuthException("invalid_request", refused.errorMessage(), refused.status());
+      throw new OAuthException(
+          "invalid_request", refused.errorMessage(), FailureStatus.of(refused));
     }
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
     return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED) ? form(text) : json(text);

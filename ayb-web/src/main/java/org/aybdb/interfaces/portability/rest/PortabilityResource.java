@@ -175,7 +175,7 @@ public class PortabilityResource {
     if (maxFileSize > 0 && declared > maxFileSize + MULTIPART_SLACK) {
       throw new AybException(
           org.aybdb.application.ErrorType.Other,
-          413,
+          AybException.Kind.TOO_LARGE,
           "The upload is "
               + declared
               + " bytes long; a database file may take at most "

@@ -14,6 +14,7 @@ import org.aybdb.application.PortabilityService;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.portability.rest.PortabilityResource;
 import org.aybdb.interfaces.rest.ClientAddresses;
+import org.aybdb.interfaces.rest.error.FailureStatus;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.Visitor;
 
@@ -52,7 +53,7 @@ public class ExportDownloadServlet extends HttpServlet {
               entity,
               database);
     } catch (AybException refused) {
-      response.sendError(refused.status(), Pages.describe(refused));
+      response.sendError(FailureStatus.of(refused), Pages.describe(refused));
       return;
     }
     try {

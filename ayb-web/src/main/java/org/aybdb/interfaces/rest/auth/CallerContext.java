@@ -37,13 +37,13 @@ public class CallerContext {
   public void authenticate(String authorization, boolean required) {
     if (authorization == null) {
       if (required) {
-        throw new AybException(ErrorType.Unauthorized, 401, MISSING);
+        throw new AybException(ErrorType.Unauthorized, AybException.Kind.UNAUTHENTICATED, MISSING);
       }
       return;
     }
     String header = authorization.strip();
     if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-      throw new AybException(ErrorType.Other, 401, NOT_BEARER);
+      throw new AybException(ErrorType.Other, AybException.Kind.UNAUTHENTICATED, NOT_BEARER);
     }
     caller = tokens.authenticate(header.substring("bearer ".length()).strip());
   }

@@ -27,24 +27,31 @@ final class ErrorBodies {
     if (error instanceof StatementFailedException failed) {
       body.add("statement_index", failed.index());
     }
+    return respond(FailureStatus.of(error), error.type(), body, error.retryAfterSeconds());
+  }
+
+  /** An error that the edge itself found, with the status it already knows. */
+  static Response of(int status, ErrorType type, String message) {
+    JsonObjectBuilder body =
+        Jsons.createObjectBuilder().add("type", type.name()).add("message", message);
+    return respond(status, type, body, 0);
+  }
+
+  private static Response respond(
+      int status, ErrorType type, JsonObjectBuilder body, long retryAfterSeconds) {
     Response.ResponseBuilder response =
-        Response.status(error.status())
+        Response.status(status)
             .type(MediaType.APPLICATION_JSON_TYPE)
             .entity(body.build().toString());
-    if (error.status() == 401) {
+    if (status == 401) {
       // RFC 6750: name the scheme; a token that was presented but refused is invalid_token.
-      boolean refusedToken =
-          error.type() == ErrorType.InvalidToken || error.type() == ErrorType.RecordNotFound;
+      boolean refusedToken = type == ErrorType.InvalidToken || type == ErrorType.RecordNotFound;
       response.header(
           HttpHeaders.WWW_AUTHENTICATE, refusedToken ? "Bearer error=\"invalid_token\"" : "Bearer");
     }
-    if (error.retryAfterSeconds() > 0) {
-      response.header(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+    if (retryAfterSeconds > 0) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
     return response.build();
-  }
-
-  static Response of(int status, ErrorType type, String message) {
-    return of(new AybException(type, status, message));
   }
 }

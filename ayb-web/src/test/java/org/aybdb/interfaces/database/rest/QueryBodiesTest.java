@@ -14,6 +14,7 @@ import java.util.List;
 import org.aybdb.application.AybException;
 import org.aybdb.application.engine.BoundStatement;
 import org.aybdb.application.engine.StatementBatch;
+import org.aybdb.interfaces.rest.error.FailureStatus;
 import org.junit.jupiter.api.Test;
 
 /** How JSON query bodies become statements and SQLite values. */
@@ -69,7 +70,7 @@ class QueryBodiesTest {
             () ->
                 parse(
                     "{\"statements\":[{\"query\":\"SELECT ?\",\"params\":[1, 1.7976931348623157e309]}]}"));
-    assertEquals(400, e.status());
+    assertEquals(400, FailureStatus.of(e));
     assertEquals(
         "`statements[0].params[1]` is 1.7976931348623157E+309, too large for a 64-bit real",
         e.errorMessage());
@@ -104,7 +105,7 @@ class QueryBodiesTest {
   void loneSurrogatesAreRefusedNotTurnedIntoQuestionMarks() {
     AybException e =
         assertThrows(AybException.class, () -> parse("{\"query\":\"SELECT 1 \\ud800\"}"));
-    assertEquals(400, e.status());
+    assertEquals(400, FailureStatus.of(e));
     assertEquals(
         "`query` holds half a UTF-16 surrogate pair (at character 9), which is no character",
         e.errorMessage());

@@ -1,4 +1,4 @@
-package org.aybdb.infrastructure.json;
+package org.aybdb.application;
 
 import java.util.Objects;
 import java.util.Optional;

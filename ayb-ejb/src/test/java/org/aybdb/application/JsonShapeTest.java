@@ -1,4 +1,4 @@
-package org.aybdb.infrastructure.json;
+package org.aybdb.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

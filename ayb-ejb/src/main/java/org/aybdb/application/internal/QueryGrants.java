@@ -1,6 +1,7 @@
 package org.aybdb.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,15 +9,15 @@ import org.aybdb.application.AuthorizedDatabase;
 import org.aybdb.application.Caller;
 import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.port.MetadataVersion;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
-import org.aybdb.infrastructure.persistence.jpa.MetadataChanges;
 
 /**
  * Query access decisions recently made by the {@link org.aybdb.application.AccessPolicy}, so that a
  * query's access check costs a map lookup instead of metadata queries. Only grants are kept
  * (refusals always ask the policy again, with its messages).
  *
- * <p>Every committed change to an entity, a database or a permission ({@link MetadataChanges})
+ * <p>Every committed change to an entity, a database or a permission ({@link MetadataVersion})
  * empties the cache, once when it is written and again once its transaction has ended; a decision
  * read from the store while a change was under way is not remembered. Token revocation needs
  * nothing here: a revoked token fails authentication before its grants are looked at. An entry is
@@ -66,16 +67,18 @@ public class QueryGrants {
 
   private final ConcurrentHashMap<Key, Grant> entries = new ConcurrentHashMap<>();
 
-  /** The metadata version the entries were made at. */
-  private volatile long seen = MetadataChanges.version();
+  @Inject MetadataVersion metadata;
+
+  /** The metadata version the entries were made at (none yet: the first lookup sets it). */
+  private volatile long seen = Long.MIN_VALUE;
 
   /** Take before asking the policy; pass to {@link #remember}. */
   long stamp() {
-    return MetadataChanges.version();
+    return metadata.version();
   }
 
   Optional<Grant> find(Key key) {
-    long version = MetadataChanges.version();
+    long version = metadata.version();
     if (version != seen) {
       forgetAll(version);
       return Optional.empty();
@@ -91,14 +94,14 @@ public class QueryGrants {
   void remember(long stamp, Key key, Grant grant) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(grant, "grant");
-    if (stamp != MetadataChanges.version() || stamp != seen) {
+    if (stamp != metadata.version() || stamp != seen) {
       return; // the metadata changed meanwhile: what was read may be stale
     }
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear();
     }
     entries.put(key, grant);
-    if (stamp != MetadataChanges.version()) {
+    if (stamp != metadata.version()) {
       entries.remove(key, grant); // a change landed while storing
     }
   }

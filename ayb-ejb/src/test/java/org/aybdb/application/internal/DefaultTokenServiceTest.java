@@ -47,6 +47,7 @@ class DefaultTokenServiceTest {
     service.databases = store.databases;
     service.permissions = store.permissions;
     service.recent = new AuthenticatedTokens();
+    service.recent.codec = codec;
     service.issuer = issuer;
     service.codec = codec;
     service.transactions = transactions;

@@ -1,5 +1,7 @@
 package org.aybdb.application.port;
 
+import java.util.Objects;
+
 /**
  * ayb's API tokens, {@code <prefix>_<short>_<long>}: the short part names the token, the long part
  * is the secret, of which only a hash is stored.
@@ -39,11 +41,20 @@ public interface ApiTokenCodec {
   Generated generate();
 
   /**
-   * Splits {@code token} into its parts.
+   * Splits {@code token} on {@code _} into its parts: the wire format itself, the same whatever the
+   * hash and the random source.
    *
-   * @throws MalformedTokenException unless there are exactly three parts
+   * @throws MalformedTokenException with ayb's {@code WrongNumberOfParts(n)} unless there are
+   *     exactly three parts
    */
-  Parsed parse(String token) throws MalformedTokenException;
+  default Parsed parse(String token) throws MalformedTokenException {
+    Objects.requireNonNull(token, "token");
+    String[] parts = token.split("_", -1);
+    if (parts.length != 3) {
+      throw new MalformedTokenException(parts.length);
+    }
+    return new Parsed(parts[0], parts[1], parts[2]);
+  }
 
   /** Whether the secret part of {@code token} hashes to {@code storedHash} (constant time). */
   boolean matches(Parsed token, String storedHash);

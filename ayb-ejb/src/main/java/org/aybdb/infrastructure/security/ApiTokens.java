@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import org.aybdb.application.port.ApiTokenCodec;
 import org.aybdb.application.port.ApiTokenCodec.Generated;
-import org.aybdb.application.port.ApiTokenCodec.MalformedTokenException;
 import org.aybdb.application.port.ApiTokenCodec.Parsed;
 
 /**
@@ -31,22 +30,6 @@ public class ApiTokens implements ApiTokenCodec {
     String longToken = Base58.encode(randomBytes(LONG_BYTES));
     return new Generated(
         PREFIX + "_" + shortToken + "_" + longToken, shortToken, Sha256.hex(longToken));
-  }
-
-  /**
-   * Splits {@code token} on {@code _}.
-   *
-   * @throws MalformedTokenException with ayb's {@code WrongNumberOfParts(n)} unless there are
-   *     exactly three parts
-   */
-  @Override
-  public Parsed parse(String token) throws MalformedTokenException {
-    Objects.requireNonNull(token, "token");
-    String[] parts = token.split("_", -1);
-    if (parts.length != 3) {
-      throw new MalformedTokenException(parts.length);
-    }
-    return new Parsed(parts[0], parts[1], parts[2]);
   }
 
   /** Whether the secret part of {@code token} hashes to {@code storedHash} (constant time). */

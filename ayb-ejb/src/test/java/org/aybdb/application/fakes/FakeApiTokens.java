@@ -15,15 +15,6 @@ public final class FakeApiTokens implements ApiTokenCodec {
   }
 
   @Override
-  public Parsed parse(String token) throws MalformedTokenException {
-    String[] parts = token.split("_", -1);
-    if (parts.length != 3) {
-      throw new MalformedTokenException(parts.length);
-    }
-    return new Parsed(parts[0], parts[1], parts[2]);
-  }
-
-  @Override
   public boolean matches(Parsed token, String storedHash) {
     return hash(token.longToken()).equals(storedHash);
   }

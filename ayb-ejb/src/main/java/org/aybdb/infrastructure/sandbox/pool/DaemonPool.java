@@ -315,6 +315,12 @@ public final class DaemonPool implements AutoCloseable {
       for (int lane = 0; lane < settings.readersPerDatabase(); lane++) {
         held.add(lock(database, lane, deadline));
       }
+    } catch (PoolUnavailableException | RuntimeException e) {
+      // Not quiesced: the action does not run, and no daemon is retired for it.
+      unlockAll(held);
+      throw e;
+    }
+    try {
       return action.get();
     } finally {
       try {
@@ -325,12 +331,17 @@ public final class DaemonPool implements AutoCloseable {
           }
         }
       } finally {
-        for (int i = held.size() - 1; i >= 0; i--) {
-          held.get(i).lock.unlock();
-        }
-        signalCapacity();
+        unlockAll(held);
       }
     }
+  }
+
+  /** Unlocks the lanes {@code held}, last taken first, and tells waiters about freed room. */
+  private void unlockAll(List<Slot> held) {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      held.get(i).lock.unlock();
+    }
+    signalCapacity();
   }
 
   /** Retires {@code database}'s daemon (waiting for a request running on it). */
@@ -425,10 +436,17 @@ public final class DaemonPool implements AutoCloseable {
       }
       Slot first = slots.get(database);
       if (first == null || first.daemon == null) {
-        // A database without a daemon starts its first one: extra readers are for busy ones.
-        return lock(database, 0, deadline);
+        // A database without a daemon starts its first one: extra readers are for busy ones. Wait
+        // for it in slices, so that the reads queued behind the start spread over reader lanes
+        // once its daemon runs.
+        Slot zero = slots.computeIfAbsent(key(database, 0), k -> new Slot(k, database, 0));
+        if (tryLockFor(zero, deadline, database)) {
+          return zero;
+        }
+        continue;
       }
-      if (hasRoom()) {
+      // A database in crash backoff starts no extra reader: its reads wait for a running daemon.
+      if (hasRoom() && crashBackoff.remaining(database).isZero()) {
         for (int lane = 1; lane < lanes; lane++) {
           String key = key(database, lane);
           int l = lane;
@@ -439,31 +457,50 @@ public final class DaemonPool implements AutoCloseable {
         }
       }
       // Wait a moment on one busy lane (in turn), then look at all of them again.
-      long left = remaining(deadline);
-      if (left <= 0) {
-        throw busy(database);
-      }
       Slot slot = slots.get(key(database, Math.floorMod(turn++, lanes)));
       if (slot == null || slot.daemon == null) {
+        if (remaining(deadline) <= 0) {
+          throw busy(database);
+        }
         continue;
       }
-      try {
-        if (slot.lock.tryLock(Math.min(left, LANE_WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-          if (!slot.removed) {
-            return slot;
-          }
-          slot.lock.unlock();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PoolUnavailableException("Interrupted while waiting for database " + database);
+      if (tryLockFor(slot, deadline, database)) {
+        return slot;
       }
     }
   }
 
-  /** Locks {@code slot} if it is free and still in the pool. */
+  /**
+   * Waits one slice (at most until {@code deadline}) for {@code slot}; whether it is now held and
+   * still in the pool.
+   */
+  private static boolean tryLockFor(Slot slot, long deadline, String database)
+      throws PoolUnavailableException {
+    long left = remaining(deadline);
+    if (left <= 0) {
+      throw busy(database);
+    }
+    try {
+      if (!slot.lock.tryLock(Math.min(left, LANE_WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PoolUnavailableException("Interrupted while waiting for database " + database);
+    }
+    if (slot.removed) {
+      slot.lock.unlock();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Locks {@code slot} if it is free, still in the pool and nobody queues for it (the lock is fair:
+   * a writer or a quiesce waiting for a lane goes first).
+   */
   private static boolean tryLockNow(Slot slot) {
-    if (!slot.lock.tryLock()) {
+    if (slot.lock.hasQueuedThreads() || !slot.lock.tryLock()) {
       return false;
     }
     if (slot.removed) {

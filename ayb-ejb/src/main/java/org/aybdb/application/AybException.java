@@ -46,7 +46,19 @@ public class AybException extends RuntimeException {
 
     /** Whether the request itself is at fault (it would fail again as it is), not the server. */
     public boolean isCallersFault() {
-      return compareTo(INTERNAL) < 0;
+      // Named one by one (not by position), so a kind added later must be placed on purpose.
+      return switch (this) {
+        case INVALID_INPUT,
+            UNAUTHENTICATED,
+            FORBIDDEN,
+            NOT_FOUND,
+            TIMED_OUT,
+            CONFLICT,
+            TOO_LARGE,
+            RATE_LIMITED ->
+            true;
+        case INTERNAL, NOT_SUPPORTED, UPSTREAM_FAILED, UNAVAILABLE, STORAGE_FULL -> false;
+      };
     }
   }
 

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.application.AccessPolicy;
-import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.QueryPath;
 import org.aybdb.application.TokenService;
-import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.StatementBatch;
@@ -52,10 +50,7 @@ public class CachedQueryPath implements QueryPath {
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
     Objects.requireNonNull(sql, "sql");
     QueryGrants.Grant grant = grant(caller, entity, database);
-    if (sql.isBlank()) {
-      throw AybException.badRequest(DefaultDatabaseService.EMPTY_QUERY);
-    }
-    QueryEngine engine = DefaultDatabaseService.engine(engines);
+    QueryEngine engine = DefaultDatabaseService.engine(engines, sql);
     QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path());
     try {
       return new AdmittedCursor(
@@ -83,9 +78,7 @@ public class CachedQueryPath implements QueryPath {
 
   /** Read-write queries are bounded by what is left of the owner's storage quota. */
   private long writeBudget(QueryGrants.Grant grant) {
-    return grant.mode() == AccessMode.READ_WRITE
-        ? quotas.writeBudget(grant.ref().entity(), grant.ref().database())
-        : 0;
+    return quotas.writeBudget(grant.ref(), grant.mode());
   }
 
   /** The caller's access to the database: remembered, or decided by the policy (which refuses). */

@@ -18,7 +18,6 @@ import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
-import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
@@ -146,8 +145,13 @@ public class DefaultDatabaseService implements DatabaseService {
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(cancellation, "cancellation");
     AuthorizedDatabase found = access.query(caller, entity, database);
-    QueryEngine engine = engine(sql);
-    return engine.execute(found.ref(), found.accessMode(), sql, writeBudget(found), cancellation);
+    QueryEngine engine = engine(engines, sql);
+    return engine.execute(
+        found.ref(),
+        found.accessMode(),
+        sql,
+        quotas.writeBudget(found.ref(), found.accessMode()),
+        cancellation);
   }
 
   @Override
@@ -169,13 +173,13 @@ public class DefaultDatabaseService implements DatabaseService {
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(cancellation, "cancellation");
     AuthorizedDatabase found = access.query(caller, entity, database);
-    return batchEngine(batch)
-        .run(found.ref(), found.accessMode(), batch, writeBudget(found), cancellation);
-  }
-
-  /** The engine, once every statement of {@code batch} is known not to be blank. */
-  private QueryEngine batchEngine(org.aybdb.application.engine.StatementBatch batch) {
-    return batchEngine(engines, batch);
+    return batchEngine(engines, batch)
+        .run(
+            found.ref(),
+            found.accessMode(),
+            batch,
+            quotas.writeBudget(found.ref(), found.accessMode()),
+            cancellation);
   }
 
   /** As {@link #engine(Instance)}, once every statement of {@code batch} is known not blank. */
@@ -189,14 +193,11 @@ public class DefaultDatabaseService implements DatabaseService {
     return engine(engines);
   }
 
-  private QueryEngine engine(String sql) {
+  /** As {@link #engine(Instance)}, once {@code sql} is known not to be blank. */
+  static QueryEngine engine(Instance<QueryEngine> engines, String sql) {
     if (sql.isBlank()) {
       throw AybException.badRequest(EMPTY_QUERY);
     }
-    return engine();
-  }
-
-  private QueryEngine engine() {
     return engine(engines);
   }
 
@@ -209,10 +210,5 @@ public class DefaultDatabaseService implements DatabaseService {
           "Queries are not available: no query engine is installed");
     }
     return engines.get();
-  }
-
-  /** Read-write queries are bounded by what is left of the owner's storage quota. */
-  private long writeBudget(AuthorizedDatabase found) {
-    return found.accessMode() == AccessMode.READ_WRITE ? quotas.writeBudget(found.database()) : 0;
   }
 }

@@ -8,6 +8,8 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.EntityUsage;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QuotaService;
+import org.aybdb.application.engine.AccessMode;
+import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.account.Account;
@@ -110,6 +112,14 @@ public class DefaultQuotaService implements QuotaService {
    */
   public long writeBudget(HostedDatabase database) {
     return writeBudget(database.owner().slug(), database.slug());
+  }
+
+  /**
+   * The budget a query on {@code database} runs with: {@link #writeBudget(String, String)} for a
+   * read-write query, 0 (no bound to set) for a read-only one.
+   */
+  public long writeBudget(DatabaseRef database, AccessMode mode) {
+    return mode == AccessMode.READ_WRITE ? writeBudget(database.entity(), database.database()) : 0;
   }
 
   /** As {@link #writeBudget(HostedDatabase)}, by name: {@code owner}'s database {@code slug}. */

@@ -50,7 +50,7 @@ public class DefaultRegistrationService implements RegistrationService {
   @Inject ConfirmationEmailThrottle throttle;
   @Inject ApiTokenIssuer issuer;
 
-  Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -2,7 +2,6 @@ package org.aybdb.interfaces.openapi.web;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,13 @@ final class AcceptHeader {
 
   private AcceptHeader() {}
 
-  /** A media range of the header and its weight. */
-  private record Range(String type, double quality) {
+  /** A media range of the header, its weight and its place in the header. */
+  private record Range(String type, double quality, int position) {
+
+    /** Exact types outrank {@code type/*}, which outranks {@code *\/*}. */
+    int specificity() {
+      return type.equals("*/*") ? 0 : type.endsWith("/*") ? 1 : 2;
+    }
 
     boolean matches(String offered) {
       if (type.equals("*/*")) {
@@ -26,8 +30,11 @@ final class AcceptHeader {
   }
 
   /**
-   * The offered type the header prefers (the first offered wins a tie, so a wildcard gets the
-   * first), the first offered one without a header, or null when the header accepts none of them.
+   * The offered type the header prefers, the first offered one without a header, or null when the
+   * header accepts none of them. Each offered type takes the weight of the most specific range that
+   * matches it (so {@code q=0} on an exact type refuses it even beside {@code *\/*}); among equal
+   * weights the range named first in the header wins, and a range that several offered types match
+   * (a wildcard) gives the first offered.
    *
    * @param headers every {@code Accept} header of the request
    */
@@ -39,25 +46,42 @@ final class AcceptHeader {
     List<Range> ranges = new ArrayList<>();
     for (String header : values) {
       for (String part : header.split(",")) {
-        Range range = range(part);
+        Range range = range(part, ranges.size());
         if (range != null) {
           ranges.add(range);
         }
       }
     }
-    // Stable: among equal weights the header's order stands.
-    ranges.sort(Comparator.comparingDouble(Range::quality).reversed());
-    for (Range range : ranges) {
-      for (String type : offered) {
-        if (range.matches(type)) {
-          return type;
-        }
+    String best = null;
+    Range bestRange = null;
+    for (String type : offered) {
+      Range deciding = deciding(ranges, type);
+      if (deciding != null
+          && deciding.quality() > 0
+          && (bestRange == null
+              || deciding.quality() > bestRange.quality()
+              || (deciding.quality() == bestRange.quality()
+                  && deciding.position() < bestRange.position()))) {
+        best = type;
+        bestRange = deciding;
       }
     }
-    return null;
+    return best;
   }
 
-  private static Range range(String part) {
+  /** The most specific range matching {@code offered} (the first of equals), or null. */
+  private static Range deciding(List<Range> ranges, String offered) {
+    Range deciding = null;
+    for (Range range : ranges) {
+      if (range.matches(offered)
+          && (deciding == null || range.specificity() > deciding.specificity())) {
+        deciding = range;
+      }
+    }
+    return deciding;
+  }
+
+  private static Range range(String part, int position) {
     String[] pieces = part.split(";");
     String type = pieces[0].strip().toLowerCase(Locale.ROOT);
     if (type.isEmpty() || !type.contains("/")) {
@@ -74,6 +98,6 @@ final class AcceptHeader {
         }
       }
     }
-    return quality > 0 ? new Range(type, quality) : null;
+    return new Range(type, quality, position);
   }
 }

@@ -26,4 +26,12 @@ class AcceptHeaderTest {
     assertNull(choose("text/html"));
     assertNull(choose("application/json;q=0"));
   }
+
+  @Test
+  void aTypeRefusedByNameStaysRefusedBesideAWildcard() {
+    assertEquals("application/json", choose("*/*, application/yaml;q=0"));
+    assertEquals("application/yaml", choose("application/*;q=0.5, application/json;q=0.1"));
+    assertNull(choose("*/*, application/yaml;q=0, application/json;q=0"));
+    assertEquals("application/json", choose("application/json, application/yaml"));
+  }
 }

@@ -17,6 +17,7 @@ public record AybConfiguration(
     int port,
     Optional<String> publicUrl,
     String databaseUrl,
+    Metadata metadata,
     Path dataPath,
     Authentication authentication,
     Email email,
@@ -29,6 +30,25 @@ public record AybConfiguration(
     Limits limits,
     /* Where the configuration came from, for messages: the file path, or "embedded default". */
     String source) {
+
+  /**
+   * {@code [metadata]}, our extension for application servers.
+   *
+   * @param dataSourceJndi the JNDI name of a data source the server provides (its pool, its
+   *     credentials) for the metadata store, used instead of {@code database_url}; empty: ayb
+   *     builds its own from {@code database_url}
+   */
+  public record Metadata(Optional<String> dataSourceJndi) {
+
+    public Metadata {
+      java.util.Objects.requireNonNull(dataSourceJndi, "dataSourceJndi");
+    }
+
+    /** No server data source: {@code database_url} decides. */
+    public static Metadata defaults() {
+      return new Metadata(Optional.empty());
+    }
+  }
 
   /** {@code [authentication]}. */
   public record Authentication(String fernetKey, long tokenExpirationSeconds) {
@@ -474,7 +494,10 @@ public record AybConfiguration(
     return publicUrl.orElse("http://localhost:" + port);
   }
 
-  /** The metadata store's JDBC settings derived from {@link #databaseUrl()}. */
+  /**
+   * The metadata store's JDBC settings derived from {@link #databaseUrl()}; not used for the
+   * metadata store when {@link Metadata#dataSourceJndi()} names a server data source.
+   */
   public MetadataStore metadataStore() {
     return MetadataStore.parse(databaseUrl);
   }
@@ -500,6 +523,8 @@ public record AybConfiguration(
         + publicUrl
         + ", databaseUrl="
         + MetadataStore.maskPassword(databaseUrl)
+        + ", metadata="
+        + metadata
         + ", dataPath="
         + dataPath
         + ", authentication="

@@ -21,7 +21,8 @@ final class ConfigurationKeys {
           "sandbox",
           "http",
           "management",
-          "limits");
+          "limits",
+          "metadata");
 
   static final Set<String> KEYS =
       Set.of(
@@ -30,6 +31,7 @@ final class ConfigurationKeys {
           "public_url",
           "database_url",
           "data_path",
+          "metadata.datasource_jndi",
           "authentication.fernet_key",
           "authentication.token_expiration_seconds",
           "email.rate_limit_per_hour",

@@ -26,6 +26,10 @@ final class ConfigurationProperties {
     properties.put("port", Integer.toString(configuration.port()));
     configuration.publicUrl().ifPresent(url -> properties.put("public_url", url));
     properties.put("database_url", configuration.databaseUrl());
+    configuration
+        .metadata()
+        .dataSourceJndi()
+        .ifPresent(name -> properties.put("metadata.datasource_jndi", name));
     properties.put("data_path", configuration.dataPath().toString());
     properties.put("authentication.fernet_key", configuration.authentication().fernetKey());
     properties.put(

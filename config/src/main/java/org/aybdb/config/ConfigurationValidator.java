@@ -16,6 +16,7 @@ import org.aybdb.config.AybConfiguration.FileBackend;
 import org.aybdb.config.AybConfiguration.Http;
 import org.aybdb.config.AybConfiguration.Limits;
 import org.aybdb.config.AybConfiguration.Management;
+import org.aybdb.config.AybConfiguration.Metadata;
 import org.aybdb.config.AybConfiguration.Sandbox;
 import org.aybdb.config.AybConfiguration.Server;
 import org.aybdb.config.AybConfiguration.Smtp;
@@ -52,6 +53,7 @@ final class ConfigurationValidator {
     int port = port("port");
     Optional<String> publicUrl = publicUrl();
     String databaseUrl = databaseUrl();
+    Metadata metadata = metadata();
     Path dataPath = path("data_path");
     Optional<String> fernetKey = fernetKey();
     long tokenExpirationSeconds = positive("authentication.token_expiration_seconds");
@@ -72,6 +74,7 @@ final class ConfigurationValidator {
         port,
         publicUrl,
         databaseUrl,
+        metadata,
         dataPath,
         authentication,
         email,
@@ -127,6 +130,16 @@ final class ConfigurationValidator {
           e);
     }
     return url;
+  }
+
+  private Metadata metadata() {
+    String key = "metadata.datasource_jndi";
+    // Empty means "not set", as for public_url: AYB__METADATA__DATASOURCE_JNDI= switches it off.
+    Optional<String> name = values.string(key).map(String::strip).filter(text -> !text.isEmpty());
+    if (name.isPresent() && name.get().chars().anyMatch(Character::isWhitespace)) {
+      throw values.invalid(key, "`" + name.get() + "` is not a JNDI name (it contains a space)");
+    }
+    return new Metadata(name);
   }
 
   private Optional<String> fernetKey() {

@@ -2,6 +2,7 @@ package org.aybdb.infrastructure.configuration;
 
 import java.nio.file.Path;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.config.ConfigFileLocation;
 import org.aybdb.config.ConfigurationLoader;
 
 /**
@@ -9,9 +10,6 @@ import org.aybdb.config.ConfigurationLoader;
  * both read it from here so that a generated Fernet key or a parse happens only once.
  */
 public final class LoadedConfiguration {
-
-  /** Set by `ayb server` on the Payara Micro command line. */
-  public static final String CONFIG_FILE_PROPERTY = "ayb.config.file";
 
   private static volatile AybConfiguration configuration;
 
@@ -32,10 +30,7 @@ public final class LoadedConfiguration {
   }
 
   static Path configFile() {
-    String property = System.getProperty(CONFIG_FILE_PROPERTY);
-    if (property == null || property.isBlank()) {
-      property = System.getenv().getOrDefault("AYB_SERVER_CONFIG_FILE", "ayb.toml");
-    }
-    return Path.of(property).toAbsolutePath();
+    return ConfigFileLocation.resolve(
+        System.getProperty(ConfigFileLocation.PROPERTY), System.getenv());
   }
 }

@@ -31,6 +31,7 @@ class ConfirmationEmailThrottleTest {
         5433,
         Optional.empty(),
         "sqlite://ayb.sqlite",
+        AybConfiguration.Metadata.defaults(),
         Path.of("data"),
         new AybConfiguration.Authentication("key", 3600),
         new AybConfiguration.Email(

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.aybdb.config.AybConfiguration;
-import org.aybdb.config.MetadataStore;
+import org.aybdb.infrastructure.persistence.datasource.MetadataTarget;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -36,7 +36,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class MetadataMigrations {
 
-  /** The JNDI name of the metadata store, used by the persistence unit too. */
+  /**
+   * The JNDI name of the application's own metadata data source, used by the persistence unit too;
+   * {@code [metadata] datasource_jndi} replaces it with one the server provides.
+   */
   public static final String DATA_SOURCE = "java:app/jdbc/ayb";
 
   private static final Logger LOG = Logger.getLogger(MetadataMigrations.class.getName());
@@ -48,10 +51,17 @@ public class MetadataMigrations {
 
   @PostConstruct
   void migrate() {
-    MetadataStore store = configuration.metadataStore();
+    MetadataTarget store;
+    try {
+      store = MetadataTarget.choose(configuration, dataSource);
+    } catch (IllegalStateException e) {
+      // One clear line under our own logger: `ayb server` and the server log show it as the reason.
+      LOG.severe(e.getMessage());
+      throw e;
+    }
     var flyway =
         Flyway.configure(MetadataMigrations.class.getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(store.dataSource())
             // {vendor} placeholders find nothing inside the container: name the folder.
             .locations("classpath:db/migration/" + store.dialect())
             .failOnMissingLocations(true);
@@ -62,6 +72,8 @@ public class MetadataMigrations {
           () ->
               "Metadata store ("
                   + store.dialect()
+                  + ", "
+                  + store.description()
                   + ") at schema version "
                   + (result.targetSchemaVersion == null
                       ? result.initialSchemaVersion
@@ -71,7 +83,7 @@ public class MetadataMigrations {
                   + " migration(s) applied");
     } catch (FlywayException | IllegalStateException e) {
       String reason =
-          "Cannot migrate the metadata store " + store.jdbcUrl() + ": " + e.getMessage();
+          "Cannot migrate the metadata store " + store.description() + ": " + e.getMessage();
       // One clear line under our own logger: `ayb server` shows it as the reason start-up failed.
       LOG.severe(reason);
       throw new IllegalStateException(reason, e);

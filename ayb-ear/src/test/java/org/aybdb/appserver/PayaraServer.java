@@ -19,7 +19,8 @@ import java.util.Objects;
  * Payara Server 6 from the {@code fish.payara.distributions:payara} zip, driven with {@code
  * asadmin} as an administrator would: a domain of its own created with {@code --portbase} (every
  * port of the domain, Hazelcast's too, is the base plus a fixed offset: admin +48, HTTP +80), the
- * metadata data source's MicroProfile Config properties set at domain level, the EAR deployed.
+ * metadata data source either the server's own JDBC resource or the application's (its MicroProfile
+ * Config properties set at domain level), the EAR deployed.
  */
 final class PayaraServer implements AppServer {
 
@@ -28,7 +29,6 @@ final class PayaraServer implements AppServer {
   private final Path home;
   private final Path domains;
   private final int portBase;
-  private final Map<String, String> dataSource;
   private final Commands commands;
   private long pid;
 
@@ -36,14 +36,11 @@ final class PayaraServer implements AppServer {
    * @param home the unpacked distribution ({@code payara6})
    * @param work a folder for the domain and the command log
    * @param portBase the domain's port base
-   * @param dataSource the metadata data source's settings ({@code class}, {@code url}, {@code
-   *     user}, {@code password}), published as {@code ayb.metadata.datasource.*}
    */
-  PayaraServer(Path home, Path work, int portBase, Map<String, String> dataSource) {
+  PayaraServer(Path home, Path work, int portBase) {
     this.home = Objects.requireNonNull(home, "home");
     this.domains = work.resolve("domains");
     this.portBase = portBase;
-    this.dataSource = Map.copyOf(dataSource);
     this.commands =
         new Commands(
             work.resolve("asadmin.log"), Map.of("AS_JAVA", System.getProperty("java.home")));
@@ -63,17 +60,51 @@ final class PayaraServer implements AppServer {
         "--checkports=true",
         DOMAIN);
     addJvmOptions();
+    addLibraries();
     asadmin(Duration.ofMinutes(5), "start-domain", "--domaindir", domains.toString(), DOMAIN);
     pid = Long.parseLong(Files.readString(domains.resolve(DOMAIN + "/config/pid")).strip());
     // Payara's own MicroProfile Health endpoint would answer /health instead of ayb's.
     admin("set-microprofile-healthcheck-configuration", "--enabled=false");
-    for (var setting : dataSource.entrySet()) {
+  }
+
+  /**
+   * The application's own metadata data source: its settings ({@code class}, {@code url}, {@code
+   * user}, {@code password}) as domain-level {@code ayb.metadata.datasource.*} properties.
+   */
+  void defineApplicationDataSource(Map<String, String> settings) throws Exception {
+    for (var setting : settings.entrySet()) {
       admin(
           "set-config-property",
           "--source=domain",
           "--propertyName=ayb.metadata.datasource." + setting.getKey(),
           "--propertyValue=" + setting.getValue());
     }
+  }
+
+  /**
+   * A JDBC connection pool of {@code dataSourceClass} with {@code properties} and a resource {@code
+   * jndiName} on it, as docs/deploying.md shows; pinged, so a wrong setting fails here.
+   */
+  void createJdbcResource(String jndiName, String dataSourceClass, Map<String, String> properties)
+      throws Exception {
+    String pool = jndiName.replace('/', '-') + "-pool";
+    StringBuilder joined = new StringBuilder();
+    for (var property : properties.entrySet()) {
+      joined.append(joined.isEmpty() ? "" : ":");
+      // asadmin separates properties with ':', so a ':' inside a value is escaped.
+      joined.append(property.getKey()).append('=').append(property.getValue().replace(":", "\\:"));
+    }
+    admin(
+        "create-jdbc-connection-pool",
+        "--datasourceclassname",
+        dataSourceClass,
+        "--restype",
+        "javax.sql.DataSource",
+        "--property",
+        joined.toString(),
+        pool);
+    admin("create-jdbc-resource", "--connectionpoolid", pool, jndiName);
+    admin("ping-connection-pool", pool);
   }
 
   @Override
@@ -124,6 +155,18 @@ final class PayaraServer implements AppServer {
     }
     // The first java-config is the DAS's own (server-config); default-config is a template.
     Files.writeString(domainXml, xml.replaceFirst(anchor, added.toString()));
+  }
+
+  /**
+   * JDBC drivers named by {@code postgresql.jar} into the domain's {@code lib/}, before the first
+   * start: {@code asadmin add-library} would need a restart to load them.
+   */
+  private void addLibraries() throws IOException {
+    String driver = System.getProperty("postgresql.jar", "");
+    if (!driver.isBlank()) {
+      Path lib = Files.createDirectories(domains.resolve(DOMAIN + "/lib"));
+      Files.copy(Path.of(driver), lib.resolve(Path.of(driver).getFileName()));
+    }
   }
 
   private void admin(String... arguments) throws Exception {

@@ -1,7 +1,10 @@
 package org.aybdb.appserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -9,62 +12,140 @@ import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.S3TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The EAR on Payara Server 6: created, started and stopped with {@code asadmin}, the metadata data
- * source's settings given as domain-level MicroProfile Config properties, everything else from
- * {@code AYB__} variables (which the server inherits from this JVM).
+ * The EAR on Payara Server 6, created, started and stopped with {@code asadmin}, deployed twice to
+ * one domain: first on a JDBC resource of the server's own (PostgreSQL) named by {@code [metadata]
+ * datasource_jndi}, then on the application's own data source (SQLite), whose settings are
+ * domain-level MicroProfile Config properties. Everything else comes from {@code AYB__} variables,
+ * which the server inherits from this JVM.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
 
   private static final Logger LOG = Logger.getLogger(PayaraServerIT.class.getName());
 
+  private static final String JNDI_NAME = "jdbc/ayb-metadata";
+
   private static PayaraServer server;
+  private static Path data;
+  private static Path configFile;
 
   @BeforeAll
-  static void deploy() throws Exception {
+  static void start() throws Exception {
+    data = Path.of(System.getenv("AYB__DATA_PATH"));
+    configFile = Path.of(System.getenv("AYB_SERVER_CONFIG_FILE"));
     // A fresh metadata store and e-mail log for every run.
-    PayaraServer.deleteRecursively(Path.of(System.getenv("AYB__DATA_PATH")));
+    PayaraServer.deleteRecursively(data);
+    Files.deleteIfExists(configFile);
     S3TestServer.shared();
     Path work = Path.of(System.getProperty("appserver.work")).resolve("payara");
-    String database = System.getenv("AYB__DATABASE_URL").substring("sqlite://".length());
     server =
         new PayaraServer(
             Path.of(System.getProperty("payara.home")),
             work,
-            Integer.getInteger("payara.portBase"),
-            Map.of(
-                "class", "org.aybdb.infrastructure.persistence.sqlite.MetadataSQLiteDataSource",
-                "url", "jdbc:sqlite:" + database,
-                "user", "ayb",
-                "password", "unused"));
+            Integer.getInteger("payara.portBase"));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "payara-stop"));
     long started = System.nanoTime();
     server.start();
-    long serverUp = System.nanoTime();
-    server.deploy(Path.of(System.getProperty("ayb.ear")));
-    long deployed = System.nanoTime();
     LOG.info(
         String.format(
-            "Payara Server: domain started in %.1f s, EAR deployed and answering in %.1f s, RSS %d MiB",
-            (serverUp - started) / 1e9, (deployed - serverUp) / 1e9, server.residentKib() / 1024));
+            "Payara Server: domain started in %.1f s", (System.nanoTime() - started) / 1e9));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (server != null) {
       server.close();
     }
+    Files.deleteIfExists(configFile);
+  }
+
+  /**
+   * Runs first, on the fresh domain: the application's own data source has no settings there, so
+   * the metadata can only land in the server's pool.
+   */
+  @Test
+  @Order(1)
+  void flowRunsOnTheServersDataSource() throws Exception {
+    PostgresSchema postgres = new PostgresSchema(System.getProperty("ayb.test.pg.url"));
+    postgres.drop();
+    server.createJdbcResource(
+        JNDI_NAME, "org.postgresql.ds.PGSimpleDataSource", postgres.poolProperties());
+    Files.createDirectories(configFile.getParent());
+    Files.writeString(configFile, serverDataSourceConfig());
+    try {
+      deploy("the server's data source " + JNDI_NAME);
+    } finally {
+      // Read once at deployment; the second test deploys without it.
+      Files.delete(configFile);
+    }
+    AppServerFlow flow = new AppServerFlow(new ApiClient(server.application()));
+    String path = flow.run();
+    flow.checkHealth();
+
+    String owner = path.split("/")[2];
+    assertEquals(1, postgres.databases(owner, "notes.sqlite"), "metadata in " + postgres.name());
+    assertFalse(
+        Files.exists(data.resolve("ayb.sqlite")), "no SQLite metadata beside the server's pool");
   }
 
   @Test
-  void flowRunsOnTheEar() throws Exception {
+  @Order(2)
+  void flowRunsOnTheApplicationsOwnDataSource() throws Exception {
+    String database = System.getenv("AYB__DATABASE_URL").substring("sqlite://".length());
+    server.defineApplicationDataSource(
+        Map.of(
+            "class", "org.aybdb.infrastructure.persistence.sqlite.MetadataSQLiteDataSource",
+            "url", "jdbc:sqlite:" + database,
+            "user", "ayb",
+            "password", "unused"));
+    deploy("its own SQLite data source");
     AppServerFlow flow = new AppServerFlow(new ApiClient(server.application()));
     flow.run();
     flow.checkHealth();
     flow.checkMetrics();
+    assertTrue(Files.size(Path.of(database)) > 0, "SQLite metadata in " + database);
     assertTrue(server.residentKib() > 0, "the server's process is alive");
-    LOG.info(() -> "Payara Server after the flow: RSS " + server.residentKib() / 1024 + " MiB");
+    LOG.info(() -> "Payara Server after the flows: RSS " + server.residentKib() / 1024 + " MiB");
+  }
+
+  private static void deploy(String metadata) throws Exception {
+    long started = System.nanoTime();
+    server.deploy(Path.of(System.getProperty("ayb.ear")));
+    LOG.info(
+        String.format(
+            "Payara Server: EAR on %s deployed and answering in %.1f s, RSS %d MiB",
+            metadata, (System.nanoTime() - started) / 1e9, server.residentKib() / 1024));
+  }
+
+  /**
+   * An ayb.toml naming the server's data source; the AYB__ variables still override it (the SQLite
+   * database_url among them, which the server's data source makes unused).
+   */
+  private static String serverDataSourceConfig() {
+    return """
+        host = "127.0.0.1"
+        port = 5433
+        database_url = "sqlite://unused.sqlite"
+        data_path = "%s"
+
+        [authentication]
+        token_expiration_seconds = 3600
+
+        [email.file]
+        path = "%s"
+
+        [cors]
+        origin = "*"
+
+        [metadata]
+        datasource_jndi = "%s"
+        """
+        .formatted(data, data.resolve("emails.jsonl"), JNDI_NAME);
   }
 }

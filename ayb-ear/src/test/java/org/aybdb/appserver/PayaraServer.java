@@ -113,6 +113,11 @@ final class PayaraServer implements AppServer {
     awaitHealth(application());
   }
 
+  /** The domain's {@code server.log} so far. */
+  String serverLog() throws IOException {
+    return Files.readString(domains.resolve(DOMAIN + "/logs/server.log"));
+  }
+
   @Override
   public URL application() throws Exception {
     return URI.create("http://127.0.0.1:" + (portBase + 80) + "/").toURL();

@@ -2,6 +2,7 @@ package org.aybdb.appserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -77,7 +78,18 @@ class PayaraServerIT {
     server.createJdbcResource(
         JNDI_NAME, "org.postgresql.ds.PGSimpleDataSource", postgres.poolProperties());
     Files.createDirectories(configFile.getParent());
-    Files.writeString(configFile, serverDataSourceConfig());
+    Files.writeString(configFile, serverDataSourceConfig(JNDI_NAME + "-typo"));
+    assertThrows(IllegalStateException.class, () -> deploy("a name the server does not have"));
+    String log = server.serverLog();
+    assertTrue(
+        log.contains("The metadata data source `" + JNDI_NAME + "-typo` named by"), "server.log");
+    assertTrue(
+        java.util.regex.Pattern.compile("Bound under `jdbc`: [^\n]*ayb-metadata[,.]")
+            .matcher(log)
+            .find(),
+        "server.log lists the names the server has");
+
+    Files.writeString(configFile, serverDataSourceConfig(JNDI_NAME));
     try {
       deploy("the server's data source " + JNDI_NAME);
     } finally {
@@ -127,7 +139,7 @@ class PayaraServerIT {
    * An ayb.toml naming the server's data source; the AYB__ variables still override it (the SQLite
    * database_url among them, which the server's data source makes unused).
    */
-  private static String serverDataSourceConfig() {
+  private static String serverDataSourceConfig(String jndiName) {
     return """
         host = "127.0.0.1"
         port = 5433
@@ -146,6 +158,6 @@ class PayaraServerIT {
         [metadata]
         datasource_jndi = "%s"
         """
-        .formatted(data, data.resolve("emails.jsonl"), JNDI_NAME);
+        .formatted(data, data.resolve("emails.jsonl"), jndiName);
   }
 }

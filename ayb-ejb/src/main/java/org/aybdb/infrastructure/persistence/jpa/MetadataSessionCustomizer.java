@@ -1,6 +1,7 @@
 package org.aybdb.infrastructure.persistence.jpa;
 
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.infrastructure.configuration.LoadedConfiguration;
@@ -24,14 +25,23 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  */
 public class MetadataSessionCustomizer implements SessionCustomizer {
 
+  private static final Logger LOG = Logger.getLogger(MetadataSessionCustomizer.class.getName());
+
   @Override
   public void customize(Session session) {
     AybConfiguration configuration = LoadedConfiguration.get();
     Optional<String> name = configuration.metadata().dataSourceJndi();
     String dialect;
     if (name.isPresent()) {
-      DataSource server = ServerDataSource.lookup(name.get());
-      dialect = MetadataDatabase.detect(server, name.get()).dialect();
+      DataSource server;
+      try {
+        server = ServerDataSource.lookup(name.get());
+        dialect = MetadataDatabase.detect(server, name.get()).dialect();
+      } catch (IllegalStateException e) {
+        // EclipseLink wraps this in its own exceptions: log the reason once, plainly.
+        LOG.severe(e.getMessage());
+        throw e;
+      }
       useDataSource(session, server);
     } else {
       dialect = configuration.metadataStore().dialect();

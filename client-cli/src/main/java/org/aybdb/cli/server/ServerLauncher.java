@@ -302,6 +302,9 @@ final class ServerLauncher {
   }
 
   private String metadata() {
+    if (configuration.metadata().dataSourceJndi().isPresent()) {
+      return "server data source " + configuration.metadata().dataSourceJndi().get();
+    }
     try {
       MetadataStore store = configuration.metadataStore();
       String url = withoutPassword(store.jdbcUrl());

@@ -50,8 +50,8 @@ public final class ServerDataSource {
               + "` named by "
               + KEY
               + " is not bound on this server ("
+              // Only the kind: servers put their whole naming environment into the message.
               + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + "). "
               + siblings(name),
           e);

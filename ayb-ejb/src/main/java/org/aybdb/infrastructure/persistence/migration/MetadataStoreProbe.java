@@ -29,8 +29,18 @@ public class MetadataStoreProbe {
    * @return null when the store answers, else the reason it does not
    */
   public String problem() {
-    DataSource store =
-        configuration.metadata().dataSourceJndi().map(ServerDataSource::lookup).orElse(dataSource);
+    DataSource store;
+    try {
+      store =
+          configuration
+              .metadata()
+              .dataSourceJndi()
+              .map(ServerDataSource::lookup)
+              .orElse(dataSource);
+    } catch (IllegalStateException e) {
+      // Found at deployment (or it would have failed); only an administrator's change gets here.
+      return e.getMessage();
+    }
     try (Connection connection = store.getConnection();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(5);

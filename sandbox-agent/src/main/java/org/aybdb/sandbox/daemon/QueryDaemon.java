@@ -43,12 +43,16 @@ public final class QueryDaemon {
     // Nothing else may ever write to the protocol channel.
     System.setOut(System.err);
     int[] status = {1};
-    Thread requests =
-        new Thread(
-            null,
-            () -> status[0] = serve(options, new FileInputStream(FileDescriptor.in), channel),
-            "requests",
-            options.requestStackBytes());
+    // An anonymous class, not a lambda: a lambda's first link costs start-up time (see the
+    // compiler settings in this module's pom).
+    Runnable serving =
+        new Runnable() {
+          @Override
+          public void run() {
+            status[0] = serve(options, new FileInputStream(FileDescriptor.in), channel);
+          }
+        };
+    Thread requests = new Thread(null, serving, "requests", options.requestStackBytes());
     requests.start();
     try {
       requests.join();

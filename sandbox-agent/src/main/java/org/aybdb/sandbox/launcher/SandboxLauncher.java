@@ -143,7 +143,7 @@ public final class SandboxLauncher {
       }
     }
     all.addAll(assignment(late));
-    return all.toArray(String[]::new);
+    return all.toArray(new String[0]); // no method reference: see StartUpPathTest
   }
 
   /**

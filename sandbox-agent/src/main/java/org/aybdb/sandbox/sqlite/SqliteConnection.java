@@ -47,8 +47,15 @@ public final class SqliteConnection implements AutoCloseable {
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private boolean closed;
 
-  // Held in a field: JNA callbacks must stay strongly reachable while registered.
-  private final ProgressHandler progress = arg -> System.nanoTime() - deadlineNanos > 0 ? 1 : 0;
+  // Held in a field: JNA callbacks must stay strongly reachable while registered. Anonymous
+  // classes, not lambdas, as everything on a daemon's start-up path (a lambda's first link costs).
+  private final ProgressHandler progress =
+      new ProgressHandler() {
+        @Override
+        public int invoke(Pointer arg) {
+          return System.nanoTime() - deadlineNanos > 0 ? 1 : 0;
+        }
+      };
 
   private AccessPolicy policy;
   private AccessPolicy.Denial denial;
@@ -56,7 +63,12 @@ public final class SqliteConnection implements AutoCloseable {
   private boolean addsNesting;
   private boolean trusted;
   private final Authorizer authorizer =
-      (arg, action, a1, a2, a3, a4) -> authorize(action, a1, a2, a3);
+      new Authorizer() {
+        @Override
+        public int invoke(Pointer arg, int action, Pointer a1, Pointer a2, Pointer a3, Pointer a4) {
+          return authorize(action, a1, a2, a3);
+        }
+      };
 
   private SqliteConnection(Pointer db, boolean readOnly) {
     this.db = db;

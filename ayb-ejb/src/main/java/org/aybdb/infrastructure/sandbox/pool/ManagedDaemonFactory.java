@@ -118,16 +118,22 @@ public final class ManagedDaemonFactory implements AutoCloseable {
     Engine engine = engines.apply(database);
     // A pre-started first stage has SQLite's policy: a DuckDB daemon is started on its own.
     Process ready = engine == Engine.SQLITE ? takeWaiting() : null;
-    refill();
-    DaemonProcess process =
-        ready != null
-            ? DaemonProcess.assign(
-                ready, SandboxCommand.assignment(config, runtime, file), startTimeout)
-            : DaemonProcess.start(
-                SandboxCommand.daemon(config, runtime, file, engine),
-                file.getParent(),
-                stderr,
-                startTimeout);
+    DaemonProcess process;
+    try {
+      process =
+          ready != null
+              ? DaemonProcess.assign(
+                  ready, SandboxCommand.assignment(config, runtime, file), startTimeout)
+              : DaemonProcess.start(
+                  SandboxCommand.daemon(config, runtime, file, engine),
+                  file.getParent(),
+                  stderr,
+                  startTimeout);
+    } finally {
+      // The replacement first stage starts once this daemon has said hello (or failed): started
+      // earlier, its JVM would compete for the CPU with the daemon a request is waiting for.
+      refill();
+    }
     String status = process.hello().sandboxStatus();
     if (config.sandboxed() && !status.startsWith("sandboxed")) {
       // Defence in depth: never serve from a daemon that says it runs outside its sandbox.

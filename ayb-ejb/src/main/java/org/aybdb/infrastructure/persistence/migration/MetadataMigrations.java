@@ -14,6 +14,7 @@ import org.aybdb.config.AybConfiguration;
 import org.aybdb.config.MetadataStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -46,18 +47,24 @@ public class MetadataMigrations {
 
   @Inject private AybConfiguration configuration;
 
-  @PostConstruct
-  void migrate() {
-    MetadataStore store = configuration.metadataStore();
+  /** Flyway as it migrates {@code store}: its dialect's scripts, in its schema if it names one. */
+  static FluentConfiguration flyway(DataSource dataSource, MetadataStore store) {
     var flyway =
         Flyway.configure(MetadataMigrations.class.getClassLoader())
             .dataSource(dataSource)
             // {vendor} placeholders find nothing inside the container: name the folder.
             .locations("classpath:db/migration/" + store.dialect())
-            .failOnMissingLocations(true);
+            .failOnMissingLocations(true)
+            .callbacks(new RewordedV1Checksum(store.dialect()));
     store.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+    return flyway;
+  }
+
+  @PostConstruct
+  void migrate() {
+    MetadataStore store = configuration.metadataStore();
     try {
-      MigrateResult result = flyway.load().migrate();
+      MigrateResult result = flyway(dataSource, store).load().migrate();
       LOG.info(
           () ->
               "Metadata store ("

@@ -2,11 +2,13 @@ package org.aybdb.application;
 
 import java.util.Optional;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.PublicSharingLevel;
 
 /**
- * Hosted databases: create, details, update and queries. Header values arrive as sent (null when
- * absent) so that refusals come in ayb's order; entity names are case-insensitive, database names
- * case-sensitive.
+ * Hosted databases: create, details, update and queries. Values the client sends arrive parsed but
+ * unchecked ({@link Requested}), so that a bad one is refused in ayb's order, after the database or
+ * entity is found; entity names are case-insensitive, database names case-sensitive.
  */
 public interface DatabaseService {
 
@@ -14,11 +16,15 @@ public interface DatabaseService {
    * Creates {@code entity/database} with its first (empty) version folder.
    *
    * @throws AybException InvalidSlug (400); RecordNotFound entity (404); Other (400) for a missing
-   *     or unknown header value or an engine not offered here; Other (403) for someone else's
-   *     entity; Other "Database already exists" (409)
+   *     or unknown value (the type, then the public level) or an engine not offered here; Other
+   *     (403) for someone else's entity; Other "Database already exists" (409)
    */
   CreatedDatabase create(
-      Caller caller, String entity, String database, String dbType, String publicSharingLevel);
+      Caller caller,
+      String entity,
+      String database,
+      Requested<DatabaseType> dbType,
+      Requested<PublicSharingLevel> publicSharingLevel);
 
   /** What {@code caller} (empty: anonymous) may know of a database; see {@link AccessPolicy}. */
   DatabaseDetails details(Optional<Caller> caller, String entity, String database);
@@ -26,9 +32,14 @@ public interface DatabaseService {
   /**
    * Changes the public sharing level (owner or manager).
    *
-   * @throws AybException EmptyUpdateError (400) when no updatable value is given
+   * @throws AybException see {@link AccessPolicy#manage}; then Other (400) for an invalid value,
+   *     EmptyUpdateError (400) when no updatable value is given
    */
-  void update(Caller caller, String entity, String database, String publicSharingLevel);
+  void update(
+      Caller caller,
+      String entity,
+      String database,
+      Requested<PublicSharingLevel> publicSharingLevel);
 
   /**
    * Runs {@code sql} (every statement, in order) with the caller's highest access.

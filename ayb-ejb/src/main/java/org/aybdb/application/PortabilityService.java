@@ -49,14 +49,19 @@ public interface PortabilityService {
       Supplier<InputStream> content);
 
   /**
-   * Copies {@code entity/database} into a new database {@code forkTo} ({@code <caller's
-   * entity>/<new database>}), which remembers where it came from. Anyone signed in who may see the
+   * Copies {@code entity/database} into a new database {@code forkTo} (the caller's entity and a
+   * new database name), which remembers where it came from. Anyone signed in who may see the
    * database may fork it.
    *
-   * @throws AybException RecordNotFound (404) for a database the caller may not see; Other (400)
-   *     for a malformed {@code fork-to}; InvalidSlug (400); Other (403) for another entity, a
-   *     scoped token or a quota; Other (409) when the target exists
+   * @throws AybException in this order: RecordNotFound (404) for a database the caller may not see;
+   *     Other (400) for a missing or malformed target; InvalidSlug (400); RecordNotFound entity
+   *     (404); Other (403) for another entity, a scoped token or a quota; Other (409) when the
+   *     target exists
    */
   CreatedDatabase fork(
-      Caller caller, String clientAddress, String entity, String database, String forkTo);
+      Caller caller,
+      String clientAddress,
+      String entity,
+      String database,
+      Requested<ForkTarget> forkTo);
 }

@@ -1,5 +1,7 @@
 package org.aybdb.application;
 
+import org.aybdb.domain.model.account.EntityType;
+
 /**
  * Registration and log-in by e-mail, ayb's passwordless flow: a confirmation token is mailed, and
  * confirming it creates the entity (on first use) and issues a new API token. Callers pass the
@@ -11,12 +13,13 @@ public interface RegistrationService {
    * Mails a confirmation token for a new entity (or, with the address it already uses, for an
    * existing one). Nothing is stored until the token is confirmed.
    *
-   * @param entityType ayb's word: {@code user} or {@code organization}
+   * @param entityType {@code user} or {@code organization}, refused only after the checks of the
+   *     name, the address and an existing registration
    * @throws AybException InvalidSlug (400), RegistrationError for a reserved name (409), Other for
    *     an entity registered with another address (409), an unknown entity type or an invalid
    *     address (400), too many e-mails (429), EmailError (502)
    */
-  void register(String entity, String emailAddress, String entityType);
+  void register(String entity, String emailAddress, Requested<EntityType> entityType);
 
   /**
    * Confirms a mailed token, once: creates the entity and its e-mail method if needed and issues a

@@ -1,6 +1,7 @@
 package org.aybdb.application;
 
 import java.util.List;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
 
 /** Per-entity grants on a database, handled by its owner and managers. */
 public interface SharingService {
@@ -9,16 +10,17 @@ public interface SharingService {
    * Grants {@code sharingLevel} ({@code read-only}, {@code read-write}, {@code manager}) to {@code
    * entityForPermission}, or removes its grant ({@code no-access}).
    *
-   * @throws AybException Other (400) for a missing or unknown header value; RecordNotFound entity
-   *     (404) for an unknown grantee; CantSetOwnerPermissions (403) for the owner; see {@link
-   *     AccessPolicy#manage}
+   * @throws AybException in this order: RecordNotFound (404) for a database the caller may not see;
+   *     Other (400) for a missing or unknown sharing level, then a missing grantee; RecordNotFound
+   *     entity (404) for an unknown grantee; CantSetOwnerPermissions (403) for the owner; see
+   *     {@link AccessPolicy#manage}
    */
   void share(
       Caller caller,
       String entity,
       String database,
-      String entityForPermission,
-      String sharingLevel);
+      Requested<String> entityForPermission,
+      Requested<EntitySharingLevel> sharingLevel);
 
   /** The explicit grants (the owner is not listed), in the order the grantees registered. */
   List<DatabaseGrant> permissions(Caller caller, String entity, String database);

@@ -1,4 +1,5 @@
--- ayb metadata (ayb reference §3.1), PostgreSQL dialect. Integer codes as in ayb.
+-- The metadata store's tables, PostgreSQL dialect. Enumerated columns (SMALLINT) hold ayb's integer
+-- codes: a constant's position in its enum, so constants are only ever appended.
 CREATE TABLE entity (
     id BIGSERIAL PRIMARY KEY,
     slug VARCHAR(128) NOT NULL UNIQUE,

@@ -18,6 +18,7 @@ import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.Requested;
 import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
@@ -52,10 +53,16 @@ public class DefaultDatabaseService implements DatabaseService {
 
   @Override
   public CreatedDatabase create(
-      Caller caller, String entity, String database, String dbType, String publicSharingLevel) {
+      Caller caller,
+      String entity,
+      String database,
+      Requested<DatabaseType> dbType,
+      Requested<PublicSharingLevel> publicSharingLevel) {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(dbType, "dbType");
+    Objects.requireNonNull(publicSharingLevel, "publicSharingLevel");
     Slugs.problem(Slugs.Kind.DATABASE, database)
         .ifPresent(
             problem -> {
@@ -65,10 +72,8 @@ public class DefaultDatabaseService implements DatabaseService {
     String slug = Slugs.lowerCase(entity);
     Account owner =
         accounts.find(slug).orElseThrow(() -> AybException.recordNotFound(slug, "entity"));
-    DatabaseType type = HeaderValues.required("db-type", dbType, DatabaseType::fromWord);
-    PublicSharingLevel level =
-        HeaderValues.required(
-            "public-sharing-level", publicSharingLevel, PublicSharingLevel::fromWord);
+    DatabaseType type = dbType.required();
+    PublicSharingLevel level = publicSharingLevel.required();
     requireCreator(caller, owner);
     if (databases.find(owner, database).isPresent()) {
       throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
@@ -116,14 +121,20 @@ public class DefaultDatabaseService implements DatabaseService {
   }
 
   @Override
-  public void update(Caller caller, String entity, String database, String publicSharingLevel) {
+  public void update(
+      Caller caller,
+      String entity,
+      String database,
+      Requested<PublicSharingLevel> publicSharingLevel) {
+    Objects.requireNonNull(publicSharingLevel, "publicSharingLevel");
     AuthorizedDatabase found = access.manage(caller, entity, database, "update");
     PublicSharingLevel level =
-        HeaderValues.optional(publicSharingLevel, PublicSharingLevel::fromWord);
-    if (level == null) {
-      throw new AybException(
-          ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE);
-    }
+        publicSharingLevel
+            .optional()
+            .orElseThrow(
+                () ->
+                    new AybException(
+                        ErrorType.EmptyUpdateError, AybException.Kind.INVALID_INPUT, EMPTY_UPDATE));
     found.database().setPublicSharingLevel(level);
   }
 

@@ -28,8 +28,10 @@ import org.aybdb.application.Caller;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.ExportedFile;
+import org.aybdb.application.ForkTarget;
 import org.aybdb.application.PortabilityService;
 import org.aybdb.application.QueryAdmission;
+import org.aybdb.application.Requested;
 import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.port.HostedFiles;
@@ -55,8 +57,6 @@ public class DefaultPortabilityService implements PortabilityService {
 
   /** The {@code action} word of the manage check: "can't import into database e/d". */
   static final String IMPORT_INTO = "import into";
-
-  static final String FORK_TO = "fork-to";
 
   @Inject AybConfiguration configuration;
   @Inject AccessPolicy access;
@@ -207,18 +207,23 @@ public class DefaultPortabilityService implements PortabilityService {
 
   @Override
   public CreatedDatabase fork(
-      Caller caller, String clientAddress, String entity, String database, String forkTo) {
+      Caller caller,
+      String clientAddress,
+      String entity,
+      String database,
+      Requested<ForkTarget> forkTo) {
     Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(forkTo, "forkTo");
     AuthorizedDatabase found = access.discover(Optional.of(caller), entity, database);
-    String[] target = HeaderValues.required(FORK_TO, forkTo, DefaultPortabilityService::target);
-    String slug = target[1];
+    ForkTarget target = forkTo.required();
+    String slug = target.database();
     Slugs.problem(Slugs.Kind.DATABASE, slug)
         .ifPresent(
             problem -> {
               throw new AybException(
                   ErrorType.InvalidSlug, AybException.Kind.INVALID_INPUT, problem);
             });
-    String ownerSlug = Slugs.lowerCase(target[0]);
+    String ownerSlug = Slugs.lowerCase(target.entity());
     Account owner =
         accounts
             .find(ownerSlug)
@@ -253,16 +258,6 @@ public class DefaultPortabilityService implements PortabilityService {
         }
       }
     }
-  }
-
-  /** {@code <entity>/<database>}, both non-empty (else a 400 naming the header). */
-  private static String[] target(String value) {
-    String[] parts = value.strip().split("/", -1);
-    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-      throw new IllegalArgumentException(
-          "The `" + FORK_TO + "` header must be <entity>/<database>, not: " + value);
-    }
-    return parts;
   }
 
   /**

@@ -13,6 +13,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.application.Requested;
 import org.aybdb.application.port.ConfirmationTokenCodec;
 import org.aybdb.application.port.ConfirmationTokenCodec.Opened;
 import org.aybdb.application.port.ConfirmationTokenCodec.Payload;
@@ -54,7 +55,7 @@ public class DefaultRegistrationService implements RegistrationService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void register(String entity, String givenAddress, String entityType) {
+  public void register(String entity, String givenAddress, Requested<EntityType> entityType) {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(givenAddress, "emailAddress");
     Objects.requireNonNull(entityType, "entityType");
@@ -81,7 +82,7 @@ public class DefaultRegistrationService implements RegistrationService {
             .anyMatch(method -> !isEmailMethodFor(method, emailAddress))) {
       throw alreadyRegistered(entity);
     }
-    EntityType type = parseEntityType(entityType);
+    EntityType type = entityType.required();
     sendConfirmation(new Payload(entity, type, emailAddress));
   }
 
@@ -175,14 +176,6 @@ public class DefaultRegistrationService implements RegistrationService {
   private static boolean isEmailMethodFor(AuthenticationMethod method, String address) {
     return method.methodType() == AuthenticationMethodType.EMAIL
         && method.emailAddress().equals(address);
-  }
-
-  private static EntityType parseEntityType(String word) {
-    try {
-      return EntityType.fromWord(word);
-    } catch (IllegalArgumentException e) {
-      throw AybException.badRequest(e.getMessage());
-    }
   }
 
   private static AybException alreadyRegistered(String entity) {

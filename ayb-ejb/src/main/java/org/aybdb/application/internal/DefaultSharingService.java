@@ -12,6 +12,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.Requested;
 import org.aybdb.application.SharingService;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.account.AccountRepository;
@@ -21,9 +22,8 @@ import org.aybdb.domain.model.permission.DatabasePermissionRepository;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
 
 /**
- * {@link SharingService}, in ayb's order: the database, the {@code sharing-level} header, the
- * grantee, the owner's own permission (refused even to non-managers, as ayb), then the caller's
- * right to manage.
+ * {@link SharingService}, in ayb's order: the database, the sharing level, the grantee, the owner's
+ * own permission (refused even to non-managers, as ayb), then the caller's right to manage.
  */
 @Stateless
 public class DefaultSharingService implements SharingService {
@@ -38,17 +38,14 @@ public class DefaultSharingService implements SharingService {
       Caller caller,
       String entity,
       String database,
-      String entityForPermission,
-      String sharingLevel) {
+      Requested<String> entityForPermission,
+      Requested<EntitySharingLevel> sharingLevel) {
     Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(entityForPermission, "entityForPermission");
+    Objects.requireNonNull(sharingLevel, "sharingLevel");
     AuthorizedDatabase found = access.discover(Optional.of(caller), entity, database);
-    EntitySharingLevel level =
-        HeaderValues.required("sharing-level", sharingLevel, EntitySharingLevel::fromWord);
-    String granteeSlug =
-        HeaderValues.required(
-            "entity-for-permission",
-            entityForPermission,
-            value -> value.strip().toLowerCase(Locale.ROOT));
+    EntitySharingLevel level = sharingLevel.required();
+    String granteeSlug = entityForPermission.required().strip().toLowerCase(Locale.ROOT);
     Account grantee =
         accounts
             .find(granteeSlug)

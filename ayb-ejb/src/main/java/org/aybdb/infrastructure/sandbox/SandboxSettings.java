@@ -56,10 +56,7 @@ public record SandboxSettings(
     return new SandboxSettings(
         sandbox.allowUnsandboxed(),
         daemon,
-        PoolSettings.of(sandbox.maxDaemons(), sandbox.idleTimeout(), sandbox.queryTimeout())
-            .withCrashBackoff(sandbox.crashBackoffInitial(), sandbox.crashBackoffMax())
-            .withPrestartedLaunchers(sandbox.prestartedLaunchers())
-            .withReadersPerDatabase(sandbox.readersPerDatabase()),
+        PoolSettings.of(sandbox),
         sandbox.queryTimeout(),
         Duration.ofMinutes(10));
   }

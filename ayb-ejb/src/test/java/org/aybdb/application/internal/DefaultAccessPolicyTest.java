@@ -1,5 +1,6 @@
 package org.aybdb.application.internal;
 
+import static org.aybdb.application.internal.UseCaseFixtures.caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,16 +28,13 @@ import org.junit.jupiter.api.Test;
 class DefaultAccessPolicyTest {
 
   private final MetadataStore store = new MetadataStore();
-  private final DefaultAccessPolicy policy = new DefaultAccessPolicy();
+  private final DefaultAccessPolicy policy = UseCaseFixtures.accessPolicy(store);
   private Account ada;
   private Account bob;
   private HostedDatabase secret;
 
   @BeforeEach
   void wire() {
-    policy.accounts = store.accounts;
-    policy.databases = store.databases;
-    policy.permissions = store.permissions;
     ada = store.account("ada", EntityType.USER);
     bob = store.account("bob", EntityType.USER);
     secret = database(ada, "secret.sqlite", PublicSharingLevel.NO_ACCESS);
@@ -185,9 +183,5 @@ class DefaultAccessPolicyTest {
 
   private void grant(Account grantee, HostedDatabase database, EntitySharingLevel level) {
     store.permissions.store(new DatabasePermission(grantee, database, level));
-  }
-
-  private static Caller caller(Account account) {
-    return new Caller(account.id(), account.slug(), "short", Optional.empty(), Optional.empty());
   }
 }

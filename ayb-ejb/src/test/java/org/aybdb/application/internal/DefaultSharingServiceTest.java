@@ -1,14 +1,14 @@
 package org.aybdb.application.internal;
 
+import static org.aybdb.application.internal.UseCaseFixtures.caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Optional;
 import org.aybdb.application.AybException;
-import org.aybdb.application.Caller;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.Requested;
 import org.aybdb.application.fakes.FakeRateLimits;
 import org.aybdb.application.fakes.MetadataStore;
 import org.aybdb.config.AybConfiguration;
@@ -17,12 +17,15 @@ import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.PublicSharingLevel;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Sharing a database: ayb's order of refusals, grants set, changed and removed, suggestions. */
 class DefaultSharingServiceTest {
+
+  private static final String NO_GRANTEE = "no grantee was sent";
 
   private final MetadataStore store = new MetadataStore();
   private final DefaultSharingService sharing = new DefaultSharingService();
@@ -31,10 +34,7 @@ class DefaultSharingServiceTest {
 
   @BeforeEach
   void wire() {
-    DefaultAccessPolicy policy = new DefaultAccessPolicy();
-    policy.accounts = store.accounts;
-    policy.databases = store.databases;
-    policy.permissions = store.permissions;
+    DefaultAccessPolicy policy = UseCaseFixtures.accessPolicy(store);
     UsernameSuggestionThrottle throttle = new UsernameSuggestionThrottle();
     throttle.configuration = ConfirmationEmailThrottleTest.configuration(3, 5);
     throttle.rateLimits = new FakeRateLimits();
@@ -52,45 +52,40 @@ class DefaultSharingServiceTest {
 
   @Test
   void theOwnerGrantsChangesAndRemovesAccess() {
-    sharing.share(caller(ada), "ada", "db.sqlite", "Bob", "read-only");
+    share(ada, "Bob", "read-only");
     assertEquals(List.of(new DatabaseGrant("bob", "read-only")), grants());
-    sharing.share(caller(ada), "ada", "db.sqlite", "bob", "manager");
+    share(ada, "bob", "manager");
     assertEquals(List.of(new DatabaseGrant("bob", "manager")), grants());
-    sharing.share(caller(ada), "ada", "db.sqlite", "bob", "no-access");
+    share(ada, "bob", "no-access");
     assertEquals(List.of(), grants());
   }
 
   @Test
   void aManagerMayShareToo() {
-    sharing.share(caller(ada), "ada", "db.sqlite", "bob", "manager");
-    sharing.share(caller(bob), "ada", "db.sqlite", "carol", "read-write");
+    share(ada, "bob", "manager");
+    share(bob, "carol", "read-write");
     assertEquals(2, grants().size());
   }
 
   @Test
   void refusalsComeInAybsOrder() {
-    // Not discoverable: not found before any header is read.
-    AybException hidden =
-        refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", null, "nonsense"));
+    // Not discoverable: not found before any value is read.
+    AybException hidden = refused(() -> share(bob, null, "nonsense"));
     assertEquals(AybException.Kind.NOT_FOUND, hidden.kind());
 
-    sharing.share(caller(ada), "ada", "db.sqlite", "bob", "read-only");
-    AybException level = refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", null, "x"));
+    share(ada, "bob", "read-only");
+    AybException level = refused(() -> share(bob, null, "x"));
     assertEquals("Unknown value: x", level.getMessage());
-    AybException missing =
-        refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", null, "read-only"));
-    assertEquals("Missing required `entity-for-permission` header", missing.getMessage());
-    AybException nobody =
-        refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", "zed", "read-only"));
+    AybException missing = refused(() -> share(bob, null, "read-only"));
+    assertEquals(NO_GRANTEE, missing.getMessage());
+    AybException nobody = refused(() -> share(bob, "zed", "read-only"));
     assertEquals(ErrorType.RecordNotFound, nobody.type());
     assertEquals("zed", nobody.recordId());
     // The owner's own permission is refused even to a caller who may not manage.
-    AybException owner =
-        refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", "ada", "read-only"));
+    AybException owner = refused(() -> share(bob, "ada", "read-only"));
     assertEquals(ErrorType.CantSetOwnerPermissions, owner.type());
     assertEquals(AybException.Kind.FORBIDDEN, owner.kind());
-    AybException notManager =
-        refused(() -> sharing.share(caller(bob), "ada", "db.sqlite", "carol", "read-only"));
+    AybException notManager = refused(() -> share(bob, "carol", "read-only"));
     assertEquals(ErrorType.Other, notManager.type());
     assertEquals(
         "Authenticated entity bob can't set permissions for database ada/db.sqlite",
@@ -114,12 +109,21 @@ class DefaultSharingServiceTest {
     assertEquals(AybException.Kind.RATE_LIMITED, limited.kind());
   }
 
-  private List<DatabaseGrant> grants() {
-    return sharing.permissions(caller(ada), "ada", "db.sqlite");
+  /**
+   * Shares ada's database as the edge would pass the values: parsed, a bad one refused only when
+   * read; a null grantee is a missing one.
+   */
+  private void share(Account by, String grantee, String level) {
+    sharing.share(
+        caller(by),
+        "ada",
+        "db.sqlite",
+        grantee == null ? Requested.invalid(NO_GRANTEE) : Requested.of(grantee),
+        Requested.parse(level, EntitySharingLevel::fromWord));
   }
 
-  private static Caller caller(Account account) {
-    return new Caller(account.id(), account.slug(), "short", Optional.empty(), Optional.empty());
+  private List<DatabaseGrant> grants() {
+    return sharing.permissions(caller(ada), "ada", "db.sqlite");
   }
 
   private static AybException refused(Executable action) {

@@ -14,6 +14,7 @@ import org.aybdb.config.AybConfiguration;
 import org.aybdb.infrastructure.persistence.datasource.MetadataTarget;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -49,6 +50,19 @@ public class MetadataMigrations {
 
   @Inject private AybConfiguration configuration;
 
+  /** Flyway as it migrates {@code store}: its dialect's scripts, in its schema if it names one. */
+  static FluentConfiguration flyway(MetadataTarget store) {
+    var flyway =
+        Flyway.configure(MetadataMigrations.class.getClassLoader())
+            .dataSource(store.dataSource())
+            // {vendor} placeholders find nothing inside the container: name the folder.
+            .locations("classpath:db/migration/" + store.dialect())
+            .failOnMissingLocations(true)
+            .callbacks(new RewordedV1Checksum(store.dialect()));
+    store.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+    return flyway;
+  }
+
   @PostConstruct
   void migrate() {
     MetadataTarget store;
@@ -59,15 +73,8 @@ public class MetadataMigrations {
       LOG.severe(e.getMessage());
       throw e;
     }
-    var flyway =
-        Flyway.configure(MetadataMigrations.class.getClassLoader())
-            .dataSource(store.dataSource())
-            // {vendor} placeholders find nothing inside the container: name the folder.
-            .locations("classpath:db/migration/" + store.dialect())
-            .failOnMissingLocations(true);
-    store.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
     try {
-      MigrateResult result = flyway.load().migrate();
+      MigrateResult result = flyway(store).load().migrate();
       LOG.info(
           () ->
               "Metadata store ("

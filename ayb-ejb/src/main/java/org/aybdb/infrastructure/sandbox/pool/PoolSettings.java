@@ -35,6 +35,10 @@ public record PoolSettings(
     int prestartedLaunchers,
     int readersPerDatabase) {
 
+  private static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(30);
+  private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration RETIRE_GRACE = Duration.ofSeconds(2);
+
   /**
    * Settings with the default crash backoff and readers per database, and no pre-started first
    * stage.
@@ -128,10 +132,29 @@ public record PoolSettings(
     return new PoolSettings(
         maxDaemons,
         idleTimeout,
-        Duration.ofSeconds(30),
-        // Room for a queue of a few requests to one database, each bounded by the time limit.
-        queryTimeout.multipliedBy(3).plusSeconds(30),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(2));
+        VALIDATE_AFTER_IDLE,
+        acquireTimeout(queryTimeout),
+        VALIDATION_TIMEOUT,
+        RETIRE_GRACE);
+  }
+
+  /** The pool a {@code [sandbox]} section asks for, built at once (defaults for the rest). */
+  public static PoolSettings of(AybConfiguration.Sandbox sandbox) {
+    return new PoolSettings(
+        sandbox.maxDaemons(),
+        sandbox.idleTimeout(),
+        VALIDATE_AFTER_IDLE,
+        acquireTimeout(sandbox.queryTimeout()),
+        VALIDATION_TIMEOUT,
+        RETIRE_GRACE,
+        sandbox.crashBackoffInitial(),
+        sandbox.crashBackoffMax(),
+        sandbox.prestartedLaunchers(),
+        sandbox.readersPerDatabase());
+  }
+
+  /** Room for a queue of a few requests to one database, each bounded by the time limit. */
+  private static Duration acquireTimeout(Duration queryTimeout) {
+    return queryTimeout.multipliedBy(3).plusSeconds(30);
   }
 }

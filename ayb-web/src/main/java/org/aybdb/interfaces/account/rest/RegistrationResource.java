@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.application.Requested;
+import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.RequestHeaders;
@@ -32,7 +34,9 @@ public class RegistrationResource {
   public String register(@Context HttpHeaders headers) {
     String entity = RequestHeaders.required(headers, "entity").toLowerCase(Locale.ROOT);
     String address = RequestHeaders.required(headers, "email-address").toLowerCase(Locale.ROOT);
-    String entityType = RequestHeaders.required(headers, "entity-type");
+    // Missing: refused at once; unknown: refused after the checks of the name and address.
+    Requested<EntityType> entityType =
+        Requested.parse(RequestHeaders.required(headers, "entity-type"), EntityType::fromWord);
     registration.register(entity, address, entityType);
     return JsonBodies.EMPTY;
   }

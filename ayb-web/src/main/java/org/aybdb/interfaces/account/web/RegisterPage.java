@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.RegistrationService;
+import org.aybdb.application.Requested;
 import org.aybdb.domain.model.Slugs;
+import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.infrastructure.email.EmailAddresses;
 import org.aybdb.interfaces.web.Pages;
 
@@ -42,7 +44,7 @@ public class RegisterPage implements Serializable {
       return;
     }
     try {
-      registration.register(entity, address, "user");
+      registration.register(entity, address, Requested.of(EntityType.USER));
       sent = true;
     } catch (AybException refused) {
       String field =

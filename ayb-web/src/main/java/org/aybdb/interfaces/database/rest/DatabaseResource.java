@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
@@ -25,10 +26,14 @@ import org.aybdb.application.SharingService;
 import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.PublicSharingLevel;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.JsonBodies;
+import org.aybdb.interfaces.rest.RequestHeaders;
 import org.aybdb.interfaces.rest.TextBodies;
 import org.aybdb.interfaces.rest.auth.Authenticated;
 import org.aybdb.interfaces.rest.auth.CallerContext;
@@ -51,6 +56,8 @@ public class DatabaseResource {
 
   /** Names why a query answer is incomplete ({@code rows} or {@code bytes}). */
   static final String TRUNCATED_HEADER = "Ayb-Truncated";
+
+  private static final String PUBLIC_SHARING_LEVEL = "public-sharing-level";
 
   @Inject DatabaseService databases;
   @Inject SharingService sharing;
@@ -75,8 +82,8 @@ public class DatabaseResource {
             callers.caller(),
             entity(),
             database(),
-            headers.getHeaderString("db-type"),
-            headers.getHeaderString("public-sharing-level"));
+            RequestHeaders.parsed(headers, "db-type", DatabaseType::fromWord),
+            RequestHeaders.parsed(headers, PUBLIC_SHARING_LEVEL, PublicSharingLevel::fromWord));
     String body =
         Jsons.createObjectBuilder()
             .add("entity", created.entity())
@@ -113,7 +120,10 @@ public class DatabaseResource {
   @Authenticated
   public String update() {
     databases.update(
-        callers.caller(), entity(), database(), headers.getHeaderString("public-sharing-level"));
+        callers.caller(),
+        entity(),
+        database(),
+        RequestHeaders.parsedIfSent(headers, PUBLIC_SHARING_LEVEL, PublicSharingLevel::fromWord));
     return JsonBodies.EMPTY;
   }
 
@@ -188,8 +198,8 @@ public class DatabaseResource {
         callers.caller(),
         entity(),
         database(),
-        headers.getHeaderString("entity-for-permission"),
-        headers.getHeaderString("sharing-level"));
+        RequestHeaders.parsed(headers, "entity-for-permission", Function.identity()),
+        RequestHeaders.parsed(headers, "sharing-level", EntitySharingLevel::fromWord));
     return Response.noContent().build();
   }
 

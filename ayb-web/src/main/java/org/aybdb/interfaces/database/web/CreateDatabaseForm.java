@@ -10,6 +10,9 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.DatabaseService;
+import org.aybdb.application.Requested;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.PublicSharingLevel;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.UiRoutes;
 import org.aybdb.interfaces.web.Visitor;
@@ -44,7 +47,12 @@ public class CreateDatabaseForm implements Serializable {
     String database = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
     try {
       CreatedDatabase created =
-          databases.create(caller.get(), entity, database, engine, publicSharingLevel);
+          databases.create(
+              caller.get(),
+              entity,
+              database,
+              Requested.parse(engine, DatabaseType::fromWord),
+              Requested.parse(publicSharingLevel, PublicSharingLevel::fromWord));
       Pages.redirect(
           "/" + Pages.segment(created.entity()) + "/" + Pages.segment(created.database()));
     } catch (AybException refused) {

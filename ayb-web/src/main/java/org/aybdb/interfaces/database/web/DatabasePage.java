@@ -15,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.DatabaseDetails;
 import org.aybdb.application.DatabaseGrant;
 import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
+import org.aybdb.application.Requested;
 import org.aybdb.application.SharingService;
 import org.aybdb.application.SnapshotService;
 import org.aybdb.application.engine.BoundStatement;
@@ -28,6 +30,8 @@ import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.application.engine.StatementResult;
+import org.aybdb.domain.model.database.PublicSharingLevel;
+import org.aybdb.domain.model.permission.EntitySharingLevel;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.interfaces.web.Pages;
@@ -517,7 +521,12 @@ public class DatabasePage implements Serializable {
     }
     confirmName = null;
     manage(
-        caller -> databases.update(caller, entity, database, publicLevel),
+        caller ->
+            databases.update(
+                caller,
+                entity,
+                database,
+                Requested.parse(publicLevel, PublicSharingLevel::fromWord)),
         "Public sharing level updated",
         "Public access is now " + levelName(publicLevel) + ".");
   }
@@ -529,7 +538,7 @@ public class DatabasePage implements Serializable {
       return;
     }
     if (manage(
-        caller -> sharing.share(caller, entity, database, who, granteeLevel),
+        caller -> grant(caller, who, Requested.parse(granteeLevel, EntitySharingLevel::fromWord)),
         "Access updated",
         "Database access updated for user '" + who + "'.")) {
       grantee = null;
@@ -540,9 +549,14 @@ public class DatabasePage implements Serializable {
   public void revoke() {
     String who = selectedGrantee;
     manage(
-        caller -> sharing.share(caller, entity, database, who, "no-access"),
+        caller -> grant(caller, who, Requested.of(EntitySharingLevel.NO_ACCESS)),
         "Access removed",
         "'" + who + "' no longer has access to this database.");
+  }
+
+  /** Sets (or, with no-access, removes) {@code who}'s grant; null {@code who} is refused. */
+  private void grant(Caller caller, String who, Requested<EntitySharingLevel> level) {
+    sharing.share(caller, entity, database, Requested.parse(who, Function.identity()), level);
   }
 
   private boolean manage(Consumer<Caller> change, String done, String detail) {
@@ -608,7 +622,7 @@ public class DatabasePage implements Serializable {
       return;
     }
     manage(
-        caller -> sharing.share(caller, entity, database, who, level),
+        caller -> grant(caller, who, Requested.of(EntitySharingLevel.fromWord(level))),
         "Access updated",
         "'" + who + "' now has " + level + " access.");
   }

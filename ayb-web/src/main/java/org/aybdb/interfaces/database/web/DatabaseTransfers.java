@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.CreatedDatabase;
+import org.aybdb.application.ForkTarget;
 import org.aybdb.application.PortabilityService;
+import org.aybdb.application.Requested;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.portability.web.ExportDownloadServlet;
 import org.aybdb.interfaces.portability.web.ImportUploadServlet;
@@ -56,7 +58,11 @@ public class DatabaseTransfers {
     try {
       CreatedDatabase created =
           portability.fork(
-              caller.get(), clientAddress(), entity, database, caller.get().slug() + "/" + name);
+              caller.get(),
+              clientAddress(),
+              entity,
+              database,
+              Requested.of(new ForkTarget(caller.get().slug(), name)));
       Pages.redirect("/" + created.entity() + "/" + created.database());
     } catch (AybException refused) {
       Pages.error("Could not fork", refused);

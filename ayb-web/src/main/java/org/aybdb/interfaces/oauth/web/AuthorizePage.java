@@ -23,6 +23,9 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.GrantableDatabase;
 import org.aybdb.application.OAuthException;
 import org.aybdb.application.OAuthService;
+import org.aybdb.application.Requested;
+import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.PublicSharingLevel;
 import org.aybdb.domain.model.permission.QueryPermissionLevel;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.Visitor;
@@ -99,7 +102,12 @@ public class AuthorizePage implements Serializable {
     }
     String slug = newDatabase == null ? "" : newDatabase.strip().toLowerCase(Locale.ROOT);
     try {
-      databaseService.create(caller.get(), caller.get().slug(), slug, newEngine, "no-access");
+      databaseService.create(
+          caller.get(),
+          caller.get().slug(),
+          slug,
+          Requested.parse(newEngine, DatabaseType::fromWord),
+          Requested.of(PublicSharingLevel.NO_ACCESS));
       newDatabase = null;
       refresh(caller.get());
       database = caller.get().slug() + "/" + slug;

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import org.aybdb.application.AybException;
 import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.ExportedFile;
+import org.aybdb.application.ForkTarget;
 import org.aybdb.application.PortabilityService;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
@@ -27,6 +28,7 @@ import org.aybdb.infrastructure.json.Jsons;
 import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.MultipartPart;
+import org.aybdb.interfaces.rest.RequestHeaders;
 import org.aybdb.interfaces.rest.auth.Authenticated;
 import org.aybdb.interfaces.rest.auth.CallerContext;
 import org.aybdb.interfaces.rest.auth.OptionallyAuthenticated;
@@ -54,6 +56,8 @@ public class PortabilityResource {
 
   /** The media type of SQL text (RFC 6922), for {@code ?format=sql} dumps. */
   static final String SQL_TYPE = "application/sql; charset=utf-8";
+
+  private static final String FORK_TO = "fork-to";
 
   /** The multipart part that carries the file, as ayb's clients name it. */
   public static final String PART = "database";
@@ -201,7 +205,7 @@ public class PortabilityResource {
             clientAddress(),
             entity(),
             database(),
-            headers.getHeaderString("fork-to"));
+            RequestHeaders.parsed(headers, FORK_TO, PortabilityResource::forkTarget));
     String body =
         Jsons.createObjectBuilder()
             .add("entity", created.entity())
@@ -211,6 +215,16 @@ public class PortabilityResource {
             .build()
             .toString();
     return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  /** {@code <entity>/<database>}, both non-empty. */
+  private static ForkTarget forkTarget(String value) {
+    String[] parts = value.strip().split("/", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException(
+          "The `" + FORK_TO + "` header must be <entity>/<database>, not: " + value);
+    }
+    return new ForkTarget(parts[0], parts[1]);
   }
 
   private String clientAddress() {

@@ -67,9 +67,12 @@ final class ImportCheck {
                   database,
                   candidate,
                   AccessMode.READ_ONLY,
+                  // Virtual tables first: a copy made by VACUUM (an export) lists their shadow
+                  // tables before them, and a shadow table made first would fail its module.
                   "SELECT type, name, tbl_name, sql FROM main.sqlite_schema WHERE sql IS NOT NULL"
-                      + " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view'"
-                      + " THEN 2 ELSE 3 END, rowid",
+                      + " ORDER BY CASE WHEN type = 'table' AND sql LIKE 'CREATE VIRTUAL%' THEN 0"
+                      + " WHEN type = 'table' THEN 1 WHEN type = 'index' THEN 2 WHEN type = 'view'"
+                      + " THEN 3 ELSE 4 END, rowid",
                   "its schema cannot be read")
               .rows()
               .stream()

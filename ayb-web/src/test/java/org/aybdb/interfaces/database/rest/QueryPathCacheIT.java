@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.TestAccounts;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * twice (so the answer is cached), then changes something and queries again at once.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores // the invalidation rides on each store's transactions
 @RunAsClient
 class QueryPathCacheIT {
 

@@ -44,68 +44,14 @@ public final class MetadataChanges {
   public static void changed() {
     VERSION.incrementAndGet();
     try {
-      TransactionSynchronizationRegistry registry = registry();
-      if (registry.getResource(PENDING) instanceof Pending pending) {
-        pending.wrote = true; // registered while the transaction ran: it bumps after it ends
-      } else if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      TransactionSynchronizationRegistry registry =
+          (TransactionSynchronizationRegistry) new InitialContext().lookup(REGISTRY);
+      if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
         registry.registerInterposedSynchronization(AFTER_COMPLETION);
-      } else if (registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-        // Written while committing, with no follower registered: nothing would bump after the
-        // commit, so a decision read meanwhile could be remembered. Say so loudly.
-        LOG.warning("A metadata change was written while committing with no follower registered");
       }
     } catch (NamingException | RuntimeException e) {
       // Outside a JTA transaction (tests, resource-local use): the write itself is the commit.
       LOG.log(Level.FINEST, "No transaction to follow for a metadata change", e);
-    }
-  }
-
-  /**
-   * Called when an entity of these types joins a transaction (read into it, persisted or removed),
-   * while the transaction still runs: a follower is registered then, since EclipseLink writes the
-   * changes only at commit, when a synchronization can no longer be registered. It bumps the
-   * version after the transaction ends if anything was written.
-   */
-  static void joined() {
-    try {
-      TransactionSynchronizationRegistry registry = registry();
-      if (registry.getTransactionStatus() == Status.STATUS_ACTIVE
-          && registry.getResource(PENDING) == null) {
-        Pending pending = new Pending();
-        registry.putResource(PENDING, pending);
-        registry.registerInterposedSynchronization(pending);
-      }
-    } catch (NamingException | RuntimeException e) {
-      LOG.log(Level.FINEST, "No transaction to follow for metadata read into it", e);
-    }
-  }
-
-  private static volatile TransactionSynchronizationRegistry registry;
-
-  private static TransactionSynchronizationRegistry registry() throws NamingException {
-    TransactionSynchronizationRegistry known = registry;
-    if (known == null) {
-      known = (TransactionSynchronizationRegistry) new InitialContext().lookup(REGISTRY);
-      registry = known;
-    }
-    return known;
-  }
-
-  /** The key of a transaction's {@link Pending} follower in the registry. */
-  private static final Object PENDING = new Object();
-
-  /** Bumps the version once its transaction has ended, if a change was written in it. */
-  private static final class Pending implements Synchronization {
-    volatile boolean wrote;
-
-    @Override
-    public void beforeCompletion() {}
-
-    @Override
-    public void afterCompletion(int status) {
-      if (wrote) {
-        VERSION.incrementAndGet();
-      }
     }
   }
 
@@ -135,21 +81,6 @@ public final class MetadataChanges {
 
   private static final DescriptorEventAdapter LISTENER =
       new DescriptorEventAdapter() {
-        @Override
-        public void postClone(DescriptorEvent event) {
-          joined();
-        }
-
-        @Override
-        public void prePersist(DescriptorEvent event) {
-          joined();
-        }
-
-        @Override
-        public void preRemove(DescriptorEvent event) {
-          joined();
-        }
-
         @Override
         public void postWrite(DescriptorEvent event) {
           changed();

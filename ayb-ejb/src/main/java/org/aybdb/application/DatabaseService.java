@@ -73,6 +73,29 @@ public interface DatabaseService {
       org.aybdb.application.engine.Cancellation cancellation);
 
   /**
+   * As {@link #query(Optional, String, String, String, org.aybdb.application.engine.Cancellation)},
+   * but on a read-only connection whatever the caller's access: for SQL the caller did not run as
+   * typed (the web UI's grid, schema and shared {@code ?sql=} links), which must never write even
+   * when a text check took a write for a read.
+   */
+  QueryResult read(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      String sql,
+      org.aybdb.application.engine.Cancellation cancellation);
+
+  /**
+   * As {@link #run}, on a read-only connection whatever the caller's access (see {@link #read}).
+   */
+  java.util.List<org.aybdb.application.engine.StatementResult> read(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch,
+      org.aybdb.application.engine.Cancellation cancellation);
+
+  /**
    * Takes the caller's fair-sharing place ({@link QueryAdmission}) for the queries one request runs
    * through {@link #query} (a web UI page runs several: its grid, row count and schema), after the
    * same access check as {@link #query}. Close the ticket when the request ends.

@@ -19,6 +19,7 @@ import org.aybdb.application.DatabaseService;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.Requested;
+import org.aybdb.application.engine.AccessMode;
 import org.aybdb.application.engine.Cancellation;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
@@ -153,16 +154,35 @@ public class DefaultDatabaseService implements DatabaseService {
       String database,
       String sql,
       Cancellation cancellation) {
+    return execute(caller, entity, database, false, sql, cancellation);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public QueryResult read(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      String sql,
+      Cancellation cancellation) {
+    return execute(caller, entity, database, true, sql, cancellation);
+  }
+
+  /** Runs {@code sql} with the caller's access, or read-only whatever it is. */
+  private QueryResult execute(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      boolean readOnly,
+      String sql,
+      Cancellation cancellation) {
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(cancellation, "cancellation");
     AuthorizedDatabase found = access.query(caller, entity, database);
+    AccessMode mode = readOnly ? AccessMode.READ_ONLY : found.accessMode();
     QueryEngine engine = engine(engines, sql);
     return engine.execute(
-        found.ref(),
-        found.accessMode(),
-        sql,
-        quotas.writeBudget(found.ref(), found.accessMode()),
-        cancellation);
+        found.ref(), mode, sql, quotas.writeBudget(found.ref(), mode), cancellation);
   }
 
   @Override
@@ -181,16 +201,34 @@ public class DefaultDatabaseService implements DatabaseService {
       String database,
       org.aybdb.application.engine.StatementBatch batch,
       Cancellation cancellation) {
+    return run(caller, entity, database, false, batch, cancellation);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public java.util.List<org.aybdb.application.engine.StatementResult> read(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      org.aybdb.application.engine.StatementBatch batch,
+      Cancellation cancellation) {
+    return run(caller, entity, database, true, batch, cancellation);
+  }
+
+  /** Runs {@code batch} with the caller's access, or read-only whatever it is. */
+  private java.util.List<org.aybdb.application.engine.StatementResult> run(
+      Optional<Caller> caller,
+      String entity,
+      String database,
+      boolean readOnly,
+      org.aybdb.application.engine.StatementBatch batch,
+      Cancellation cancellation) {
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(cancellation, "cancellation");
     AuthorizedDatabase found = access.query(caller, entity, database);
+    AccessMode mode = readOnly ? AccessMode.READ_ONLY : found.accessMode();
     return batchEngine(engines, batch)
-        .run(
-            found.ref(),
-            found.accessMode(),
-            batch,
-            quotas.writeBudget(found.ref(), found.accessMode()),
-            cancellation);
+        .run(found.ref(), mode, batch, quotas.writeBudget(found.ref(), mode), cancellation);
   }
 
   /** As {@link #engine(Instance)}, once every statement of {@code batch} is known not blank. */

@@ -67,11 +67,17 @@ final class ImportCheck {
                   database,
                   candidate,
                   AccessMode.READ_ONLY,
+                  // Virtual tables first: a copy made by VACUUM (an export) lists their shadow
+                  // tables before them, and a shadow table made first would fail its module.
                   "SELECT type, name, tbl_name, sql FROM main.sqlite_schema WHERE sql IS NOT NULL"
-                      + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY CASE type WHEN"
-                      + " 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, rowid",
+                      + " ORDER BY CASE WHEN type = 'table' AND sql LIKE 'CREATE VIRTUAL%' THEN 0"
+                      + " WHEN type = 'table' THEN 1 WHEN type = 'index' THEN 2 WHEN type = 'view'"
+                      + " THEN 3 ELSE 4 END, rowid",
                   "its schema cannot be read")
-              .rows();
+              .rows()
+              .stream()
+              .filter(ImportCheck::notSqlitesOwn)
+              .toList();
       replay(database, scratch, schema);
       compileViewsAndTriggers(database, scratch, schema);
     } finally {
@@ -110,20 +116,58 @@ final class ImportCheck {
     }
   }
 
+  /**
+   * Whether a schema entry is one SQLite keeps for itself (its sequence and statistics tables),
+   * which needs no check. SQLite refuses to create anything else named {@code sqlite_...}, but a
+   * crafted file can hold such a view or trigger; it is checked like any other, and its reserved
+   * name refuses it in {@link #replay}.
+   */
+  private static boolean notSqlitesOwn(List<String> entry) {
+    return !("table".equals(entry.get(0)) && SQLITES_OWN_TABLES.contains(entry.get(1)));
+  }
+
+  private static final Set<String> SQLITES_OWN_TABLES =
+      Set.of("sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4");
+
   /** Makes the schema again on the scratch database, one statement at a time, in order. */
   private void replay(DatabaseRef database, Path scratch, List<List<String>> schema) {
     Set<String> virtualTables = new LinkedHashSet<>();
+    Set<String> shadows = new LinkedHashSet<>();
     for (List<String> row : schema) {
       String type = row.get(0);
       String name = row.get(1);
       String sql = row.get(3);
+      if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
+        throw refused(type + " " + name + " has a name SQLite reserves for itself");
+      }
       if ("table".equals(type) && isShadow(name, virtualTables)) {
-        continue; // made by its virtual table's own CREATE
+        shadows.add(name); // made by its virtual table's own CREATE
+        continue;
       }
       if ("table".equals(type) && sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14)) {
         virtualTables.add(name);
       }
       onFile(database, scratch, AccessMode.READ_WRITE, sql, type + " " + name);
+    }
+    if (!shadows.isEmpty()) {
+      // A table merely named like a shadow table would otherwise skip the check.
+      Set<String> made =
+          onFile(
+                  database,
+                  scratch,
+                  AccessMode.READ_ONLY,
+                  "SELECT name FROM main.sqlite_schema WHERE type = 'table'",
+                  "the scratch schema")
+              .rows()
+              .stream()
+              .map(row -> row.get(0))
+              .collect(Collectors.toSet());
+      for (String shadow : shadows) {
+        if (!made.contains(shadow)) {
+          throw refused(
+              "table " + shadow + " is named like a virtual table's shadow table but is none");
+        }
+      }
     }
   }
 

@@ -973,6 +973,57 @@ class WebUiIT {
 
   // ---- security ---------------------------------------------------------------------------------
 
+  /**
+   * Attack: a link to a database page with {@code ?sql=} fills the grid on GET with the visitor's
+   * session. Text that the page's statement splitter reads as one SELECT but DuckDB as three (an
+   * escape string {@code E'\''}, or a parenthesis closing the grid's wrapper) must not write with
+   * the visitor's access, on DuckDB or SQLite.
+   */
+  @Test
+  void aSharedLinkNeverWritesWithTheVisitorsAccess() throws Exception {
+    TestAccounts.Account owner = accounts.register("linked");
+    DatabaseCalls calls = new DatabaseCalls(api);
+    org.aybdb.interfaces.rest.OAuthFlow visitor =
+        new org.aybdb.interfaces.rest.OAuthFlow(url).logIn(accounts, owner.entity());
+    for (String database : List.of("d.duckdb", "s.sqlite")) {
+      String path = "/v1/" + owner.entity() + "/" + database;
+      HttpResponse<String> created =
+          api.send(
+              calls
+                  .authorized(path + "/create", owner.bearer())
+                  .header("db-type", database.endsWith(".duckdb") ? "duckdb" : "sqlite")
+                  .header("public-sharing-level", "no-access")
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertEquals(201, created.statusCode(), created.body());
+      calls.queryOrFail(
+          owner.bearer(), path, "CREATE TABLE t(a INTEGER); INSERT INTO t VALUES (1)");
+      for (String sql :
+          List.of(
+              "SELECT E'\\'' AS a) ; DROP TABLE t; SELECT * FROM (SELECT 'x' AS b",
+              "SELECT 1 AS a) ; DROP TABLE t; SELECT * FROM (SELECT 1 AS b",
+              "SELECT 1 AS a) ; INSERT INTO t VALUES (2); SELECT * FROM (SELECT 1 AS b")) {
+        HttpResponse<String> page =
+            visitor.get(
+                "/"
+                    + owner.entity()
+                    + "/"
+                    + database
+                    + "?sql="
+                    + java.net.URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(
+            "{\"fields\":[\"n\"],\"rows\":[[\"1\"]]}",
+            calls.queryOrFail(owner.bearer(), path, "SELECT count(*) AS n FROM t").body(),
+            database + " after a visit to ?sql=" + sql);
+      }
+      // A link with a plain read still shows its rows.
+      HttpResponse<String> read =
+          visitor.get("/" + owner.entity() + "/" + database + "?sql=SELECT%20a%20FROM%20t");
+      assertEquals(200, read.statusCode(), read.body());
+      assertTrue(read.body().contains("1 row"), read.body());
+    }
+  }
+
   @Test
   void forgedOrTamperedSessionCookiesLogNobodyIn() throws Exception {
     String carol = TestAccounts.unique("carol");

@@ -289,27 +289,43 @@ public class DatabasePage implements Serializable {
     }
   }
 
+  /** Runs what the user typed, with their access (it may write). */
   private QueryResult query(String text) {
-    Cancellation run = running;
-    if (run != null && run.isCancelled()) {
-      throw new AybException(
-          ErrorType.QueryError, AybException.Kind.INVALID_INPUT, "The query was cancelled");
-    }
-    admission.admitOnce(visitor.caller(), entity, database);
+    Cancellation run = admitted();
     return databases.query(
         visitor.caller(), entity, database, text, run == null ? Cancellation.none() : run);
   }
 
-  /** Runs one statement with bound parameters through the same path as the HTTP API's JSON body. */
-  private StatementResult run(BoundStatement statement, boolean typed) {
+  /**
+   * Runs SQL the page wrote around a read (the grid, the schema) on a read-only connection: a
+   * shared link fills the grid on GET, so a text check that took a write for a read (DuckDB's
+   * grammar is not SQLite's) must still not let a link write with the visitor's access.
+   */
+  private QueryResult read(String text) {
+    Cancellation run = admitted();
+    return databases.read(
+        visitor.caller(), entity, database, text, run == null ? Cancellation.none() : run);
+  }
+
+  /** The running query's cancellation once the page's place is taken (refused if cancelled). */
+  private Cancellation admitted() {
     Cancellation run = running;
     if (run != null && run.isCancelled()) {
       throw new AybException(
           ErrorType.QueryError, AybException.Kind.INVALID_INPUT, "The query was cancelled");
     }
     admission.admitOnce(visitor.caller(), entity, database);
+    return run;
+  }
+
+  /**
+   * Runs one statement the page wrote around a read, with bound parameters, through the same path
+   * as the HTTP API's JSON body, on a read-only connection (see {@link #read(String)}).
+   */
+  private StatementResult run(BoundStatement statement, boolean typed) {
+    Cancellation run = admitted();
     return databases
-        .run(
+        .read(
             visitor.caller(),
             entity,
             database,
@@ -320,7 +336,7 @@ public class DatabasePage implements Serializable {
 
   /** Runs SQL with its values written in; the cells come back as text (storage class guessed). */
   private StatementResult runLiteral(String text) {
-    QueryResult result = query(text);
+    QueryResult result = read(text);
     List<List<Object>> rows = new java.util.ArrayList<>();
     for (List<String> row : result.rows()) {
       rows.add(new java.util.ArrayList<Object>(row));
@@ -402,10 +418,11 @@ public class DatabasePage implements Serializable {
       boolean duckdb = isDuckdb();
       List<SchemaTable> tables =
           SchemaQueries.tables(
-              query(duckdb ? SchemaQueries.DUCKDB_COLUMNS : SchemaQueries.COLUMNS),
-              query(duckdb ? SchemaQueries.DUCKDB_INDEXES : SchemaQueries.INDEXES));
+              read(duckdb ? SchemaQueries.DUCKDB_COLUMNS : SchemaQueries.COLUMNS),
+              read(duckdb ? SchemaQueries.DUCKDB_INDEXES : SchemaQueries.INDEXES));
       String counts = SchemaQueries.counts(tables);
-      schema = counts == null ? tables : SchemaQueries.withCounts(tables, query(counts));
+      // The counts' SQL names the tables, which a read-write grantee chose: read-only too.
+      schema = counts == null ? tables : SchemaQueries.withCounts(tables, read(counts));
     } catch (AybException refused) {
       schemaError = Pages.describe(refused);
     }

@@ -6,8 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.BothMetadataStores;
 import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * twice (so the answer is cached), then changes something and queries again at once.
  */
 @ExtendWith(ArquillianExtension.class)
+@BothMetadataStores // the invalidation rides on each store's transactions
 @RunAsClient
 class QueryPathCacheIT {
 
@@ -117,5 +127,86 @@ class QueryPathCacheIT {
     warm(stranger.bearer());
     assertEquals(200, calls.update(owner.bearer(), path, "fork").statusCode());
     refused(calls.query(stranger.bearer(), path, READ), 403, "Other");
+  }
+
+  // ---- attacks on the caches' keys and their invalidation ------------------------------------
+
+  /** A token an app got through OAuth for the owner's database, capped at read-only. */
+  private String readOnlyAppToken() throws Exception {
+    return "Bearer "
+        + new OAuthFlow(base)
+            .logIn(accounts, owner.entity())
+            .scopedToken(owner.entity() + "/c.sqlite", "read-only");
+  }
+
+  /**
+   * Attack: an app's token scoped to one database of its user, used right after the user's own
+   * token was let into another database (so that decision is cached), must not be let in there.
+   */
+  @Test
+  void aTokenScopedToOneDatabaseGetsNoCachedGrantForAnother() throws Exception {
+    String other = "/v1/" + owner.entity() + "/other.sqlite";
+    calls.createOrFail(owner.bearer(), other, "no-access");
+    calls.queryOrFail(owner.bearer(), other, "CREATE TABLE t(a); INSERT INTO t VALUES (1)");
+    calls.queryOrFail(owner.bearer(), other, READ);
+    String app = readOnlyAppToken();
+    warm(app);
+    refused(calls.query(app, other, READ), 403, "Other");
+    refused(calls.query(app, other, READ), 403, "Other");
+  }
+
+  /**
+   * Attack: a read-only app token used right after its user's full token wrote to the same database
+   * (a cached read-write decision for the same entity and database) must not write.
+   */
+  @Test
+  void aReadOnlyAppTokenCannotWriteWhereItsUsersFullTokenJustWrote() throws Exception {
+    calls.queryOrFail(owner.bearer(), path, "INSERT INTO t VALUES (2)");
+    calls.queryOrFail(owner.bearer(), path, "INSERT INTO t VALUES (3)");
+    String app = readOnlyAppToken();
+    warm(app);
+    refused(calls.query(app, path, "INSERT INTO t VALUES (4)"), 403, "NoWriteAccessError");
+    assertEquals(
+        "{\"fields\":[\"count(*)\"],\"rows\":[[\"3\"]]}",
+        calls.queryOrFail(owner.bearer(), path, READ).body());
+  }
+
+  /**
+   * Attack: a grantee keeps querying from several connections while the owner unshares, hoping that
+   * a decision read while the change was being written is remembered. Once the unshare has been
+   * answered, the next query must be refused (404: not 200, nor a 429 of admission, which comes
+   * after the access check), round after round.
+   */
+  @Test
+  void queriesRacingAnUnshareKeepNoAccessOnceItIsAnswered() throws Exception {
+    Account grantee = accounts.register("racer");
+    ExecutorService racers = Executors.newFixedThreadPool(3);
+    try {
+      for (int round = 0; round < 5; round++) {
+        calls.shareOrFail(owner.bearer(), path, grantee.entity(), "read-only");
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+          running.add(
+              racers.submit(
+                  () -> {
+                    while (!stop.get()) {
+                      calls.query(grantee.bearer(), path, READ);
+                    }
+                    return null;
+                  }));
+        }
+        Thread.sleep(50);
+        calls.shareOrFail(owner.bearer(), path, grantee.entity(), "no-access");
+        refused(calls.query(grantee.bearer(), path, READ), 404, "RecordNotFound");
+        stop.set(true);
+        for (Future<?> racer : running) {
+          racer.get(60, TimeUnit.SECONDS);
+        }
+        refused(calls.query(grantee.bearer(), path, READ), 404, "RecordNotFound");
+      }
+    } finally {
+      racers.shutdownNow();
+    }
   }
 }

@@ -309,6 +309,69 @@ class PortabilityIT {
     assertOneVersion(owner, "target");
   }
 
+  /**
+   * Attack: a crafted file hides a view and a trigger under names SQLite reserves for itself
+   * ({@code sqlite_...}, written through {@code writable_schema}), or a table under a name like a
+   * virtual table's shadow table, so that the import check skips them. Each must be refused.
+   */
+  @Test
+  void schemaObjectsHiddenUnderReservedOrShadowNamesAreRefused() throws Exception {
+    Account owner = accounts.register("imp-hide");
+    String path = database(owner, "target", "no-access");
+    calls.queryOrFail(
+        owner.bearer(), path, "CREATE TABLE kept(v); INSERT INTO kept VALUES ('yes')");
+    String writable = "PRAGMA writable_schema = ON";
+    String insert = "INSERT INTO sqlite_schema(type, name, tbl_name, rootpage, sql) VALUES ";
+    byte[] view =
+        sqliteFile(
+            "CREATE TABLE t(v)",
+            writable,
+            insert
+                + "('view', 'sqlite_v', 'sqlite_v', 0,"
+                + " 'CREATE VIEW sqlite_v AS SELECT rtreenode(2, x''00'') AS node')");
+    byte[] trigger =
+        sqliteFile(
+            "CREATE TABLE t(v)",
+            writable,
+            insert
+                + "('trigger', 'sqlite_t', 't', 0, 'CREATE TRIGGER sqlite_t AFTER INSERT ON t"
+                + " BEGIN SELECT load_extension(''/tmp/evil''); END')");
+    byte[] shadow =
+        sqliteFile(
+            "CREATE VIRTUAL TABLE vt USING fts5(a)",
+            "CREATE TABLE vt_evil(x CHECK (rtreenode(2, x'00') IS NULL))");
+    for (byte[] file : List.of(view, trigger, shadow)) {
+      HttpResponse<String> refused = importFile(owner.bearer(), path, file);
+      assertEquals(400, refused.statusCode(), refused.body());
+      String message = json(refused).getString("message");
+      assertTrue(
+          message.contains("reserves for itself") || message.contains("shadow table"), message);
+    }
+    // A genuine full-text table with its shadow tables and an AUTOINCREMENT sequence still pass.
+    byte[] genuine =
+        sqliteFile(
+            "CREATE VIRTUAL TABLE vt USING fts5(a)",
+            "INSERT INTO vt VALUES ('hello world')",
+            "CREATE TABLE seq(id INTEGER PRIMARY KEY AUTOINCREMENT, v)",
+            "INSERT INTO seq(v) VALUES ('one')",
+            "CREATE INDEX seq_v ON seq(v)",
+            "ANALYZE");
+    HttpResponse<String> taken = importFile(owner.bearer(), path, genuine);
+    assertEquals(200, taken.statusCode(), taken.body());
+    assertEquals(
+        List.of(List.of("hello world")),
+        query(owner, path, "SELECT a FROM vt WHERE vt MATCH 'hello'"));
+    // Its export (a VACUUM copy, which lists the shadow tables before their virtual table) is
+    // taken back too.
+    HttpResponse<byte[]> exported = export(owner.bearer(), path);
+    assertEquals(200, exported.statusCode());
+    HttpResponse<String> again = importFile(owner.bearer(), path, exported.body());
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(
+        List.of(List.of("hello world")),
+        query(owner, path, "SELECT a FROM vt WHERE vt MATCH 'hello'"));
+  }
+
   @Test
   void aFileOverTheStorageQuotaIsRefusedWhileItArrives() throws Exception {
     Account owner = accounts.register("imp-quota");

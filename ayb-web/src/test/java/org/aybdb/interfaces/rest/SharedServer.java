@@ -17,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aybdb.interfaces.oauth.rest.ClockControlServlet;
-import org.aybdb.interfaces.oauth.rest.ShiftedClock;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The one Payara Micro of a test JVM (a failsafe execution): the build's WAR, started on first use
@@ -27,9 +24,9 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * black-box IT class of the run, stopped when the run ends or the JVM exits. Starting one per class
  * cost 25 to 90 s each on 2 cores.
  *
- * <p>The WAR also holds {@link ShiftedClock} and its {@link ClockControlServlet}: OAuthIT moves the
- * server's clock and puts it back after each test; at offset 0 it is the system clock. Its output
- * goes to {@code payara-micro.log} in {@code ayb.test.serverDir}, a folder per execution.
+ * <p>The WAR also holds the clock OAuthIT shifts (see {@link Deployments#exportTestWar}); OAuthIT
+ * puts it back after each test, and at offset 0 it is the system clock. The server's output goes to
+ * {@code payara-micro.log} in {@code ayb.test.serverDir}, a folder per execution.
  */
 public final class SharedServer {
 
@@ -82,10 +79,7 @@ public final class SharedServer {
     Path folder = Path.of(property("ayb.test.serverDir"));
     Files.createDirectories(folder);
     File war = folder.resolve("ayb-web.war").toFile();
-    Deployments.aybWar()
-        .addClasses(ShiftedClock.class, ClockControlServlet.class)
-        .as(ZipExporter.class)
-        .exportTo(war, true);
+    Deployments.exportTestWar(war);
     Path log = folder.resolve("payara-micro.log");
     List<String> command = command(war);
     LOG.info("Starting Payara Micro, output in " + log + ": " + command);

@@ -40,6 +40,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -1306,7 +1307,11 @@ class WebUiIT {
     browser.open(URI.create(link).getRawPath());
     // Opening the link only asks; the "Confirm" button (a POST) logs in.
     assertEquals(entity, browser.text("#confirm-entity"));
-    click(browser, id("confirm:submit"));
+    WebElement confirm = browser.find(id("confirm:submit"));
+    confirm.click();
+    // The POST replaces the page; the next step needs its answer (the session logged in), and the
+    // old page reads as settled until the new one comes.
+    browser.waitFor(ExpectedConditions.stalenessOf(confirm));
     browser.settle();
   }
 

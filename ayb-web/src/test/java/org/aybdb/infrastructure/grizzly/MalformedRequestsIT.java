@@ -12,31 +12,18 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.aybdb.infrastructure.json.Jsons;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.web.UiRoutes;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Malformed requests over raw sockets against the real server: each answered with the right 4xx or
  * 5xx status and ayb's JSON error body, never an empty 200, an HTML page or a silent close; and a
  * seeded fuzz run over thousands of random requests that finds none of those either.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class MalformedRequestsIT {
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
+  @ServerUrl URL base;
 
   private RawHttp.Answer send(String request) throws Exception {
     return new RawHttp(base).send(request);

@@ -28,17 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -46,8 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A "stranger" is a client connecting from 127.0.0.2, which the server sees as another network
  * address than the tests' usual 127.0.0.1 and not as a management address.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class EdgeAbuseIT {
 
   private static final int RATE_LIMIT = Integer.getInteger("ayb.test.rateLimit", 10);
@@ -56,15 +48,10 @@ class EdgeAbuseIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private ApiClient api;
   private TestAccounts accounts;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void client() {

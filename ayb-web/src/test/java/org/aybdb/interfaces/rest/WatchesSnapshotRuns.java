@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks an IT that waits for automatic snapshot runs. It runs in the failsafe execution {@code
- * it-snapshots} (SQLite metadata), whose servers snapshot every 2 s and keep a data folder of their
- * own, instead of {@code it-sqlite}, whose servers run snapshots only hourly: a server's first run
- * copies every database it has not seen, which in a data folder shared by all the IT classes would
- * be every database of the earlier classes, on every server start.
+ * it-snapshots} (SQLite metadata), whose server snapshots every 2 s and keeps a data folder of its
+ * own, instead of {@code it-sqlite}, whose server runs snapshots only hourly: a run copies every
+ * database it has not seen, which there would be the databases of every IT class of the execution.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -108,7 +109,16 @@ final class Browser implements AutoCloseable {
   }
 
   String text(String css) {
-    return find(css).getText();
+    // An Ajax update may replace the element between finding and reading it: read the new one.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return find(css).getText();
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   void type(String css, String text) {

@@ -18,19 +18,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -43,8 +37,6 @@ import org.openqa.selenium.By;
  * <p>Tagged {@code any-origin}: it needs a server whose CORS setting lets the app's origin in (the
  * SQLite run's {@code *}); the PostgreSQL run allows only {@code https://app.example.org}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @Tag("any-origin")
 class OAuthBrowserIT {
 
@@ -54,16 +46,11 @@ class OAuthBrowserIT {
   private static final Map<String, String> TYPES =
       Map.of("html", "text/html", "mjs", "text/javascript", "js", "text/javascript");
 
-  @ArquillianResource URL url;
+  @ServerUrl URL url;
 
   private HttpServer appServer;
   private String app;
   private String base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void serveTheApp() throws IOException {

@@ -29,23 +29,18 @@ import java.util.Locale;
 import java.util.Objects;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.WatchesSnapshotRuns;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -55,9 +50,7 @@ import org.openqa.selenium.support.ui.Select;
  * cookies, the session cookie's attributes and rotation, and cross-site form posts. Screenshots of
  * the main pages land in {@code target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
 @WatchesSnapshotRuns
-@RunAsClient
 class WebUiIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
@@ -65,16 +58,11 @@ class WebUiIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  @ArquillianResource URL url;
+  @ServerUrl URL url;
 
   private String base;
   private ApiClient api;
   private TestAccounts accounts;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void setUp() {
@@ -1370,7 +1358,11 @@ class WebUiIT {
     browser.open(URI.create(link).getRawPath());
     // Opening the link only asks; the "Confirm" button (a POST) logs in.
     assertEquals(entity, browser.text("#confirm-entity"));
-    click(browser, id("confirm:submit"));
+    WebElement confirm = browser.find(id("confirm:submit"));
+    confirm.click();
+    // The POST replaces the page; the next step needs its answer (the session logged in), and the
+    // old page reads as settled until the new one comes.
+    browser.waitFor(ExpectedConditions.stalenessOf(confirm));
     browser.settle();
   }
 

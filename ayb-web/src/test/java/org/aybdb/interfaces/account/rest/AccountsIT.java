@@ -37,16 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.spec.IvParameterSpec;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.BothMetadataStores;
-import org.aybdb.interfaces.rest.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -56,9 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * per-entity e-mail limits ({@code ayb.test.rateLimit}) never meet across tests. In the SQLite run
  * the server also mails through SMTP to the GreenMail server started here.
  */
-@ExtendWith(ArquillianExtension.class)
 @BothMetadataStores
-@RunAsClient
 class AccountsIT {
 
   private static final String SMTP_PORT = System.getProperty("ayb.test.smtp.port", "");
@@ -80,15 +72,10 @@ class AccountsIT {
               GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD))
           .withPerMethodLifecycle(false);
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private ApiClient api;
   private final EmailLog emails = new EmailLog();
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void client() {

@@ -20,17 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.BothMetadataStores;
-import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -50,9 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>To add an operation (say snapshot list/restore): add a column to {@link #EXPECTED} and an
  * entry to {@link #operations()} with the same column name.
  */
-@ExtendWith(ArquillianExtension.class)
 @BothMetadataStores
-@RunAsClient
 class AuthorizationMatrixIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
@@ -85,12 +77,7 @@ class AuthorizationMatrixIT {
       read-only app of the read-write grantee [no-access] | 200 | 403 NoWriteAccessError | 200 RW | 200 listed | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 403 Other | 200 | 403 Other | 403 Other
       """;
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
+  @ServerUrl URL base;
 
   /** Who calls, on which database, how the path names the owner. */
   record Cell(

@@ -12,25 +12,17 @@ import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An anonymous attacker (no token at all) against a public read-only database: each attack is
  * refused with a 4xx that names what was refused, and the owner's next query works.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ContainmentIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
@@ -38,17 +30,12 @@ class ContainmentIT {
   private static final String PROCESS_WIDE =
       " is not allowed: it acts on the whole daemon process or on files";
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private DatabaseCalls calls;
   private TestAccounts accounts;
   private Account owner;
   private String path;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void publicDatabase() throws Exception {

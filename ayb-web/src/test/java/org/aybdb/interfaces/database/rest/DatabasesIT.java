@@ -20,17 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.BothMetadataStores;
-import org.aybdb.interfaces.rest.Deployments;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -38,25 +32,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * metadata store: create, details, update, query (ayb's value formatting, several statements,
  * limits, escape attempts), share and permissions, with every refusal's status and message.
  */
-@ExtendWith(ArquillianExtension.class)
 @BothMetadataStores
-@RunAsClient
 class DatabasesIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
   private static final String NO_WRITE = "Attempted to write to database while in read-only mode";
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private ApiClient api;
   private DatabaseCalls calls;
   private TestAccounts accounts;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void clients() {

@@ -15,18 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.BothMetadataStores;
-import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,26 +28,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * change that alters an answer must take effect on the very next query. Each test first queries
  * twice (so the answer is cached), then changes something and queries again at once.
  */
-@ExtendWith(ArquillianExtension.class)
 @BothMetadataStores // the invalidation rides on each store's transactions
-@RunAsClient
 class QueryPathCacheIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
   private static final String READ = "SELECT count(*) FROM t";
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private DatabaseCalls calls;
   private TestAccounts accounts;
   private Account owner;
   private String path;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void database() throws Exception {

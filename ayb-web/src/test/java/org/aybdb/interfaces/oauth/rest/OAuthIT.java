@@ -25,21 +25,15 @@ import java.util.concurrent.Future;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.BothMetadataStores;
-import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.OAuthFlow;
 import org.aybdb.interfaces.rest.OAuthFlow.Code;
 import org.aybdb.interfaces.rest.OAuthFlow.Pkce;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -47,25 +41,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * token endpoint's every refusal (status and body), single use under concurrency, expiry with a
  * shifted server clock, forged sessions and cross-site posts, and what a scoped token may do.
  */
-@ExtendWith(ArquillianExtension.class)
 @BothMetadataStores
-@RunAsClient
 class OAuthIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
-  @ArquillianResource URL url;
+  @ServerUrl URL url;
 
   private ApiClient api;
   private DatabaseCalls calls;
   private TestAccounts accounts;
   private Account owner;
   private String database;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar().addClasses(ShiftedClock.class, ClockControlServlet.class);
-  }
 
   @BeforeEach
   void setUp() throws Exception {

@@ -13,9 +13,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The server's clock in {@link OAuthIT}'s deployment: the system clock moved forward by an offset
- * that {@link ClockControlServlet} sets, so a code can be seen expiring without waiting ten
- * minutes.
+ * The server's clock in the tests' WAR (see {@code SharedServer}): the system clock moved forward
+ * by an offset that {@link ClockControlServlet} sets, so {@link OAuthIT} sees a code expire without
+ * waiting ten minutes; it puts the offset back to 0 after each test.
  */
 @ApplicationScoped
 @Alternative

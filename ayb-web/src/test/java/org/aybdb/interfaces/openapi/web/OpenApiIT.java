@@ -16,14 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -32,8 +26,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * in YAML and JSON alike; describing exactly the routes the application serves (a route added
  * without being documented fails here); and telling the truth about error answers.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class OpenApiIT {
 
   /**
@@ -43,12 +35,7 @@ class OpenApiIT {
   private static final Set<Route> SERVED_ELSEWHERE =
       Set.of(Route.of("GET", "/metrics"), Route.of("GET", "/oauth/authorize"));
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
+  @ServerUrl URL base;
 
   @Test
   void theDocumentIsValidOpenApi31InYamlAndJson() throws Exception {

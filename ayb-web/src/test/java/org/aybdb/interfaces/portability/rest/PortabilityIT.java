@@ -29,18 +29,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.S3TestServer;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -48,22 +42,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * AYB__LIMITS__MAX_BYTES_PER_ENTITY=2MiB}, {@code MAX_DATABASES_PER_ENTITY=12}). Files to import
  * are made here with SQLite (sqlite-jdbc); exported files are opened with it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PortabilityIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private ApiClient api;
   private DatabaseCalls calls;
   private TestAccounts accounts;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void clients() {

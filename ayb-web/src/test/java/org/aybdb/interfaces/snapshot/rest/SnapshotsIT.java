@@ -32,19 +32,13 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
-import org.aybdb.interfaces.rest.Deployments;
 import org.aybdb.interfaces.rest.S3TestServer;
+import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
 import org.aybdb.interfaces.rest.WatchesSnapshotRuns;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -53,9 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * keeping {@code ayb.test.s3.maxSnapshots}; the tests watch it through the API as ayb's own e2e
  * test does, and stop the S3 server to play an outage.
  */
-@ExtendWith(ArquillianExtension.class)
 @WatchesSnapshotRuns
-@RunAsClient
 class SnapshotsIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
@@ -67,16 +59,11 @@ class SnapshotsIT {
 
   private static final Duration POLL = Duration.ofMillis(250);
 
-  @ArquillianResource URL base;
+  @ServerUrl URL base;
 
   private ApiClient api;
   private DatabaseCalls calls;
   private TestAccounts accounts;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.aybWar();
-  }
 
   @BeforeEach
   void clients() {

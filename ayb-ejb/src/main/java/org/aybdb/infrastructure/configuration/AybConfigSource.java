@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Publishes every ayb configuration value to MicroProfile Config under the prefix {@code ayb.} (for
- * example {@code ayb.port}, {@code ayb.metadata.datasource.url}). The data source definition
- * resolves its class and URL from here through {@code ${MPCONFIG=...}}.
+ * example {@code ayb.port}, {@code ayb.metadata.datasource.url}), for the application and for
+ * server settings that refer to them.
  */
 public class AybConfigSource implements ConfigSource {
 

@@ -221,14 +221,29 @@ public record SandboxRuntime(
       if (source == null || source.getLocation() == null) {
         throw new IllegalStateException("cannot tell where " + type.getName() + " comes from");
       }
-      return Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | RuntimeException e) {
+      java.net.URL location = source.getLocation();
+      if (!"file".equals(location.getProtocol())) {
+        return physicalFile(location);
+      }
+      return Path.of(location.toURI());
+    } catch (URISyntaxException | IOException | ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException(
           "cannot locate the jar of "
               + type.getName()
               + "; use SandboxRuntime.install(root, agentJar, jnaJar)",
           e);
     }
+  }
+
+  /**
+   * The file behind a server's virtual file system URL: WildFly loads jars from {@code vfs:} URLs,
+   * whose content is a {@code VirtualFile} that knows the real (temporary) archive on disk.
+   */
+  private static Path physicalFile(java.net.URL location)
+      throws IOException, ReflectiveOperationException {
+    Object content = location.openConnection().getContent();
+    Object file = content.getClass().getMethod("getPhysicalFile").invoke(content);
+    return ((java.io.File) file).toPath();
   }
 
   private static String key(Path agentJar, Path jnaJar, Path duckdbJar, Path javaHome)

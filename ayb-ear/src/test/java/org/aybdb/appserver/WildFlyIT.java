@@ -32,26 +32,13 @@ class WildFlyIT {
     // A fresh metadata store and e-mail log for every run (Payara's test may have run before).
     PayaraServer.deleteRecursively(Path.of(System.getenv("AYB__DATA_PATH")));
     S3TestServer.shared();
-    Path work = Path.of(System.getProperty("appserver.work")).resolve("wildfly");
     server =
         new WildFlyServer(
             Path.of(System.getProperty("wildfly.home")),
-            work,
+            Path.of(System.getProperty("appserver.work")).resolve("wildfly"),
             Integer.getInteger("wildfly.portBase"));
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "wildfly-stop"));
-    long started = System.nanoTime();
-    server.start();
-    long serverUp = System.nanoTime();
-    server.deploy(Path.of(System.getProperty("ayb.ear")));
-    long deployed = System.nanoTime();
-    LOG.info(
-        String.format(
-            "WildFly: server started in %.1f s, EAR deployed and answering in %.1f s, RSS %d MiB"
-                + " (load average %s)",
-            (serverUp - started) / 1e9,
-            (deployed - serverUp) / 1e9,
-            server.residentKib() / 1024,
-            loadAverage()));
+    String measured = server.startAndDeploy(Path.of(System.getProperty("ayb.ear")));
+    LOG.info(() -> "WildFly: server " + measured);
   }
 
   @AfterAll
@@ -75,19 +62,23 @@ class WildFlyIT {
         check(ready, "metrics").getJsonObject("data").getString("application-metrics"),
         ready.toString());
 
-    // WildFly's MicroProfile Health, on its management interface, runs ayb's checks too.
+    // WildFly's own health report, on its management interface: the server and this deployment.
     HttpResponse<String> serverReady =
         api.send(HttpRequest.newBuilder(server.management("/health/ready")));
     assertEquals(200, serverReady.statusCode(), serverReady.body());
     JsonObject serverReport = ApiClient.json(serverReady);
     assertEquals("UP", serverReport.getString("status"), serverReady.body());
     assertEquals(
-        "UP", check(serverReport, "query-sandbox").getString("status"), serverReady.body());
+        "OK",
+        check(serverReport, "deployments-status").getJsonObject("data").getString("ayb.ear"),
+        serverReady.body());
 
     // WildFly's own metrics, in Prometheus text on the management interface.
     HttpResponse<String> metrics = api.send(HttpRequest.newBuilder(server.management("/metrics")));
     assertEquals(200, metrics.statusCode(), metrics.body());
-    assertTrue(metrics.body().contains("base_memory"), metrics.body());
+    assertTrue(metrics.body().contains("base_memory_used"), metrics.body());
+    // ayb's EJBs, by deployment (the subsystem metrics WildFly exposes for every deployment).
+    assertTrue(metrics.body().contains("deployment=\"ayb.ear\""), metrics.body());
     assertTrue(server.residentKib() > 0, "the server's process is alive");
     LOG.info(() -> "WildFly after the flow: RSS " + server.residentKib() / 1024 + " MiB");
   }
@@ -99,13 +90,5 @@ class WildFlyIT {
       }
     }
     throw new AssertionError("No check " + name + " in " + report);
-  }
-
-  private static String loadAverage() {
-    try {
-      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (java.io.IOException e) {
-      return "?";
-    }
   }
 }

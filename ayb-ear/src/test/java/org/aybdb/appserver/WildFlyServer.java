@@ -3,9 +3,6 @@ package org.aybdb.appserver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +85,7 @@ final class WildFlyServer implements AppServer {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("JAVA_OPTS", javaOptions());
     launcher = builder.start();
-    awaitOk(management("/health/live"), Duration.ofMinutes(5), launcher);
+    awaitStarted(Duration.ofMinutes(5));
   }
 
   @Override
@@ -202,27 +199,26 @@ final class WildFlyServer implements AppServer {
     commands.run(timeout, command);
   }
 
-  private void awaitOk(URI uri, Duration timeout, Process process) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Waits for WildFly's "started" line in its console log (WFLYSRV0025, or WFLYSRV0026 when a
+   * service failed to start); fails at once if the server exits.
+   */
+  private void awaitStarted(Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("WildFly exited " + process.exitValue() + "; see " + log);
+      if (!launcher.isAlive()) {
+        throw new IllegalStateException("WildFly exited " + launcher.exitValue() + "; see " + log);
       }
-      try {
-        HttpResponse<Void> answer =
-            http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
+      String console = Files.exists(log) ? Files.readString(log) : "";
+      if (console.contains("WFLYSRV0026")) {
+        throw new IllegalStateException("WildFly started with errors; see " + log);
+      }
+      if (console.contains("WFLYSRV0025")) {
+        return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException(uri + " did not answer 200 in " + timeout);
+    throw new IllegalStateException("WildFly did not start in " + timeout + "; see " + log);
   }
 
   private static void copyRecursively(Path from, Path to) throws IOException {

@@ -237,13 +237,24 @@ public record SandboxRuntime(
 
   /**
    * The file behind a server's virtual file system URL: WildFly loads jars from {@code vfs:} URLs,
-   * whose content is a {@code VirtualFile} that knows the real (temporary) archive on disk.
+   * whose content is a {@code VirtualFile}. A jar's own folder there is a lazily filled mount, but
+   * the folder holding the jar (the EAR's {@code lib/}, unpacked to disk) has the real file.
    */
   private static Path physicalFile(java.net.URL location)
       throws IOException, ReflectiveOperationException {
-    Object content = location.openConnection().getContent();
-    Object file = content.getClass().getMethod("getPhysicalFile").invoke(content);
-    return ((java.io.File) file).toPath();
+    Object jar = location.openConnection().getContent();
+    Object folder = jar.getClass().getMethod("getParent").invoke(jar);
+    String name = (String) jar.getClass().getMethod("getName").invoke(jar);
+    Path file = physical(folder).resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no jar " + file + " behind " + location);
+    }
+    return file;
+  }
+
+  private static Path physical(Object virtualFile) throws ReflectiveOperationException {
+    return ((java.io.File) virtualFile.getClass().getMethod("getPhysicalFile").invoke(virtualFile))
+        .toPath();
   }
 
   private static String key(Path agentJar, Path jnaJar, Path duckdbJar, Path javaHome)

@@ -195,6 +195,8 @@ final class WildFlyServer implements AppServer {
     command.add(home.resolve("bin/jboss-cli.sh").toString());
     command.add("--connect");
     command.add("--controller=127.0.0.1:" + (portBase + PORTS.get("management-http")));
+    // The default 5 s to connect is too short for a loaded machine.
+    command.add("--timeout=120000");
     command.add("--command=" + operation);
     commands.run(timeout, command);
   }

@@ -1,6 +1,6 @@
 package org.aybdb.infrastructure.metrics;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.Instance;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.aybdb.application.port.ApplicationMetrics;
@@ -22,9 +22,13 @@ final class MicroProfileMetrics implements ApplicationMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /** The server's application registry, or null when CDI resolves none. */
-  static ApplicationMetrics fromServer() {
-    var registries = CDI.current().select(MetricRegistry.class);
+  /**
+   * The server's application registry, or null when CDI resolves none. Looked up through an
+   * injected {@code Instance}, so the server's producer sees a real injection point (Payara's reads
+   * its annotations to choose the registry).
+   */
+  static ApplicationMetrics fromServer(Instance<Object> beans) {
+    Instance<MetricRegistry> registries = beans.select(MetricRegistry.class);
     return registries.isResolvable() ? new MicroProfileMetrics(registries.get()) : null;
   }
 

@@ -2,6 +2,8 @@ package org.aybdb.infrastructure.metrics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +22,9 @@ public class ServerMetrics implements ApplicationMetrics {
 
   private static final Logger LOG = Logger.getLogger(ServerMetrics.class.getName());
 
+  // Untyped: naming MetricRegistry here would break loading this class where it does not exist.
+  @Inject Instance<Object> beans;
+
   private ApplicationMetrics chosen;
 
   @PostConstruct
@@ -27,7 +32,7 @@ public class ServerMetrics implements ApplicationMetrics {
     String missing;
     try {
       Class.forName(REGISTRY, false, ServerMetrics.class.getClassLoader());
-      ApplicationMetrics server = MicroProfileMetrics.fromServer();
+      ApplicationMetrics server = MicroProfileMetrics.fromServer(beans);
       if (server != null) {
         chosen = server;
         return;

@@ -68,20 +68,6 @@ final class PayaraServer implements AppServer {
   }
 
   /**
-   * The application's own metadata data source: its settings ({@code class}, {@code url}, {@code
-   * user}, {@code password}) as domain-level {@code ayb.metadata.datasource.*} properties.
-   */
-  void defineApplicationDataSource(Map<String, String> settings) throws Exception {
-    for (var setting : settings.entrySet()) {
-      admin(
-          "set-config-property",
-          "--source=domain",
-          "--propertyName=ayb.metadata.datasource." + setting.getKey(),
-          "--propertyValue=" + setting.getValue());
-    }
-  }
-
-  /**
    * A JDBC connection pool of {@code dataSourceClass} with {@code properties} and a resource {@code
    * jndiName} on it, as docs/deploying.md shows; pinged, so a wrong setting fails here.
    */

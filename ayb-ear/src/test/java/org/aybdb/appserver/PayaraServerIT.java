@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.S3TestServer;
@@ -110,12 +109,7 @@ class PayaraServerIT {
   @Order(2)
   void flowRunsOnTheApplicationsOwnDataSource() throws Exception {
     String database = System.getenv("AYB__DATABASE_URL").substring("sqlite://".length());
-    server.defineApplicationDataSource(
-        Map.of(
-            "class", "org.aybdb.infrastructure.persistence.sqlite.MetadataSQLiteDataSource",
-            "url", "jdbc:sqlite:" + database,
-            "user", "ayb",
-            "password", "unused"));
+    // Nothing to tell the server: the data source ayb defines reads database_url itself.
     deploy("its own SQLite data source");
     AppServerFlow flow = new AppServerFlow(new ApiClient(server.application()));
     flow.run();

@@ -20,15 +20,13 @@ import java.util.logging.Logger;
 import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.engine.DatabaseRef;
+import org.aybdb.application.port.ApplicationMetrics;
+import org.aybdb.application.port.ApplicationMetrics.Counter;
 import org.aybdb.application.port.SnapshotStorageSource;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.database.HostedDatabase;
 import org.aybdb.domain.model.database.HostedDatabaseRepository;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * The automatic snapshot run of {@code [snapshots.automation]}: a non-persistent EJB interval timer
@@ -53,7 +51,7 @@ public class ScheduledSnapshots {
   @Inject SnapshotStorageSource storages;
   @Inject HostedDatabaseRepository databases;
   @Inject Snapshotter snapshotter;
-  @Inject MetricRegistry metrics;
+  @Inject ApplicationMetrics metrics;
 
   private final AtomicBoolean running = new AtomicBoolean();
   // What the run in progress is doing, for the skip message.
@@ -113,12 +111,7 @@ public class ScheduledSnapshots {
     } finally {
       running.set(false);
       metrics
-          .timer(
-              Metadata.builder()
-                  .withName("ayb.snapshots.runs")
-                  .withDescription("Snapshot runs and their duration")
-                  .withUnit(MetricUnits.NANOSECONDS)
-                  .build())
+          .timer("ayb.snapshots.runs", "Snapshot runs and their duration")
           .update(Duration.ofNanos(System.nanoTime() - started));
     }
   }
@@ -172,6 +165,6 @@ public class ScheduledSnapshots {
   }
 
   private Counter counter(String name, String description) {
-    return metrics.counter(Metadata.builder().withName(name).withDescription(description).build());
+    return metrics.counter(name, description);
   }
 }

@@ -8,19 +8,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Publishes every ayb configuration value to MicroProfile Config under the prefix {@code ayb.} (for
- * example {@code ayb.port}, {@code ayb.metadata.datasource.url}). The data source definition
- * resolves its class and URL from here through {@code ${MPCONFIG=...}}.
+ * example {@code ayb.port}, {@code ayb.metadata.datasource_jndi}), for the application and for
+ * server settings that refer to them.
  */
 public class AybConfigSource implements ConfigSource {
 
   static final String PREFIX = "ayb.";
-
-  /** The SQLite data source with the pragmas the metadata store needs (see that class). */
-  static final String SQLITE_DATA_SOURCE =
-      "org.aybdb.infrastructure.persistence.sqlite.MetadataSQLiteDataSource";
-
-  /** The application's own data source while the server provides the metadata store. */
-  static final String UNUSED_DATA_SOURCE_URL = "jdbc:sqlite::memory:";
 
   private volatile Map<String, String> properties;
 
@@ -37,23 +30,6 @@ public class AybConfigSource implements ConfigSource {
   static Map<String, String> publish(AybConfiguration configuration) {
     Map<String, String> published = new HashMap<>();
     configuration.asProperties().forEach((key, value) -> published.put(PREFIX + key, value));
-    if (configuration.metadata().dataSourceJndi().isPresent()) {
-      // The server's data source replaces the application's own, which must still be defined
-      // (the persistence unit names it): an in-memory SQLite database that nothing uses.
-      published.put(PREFIX + "metadata.datasource.class", SQLITE_DATA_SOURCE);
-      published.put(PREFIX + "metadata.datasource.url", UNUSED_DATA_SOURCE_URL);
-      published.put(PREFIX + "metadata.datasource.user", "ayb");
-      published.put(PREFIX + "metadata.datasource.password", "unused");
-    } else if ("sqlite".equals(configuration.metadataStore().dialect())) {
-      published.put(PREFIX + "metadata.datasource.class", SQLITE_DATA_SOURCE);
-      // SQLite ignores credentials, but MicroProfile Config treats "" as missing and the data
-      // source definition would warn at every start.
-      published.put(PREFIX + "metadata.datasource.user", "ayb");
-      published.put(PREFIX + "metadata.datasource.password", "unused");
-    } else if (configuration.metadataStore().user().isEmpty()) {
-      // libpq's default: the operating-system user.
-      published.put(PREFIX + "metadata.datasource.user", System.getProperty("user.name"));
-    }
     return Map.copyOf(published);
   }
 

@@ -1,14 +1,14 @@
 package org.aybdb.infrastructure.sandbox;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.aybdb.application.port.ApplicationMetrics;
 import org.aybdb.infrastructure.sandbox.pool.PoolListener;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The pool's figures as application metrics on {@code /metrics}: {@code ayb.sandbox.daemons}
@@ -20,106 +20,86 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 final class SandboxMetrics implements PoolListener {
 
-  private static final Metadata DAEMONS =
-      Metadata.builder()
-          .withName("ayb.sandbox.daemons")
-          .withDescription("Query daemon processes alive or starting")
-          .build();
-  private static final Metadata MAX_DAEMONS =
-      Metadata.builder()
-          .withName("ayb.sandbox.daemons.max")
-          .withDescription("The bound on live query daemons ([sandbox] max_daemons)")
-          .build();
-  private static final Metadata SPAWNS =
-      Metadata.builder()
-          .withName("ayb.sandbox.spawns")
-          .withDescription("Query daemons started, with the time from spawn to hello")
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
-  private static final Metadata SPAWN_FAILURES =
-      Metadata.builder()
-          .withName("ayb.sandbox.spawn.failures")
-          .withDescription("Query daemons that could not be started")
-          .build();
-  private static final Metadata EVICTIONS =
-      Metadata.builder()
-          .withName("ayb.sandbox.evictions")
-          .withDescription(
-              "Query daemons retired by the pool, by reason (lru, idle, invalid, switched,"
-                  + " shutdown, deadline)")
-          .build();
-  private static final Metadata CRASHES =
-      Metadata.builder()
-          .withName("ayb.sandbox.crashes")
-          .withDescription(
-              "Query daemons that exited without being retired (crash, kill, sandbox violation)")
-          .build();
-  private static final Metadata BACKOFFS =
-      Metadata.builder()
-          .withName("ayb.sandbox.crash.backoffs")
-          .withDescription(
-              "Requests answered 503 with Retry-After because their database's daemon crashed"
-                  + " repeatedly and waits before starting again ([sandbox] crash_backoff_*)")
-          .build();
-  private static final Metadata QUERIES =
-      Metadata.builder()
-          .withName("ayb.sandbox.queries")
-          .withDescription(
-              "Requests run on query daemons by outcome (ok, error = the SQL failed, failure ="
-                  + " the daemon or pool failed), with their latency")
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
+  private static final String EVICTIONS = "ayb.sandbox.evictions";
+  private static final String EVICTIONS_HELP =
+      "Query daemons retired by the pool, by reason (lru, idle, invalid, switched, shutdown,"
+          + " deadline)";
+  private static final String QUERIES = "ayb.sandbox.queries";
+  private static final String QUERIES_HELP =
+      "Requests run on query daemons by outcome (ok, error = the SQL failed, failure = the daemon"
+          + " or pool failed), with their latency";
 
-  private final MetricRegistry registry;
+  private final ApplicationMetrics metrics;
+  private final Map<Retirement, ApplicationMetrics.Counter> evictions =
+      new EnumMap<>(Retirement.class);
+  private final Map<String, ApplicationMetrics.Timer> queries = new ConcurrentHashMap<>();
+  private final ApplicationMetrics.Counter crashes;
+  private final ApplicationMetrics.Counter backoffs;
+  private final ApplicationMetrics.Counter spawnFailures;
+  private final ApplicationMetrics.Timer spawns;
 
-  SandboxMetrics(MetricRegistry registry) {
-    this.registry = Objects.requireNonNull(registry, "registry");
+  SandboxMetrics(ApplicationMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     for (Retirement why : Retirement.values()) {
-      registry.counter(EVICTIONS, tag(why));
+      evictions.put(
+          why,
+          metrics.counter(
+              EVICTIONS, EVICTIONS_HELP, "reason", why.name().toLowerCase(Locale.ROOT)));
     }
-    registry.counter(CRASHES);
-    registry.counter(BACKOFFS);
-    registry.counter(SPAWN_FAILURES);
-    registry.timer(SPAWNS);
+    crashes =
+        metrics.counter(
+            "ayb.sandbox.crashes",
+            "Query daemons that exited without being retired (crash, kill, sandbox violation)");
+    backoffs =
+        metrics.counter(
+            "ayb.sandbox.crash.backoffs",
+            "Requests answered 503 with Retry-After because their database's daemon crashed"
+                + " repeatedly and waits before starting again ([sandbox] crash_backoff_*)");
+    spawnFailures =
+        metrics.counter("ayb.sandbox.spawn.failures", "Query daemons that could not be started");
+    spawns =
+        metrics.timer(
+            "ayb.sandbox.spawns", "Query daemons started, with the time from spawn to hello");
   }
 
   /** Publishes the live count and the bound. */
   void gauges(Supplier<Integer> live, int max) {
-    registry.gauge(DAEMONS, live);
-    registry.gauge(MAX_DAEMONS, () -> max);
+    metrics.gauge("ayb.sandbox.daemons", "Query daemon processes alive or starting", live);
+    metrics.gauge(
+        "ayb.sandbox.daemons.max",
+        "The bound on live query daemons ([sandbox] max_daemons)",
+        () -> max);
   }
 
   @Override
   public void spawned(String database, long pid, Duration took) {
-    registry.timer(SPAWNS).update(took);
+    spawns.update(took);
   }
 
   @Override
   public void spawnFailed(String database, String reason) {
-    registry.counter(SPAWN_FAILURES).inc();
+    spawnFailures.inc();
   }
 
   @Override
   public void retired(String database, long pid, Retirement why) {
-    registry.counter(EVICTIONS, tag(why)).inc();
+    evictions.get(why).inc();
   }
 
   @Override
   public void crashed(String database, long pid, String detail) {
-    registry.counter(CRASHES).inc();
+    crashes.inc();
   }
 
   @Override
   public void backedOff(String database, Duration retryAfter) {
-    registry.counter(BACKOFFS).inc();
+    backoffs.inc();
   }
 
   @Override
   public void queried(String database, Duration took, String outcome) {
-    registry.timer(QUERIES, new Tag("outcome", outcome)).update(took);
-  }
-
-  private static Tag tag(Retirement why) {
-    return new Tag("reason", why.name().toLowerCase(Locale.ROOT));
+    queries
+        .computeIfAbsent(outcome, o -> metrics.timer(QUERIES, QUERIES_HELP, "outcome", o))
+        .update(took);
   }
 }

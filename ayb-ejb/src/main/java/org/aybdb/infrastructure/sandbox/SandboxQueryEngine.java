@@ -21,9 +21,9 @@ import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.port.ApplicationMetrics;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.infrastructure.storage.DatabaseDirectories;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The server's {@link QueryEngine}: at start-up installs the daemon runtime under {@code
@@ -44,7 +44,7 @@ public class SandboxQueryEngine implements QueryEngine {
   static final String RUNTIME_FOLDER = ".sandbox-runtime";
 
   @Inject AybConfiguration configuration;
-  @Inject MetricRegistry registry;
+  @Inject ApplicationMetrics registry;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private volatile PooledQueryEngine engine;

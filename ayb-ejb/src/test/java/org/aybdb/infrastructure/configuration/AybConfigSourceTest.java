@@ -10,28 +10,18 @@ import org.aybdb.config.ConfigurationLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The application's own data source: from database_url, or unused beside the server's. */
+/** Every ayb setting as MicroProfile Config values. */
 class AybConfigSourceTest {
 
   @TempDir Path temp;
 
   @Test
-  void databaseUrlDefinesTheApplicationsDataSource() {
-    Map<String, String> published = AybConfigSource.publish(load(Map.of()));
-    assertEquals(
-        "jdbc:sqlite:" + temp.resolve("ayb.sqlite").toAbsolutePath(),
-        published.get("ayb.metadata.datasource.url"));
-  }
-
-  @Test
-  void withAServerDataSourceItsOwnIsAnUnusedMemoryDatabase() {
+  void everyValueIsPublishedUnderThePrefix() {
     Map<String, String> published =
         AybConfigSource.publish(load(Map.of("AYB__METADATA__DATASOURCE_JNDI", "jdbc/ayb")));
-    assertEquals("jdbc:sqlite::memory:", published.get("ayb.metadata.datasource.url"));
-    assertEquals(
-        AybConfigSource.SQLITE_DATA_SOURCE, published.get("ayb.metadata.datasource.class"));
     assertEquals("jdbc/ayb", published.get("ayb.metadata.datasource_jndi"));
-    assertTrue(!published.get("ayb.metadata.datasource.user").isEmpty());
+    assertEquals(temp.toString(), published.get("ayb.data_path"));
+    assertTrue(published.keySet().stream().allMatch(key -> key.startsWith("ayb.")));
   }
 
   private AybConfiguration load(Map<String, String> variables) {

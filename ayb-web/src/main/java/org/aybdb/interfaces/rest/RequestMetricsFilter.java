@@ -13,10 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Set;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
+import org.aybdb.application.port.ApplicationMetrics;
 
 /**
  * Counts and times every API request into the application metric {@code ayb.http.requests}, tagged
@@ -29,13 +26,9 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
 
   private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
 
-  private static final Metadata REQUESTS =
-      Metadata.builder()
-          .withName("ayb.http.requests")
-          .withDescription(
-              "HTTP API requests by method, route and status class, with their latency")
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
+  private static final String REQUESTS = "ayb.http.requests";
+  private static final String REQUESTS_HELP =
+      "HTTP API requests by method, route and status class, with their latency";
 
   /** The {@code method} label of requests with any other method. */
   static final String OTHER = "OTHER";
@@ -46,7 +39,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
-  @Inject MetricRegistry registry;
+  @Inject ApplicationMetrics registry;
 
   @Context ResourceInfo resourceInfo;
 
@@ -67,9 +60,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     registry
         .timer(
             REQUESTS,
-            new Tag("method", method(request.getMethod())),
-            new Tag("route", route()),
-            new Tag("status", statusClass))
+            REQUESTS_HELP,
+            "method",
+            method(request.getMethod()),
+            "route",
+            route(),
+            "status",
+            statusClass)
         .update(Duration.ofNanos(System.nanoTime() - startNanos));
   }
 

@@ -221,14 +221,40 @@ public record SandboxRuntime(
       if (source == null || source.getLocation() == null) {
         throw new IllegalStateException("cannot tell where " + type.getName() + " comes from");
       }
-      return Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | RuntimeException e) {
+      java.net.URL location = source.getLocation();
+      if (!"file".equals(location.getProtocol())) {
+        return physicalFile(location);
+      }
+      return Path.of(location.toURI());
+    } catch (URISyntaxException | IOException | ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException(
           "cannot locate the jar of "
               + type.getName()
               + "; use SandboxRuntime.install(root, agentJar, jnaJar)",
           e);
     }
+  }
+
+  /**
+   * The file behind a server's virtual file system URL: WildFly loads jars from {@code vfs:} URLs,
+   * whose content is a {@code VirtualFile}. A jar's own folder there is a lazily filled mount, but
+   * the folder holding the jar (the EAR's {@code lib/}, unpacked to disk) has the real file.
+   */
+  private static Path physicalFile(java.net.URL location)
+      throws IOException, ReflectiveOperationException {
+    Object jar = location.openConnection().getContent();
+    Object folder = jar.getClass().getMethod("getParent").invoke(jar);
+    String name = (String) jar.getClass().getMethod("getName").invoke(jar);
+    Path file = physical(folder).resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no jar " + file + " behind " + location);
+    }
+    return file;
+  }
+
+  private static Path physical(Object virtualFile) throws ReflectiveOperationException {
+    return ((java.io.File) virtualFile.getClass().getMethod("getPhysicalFile").invoke(virtualFile))
+        .toPath();
   }
 
   private static String key(Path agentJar, Path jnaJar, Path duckdbJar, Path javaHome)

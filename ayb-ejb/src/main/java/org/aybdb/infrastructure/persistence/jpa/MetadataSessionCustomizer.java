@@ -10,6 +10,9 @@ import org.aybdb.infrastructure.persistence.datasource.ServerDataSource;
 import org.aybdb.infrastructure.persistence.sqlite.SQLitePlatform;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
+import org.eclipse.persistence.platform.server.NoServerPlatform;
+import org.eclipse.persistence.platform.server.jboss.JBossPlatform;
+import org.eclipse.persistence.sessions.DatabaseSession;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Login;
@@ -26,6 +29,9 @@ import org.eclipse.persistence.sessions.server.ServerSession;
 public class MetadataSessionCustomizer implements SessionCustomizer {
 
   private static final Logger LOG = Logger.getLogger(MetadataSessionCustomizer.class.getName());
+
+  /** A system property only WildFly (JBoss) sets. */
+  static final String WILDFLY_HOME = "jboss.home.dir";
 
   @Override
   public void customize(Session session) {
@@ -52,6 +58,7 @@ public class MetadataSessionCustomizer implements SessionCustomizer {
     } else {
       session.getLogin().usePlatform(new SQLitePlatform());
     }
+    onWildFly(session);
     MetadataChanges.listen(session);
   }
 
@@ -63,6 +70,18 @@ public class MetadataSessionCustomizer implements SessionCustomizer {
       if (read != session.getLogin() && read instanceof DatasourceLogin login) {
         login.setConnector(new JNDIConnector(dataSource));
       }
+    }
+  }
+
+  /**
+   * WildFly's JPA integration tells no application-supplied EclipseLink which server it runs on
+   * (Payara's does), and without that EclipseLink would not join the container's transactions.
+   */
+  private static void onWildFly(Session session) {
+    if (System.getProperty(WILDFLY_HOME) != null
+        && session instanceof DatabaseSession database
+        && database.getServerPlatform() instanceof NoServerPlatform) {
+      database.setServerPlatform(new JBossPlatform(database));
     }
   }
 }

@@ -24,10 +24,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @DataSourceDefinition(
     name = MetadataMigrations.DATA_SOURCE,
-    className = "${MPCONFIG=ayb.metadata.datasource.class}",
-    url = "${MPCONFIG=ayb.metadata.datasource.url}",
-    user = "${MPCONFIG=ayb.metadata.datasource.user}",
-    password = "${MPCONFIG=ayb.metadata.datasource.password}",
+    // A constant class that reads database_url itself: the same definition on every server.
+    className = "org.aybdb.infrastructure.persistence.migration.ConfiguredMetadataDataSource",
+    // WildFly refuses a data source class without any property.
+    properties = {"configuration=" + ConfiguredMetadataDataSource.CONFIGURATION},
     initialPoolSize = 1,
     minPoolSize = 1,
     maxPoolSize = 20,

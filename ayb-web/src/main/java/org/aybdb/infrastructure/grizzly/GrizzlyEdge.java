@@ -1,0 +1,134 @@
+package org.aybdb.infrastructure.grizzly;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.health.rest.ManagementAccess;
+import org.glassfish.grizzly.filterchain.Filter;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+
+/**
+ * Puts ayb's filters in front of Payara's request handler on every HTTP listener when the
+ * application starts: {@link ConnectionLimitFilter}, {@link MalformedRequestFilter}, {@link
+ * ManagementEndpointFilter}, {@link BodyTimeoutFilter}, then {@link DrainingFilter}, and {@link
+ * CodecErrorFilter} below the HTTP codec; and drains on shutdown ({@link ShutdownListener}). Takes
+ * them out again when the application is undeployed (so a redeployment leaves exactly one of each,
+ * from the current class loader), after draining it like a shutdown does (requests in flight
+ * finish, new ones get 503), but not while the server stops: until its port closes, refused
+ * requests still get ayb's 503.
+ */
+final class GrizzlyEdge implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(GrizzlyEdge.class.getName());
+
+  private final AybConfiguration configuration;
+  private final ManagementAccess management;
+  private final Drain drain = new Drain();
+  private ShutdownListener shutdown;
+
+  GrizzlyEdge(AybConfiguration configuration, ManagementAccess management) {
+    this.configuration = Objects.requireNonNull(configuration, "configuration");
+    this.management = Objects.requireNonNull(management, "management");
+  }
+
+  /** Installs the filters and starts listening for the server's shutdown. */
+  void install() {
+    ConnectionLimitFilter.ConnectionCounts connections =
+        new ConnectionLimitFilter.ConnectionCounts(configuration.http().maxConnectionsPerClient());
+    try {
+      int chains =
+          GrizzlyFilterChains.edit(
+              filters -> {
+                removeOurs(filters);
+                int handler = indexOfType(filters, HttpServerFilter.class);
+                if (handler >= 0) {
+                  filters.addAll(
+                      handler,
+                      List.of(
+                          new ConnectionLimitFilter(connections, management::isManagementAddress),
+                          new MalformedRequestFilter(),
+                          new ManagementEndpointFilter(management::allows),
+                          new BodyTimeoutFilter(configuration.http().bodyTimeout()),
+                          new DrainingFilter(drain)));
+                }
+                int codec = indexOfType(filters, org.glassfish.grizzly.http.HttpServerFilter.class);
+                if (codec >= 0) {
+                  filters.add(codec, new CodecErrorFilter());
+                }
+              });
+      if (chains == 0) {
+        LOG.warning("No HTTP listener found: malformed requests are not refused as ayb JSON");
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Cannot reach the HTTP listeners; malformed requests are not refused as ayb JSON",
+          e);
+    }
+    shutdown =
+        new ShutdownListener(
+            drain,
+            Duration.ofSeconds(configuration.server().shutdownGraceSeconds()),
+            applicationName());
+    shutdown.register();
+  }
+
+  /** This application's name, as Payara's deployment events carry it; null if unknown. */
+  private static String applicationName() {
+    try {
+      return (String) new javax.naming.InitialContext().lookup("java:app/AppName");
+    } catch (javax.naming.NamingException | RuntimeException e) {
+      LOG.log(Level.FINE, "Cannot tell this application's name", e);
+      return null;
+    }
+  }
+
+  /** Drains and removes the filters, unless the server itself stops. */
+  @Override
+  public void close() {
+    if (shutdown != null) {
+      shutdown.unregister();
+    }
+    if (shutdown != null && shutdown.serverStopping()) {
+      return; // the server stops: refused requests get ayb's 503 until its port closes
+    }
+    if (shutdown != null) {
+      // Undeployed or disabled: drained when that was announced; now at the latest.
+      shutdown.drain();
+    }
+    try {
+      GrizzlyFilterChains.edit(GrizzlyEdge::removeOurs);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.FINE, "Cannot reach the HTTP listeners to remove ayb's filters", e);
+    }
+  }
+
+  /** The index of the first filter of {@code type}, or -1 (as {@code FilterChain.indexOfType}). */
+  private static int indexOfType(List<Filter> filters, Class<? extends Filter> type) {
+    for (int i = 0; i < filters.size(); i++) {
+      if (type.isAssignableFrom(filters.get(i).getClass())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes filters of this application, also those left by an earlier class loader. */
+  private static void removeOurs(List<Filter> chain) {
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Filter filter = chain.get(i);
+      String name = filter.getClass().getName();
+      if (name.equals(MalformedRequestFilter.class.getName())
+          || name.equals(DrainingFilter.class.getName())
+          || name.equals(BodyTimeoutFilter.class.getName())
+          || name.equals(ManagementEndpointFilter.class.getName())
+          || name.equals(ConnectionLimitFilter.class.getName())
+          || name.equals(CodecErrorFilter.class.getName())) {
+        chain.remove(i);
+      }
+    }
+  }
+}

@@ -11,17 +11,11 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Duration;
-import java.util.Set;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts and times every API request into the application metric {@code ayb.http.requests}, tagged
- * by method ({@value #OTHER} for unknown ones), route template and status class, so {@code
- * /metrics} shows request counts and latencies and stays the same size whatever clients send.
+ * Counts and times every JAX-RS request into {@link RequestMetrics} ({@code ayb.http.requests}).
  */
 @Provider
 @PreMatching
@@ -29,24 +23,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
 
   private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
 
-  private static final Metadata REQUESTS =
-      Metadata.builder()
-          .withName("ayb.http.requests")
-          .withDescription(
-              "HTTP API requests by method, route and status class, with their latency")
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
+  // Resource methods are a closed set: each template is put together once.
+  private static final Map<Matched, String> ROUTES = new ConcurrentHashMap<>();
 
-  /** The {@code method} label of requests with any other method. */
-  static final String OTHER = "OTHER";
+  /** A resource method as matched (a subclass may serve an inherited method at its own path). */
+  private record Matched(Class<?> resource, Method method) {}
 
-  /** The {@code route} label of requests that matched no resource (404, 405). */
-  static final String UNMATCHED = "UNMATCHED";
-
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
-  @Inject MetricRegistry registry;
+  @Inject RequestMetrics metrics;
 
   @Context ResourceInfo resourceInfo;
 
@@ -58,24 +41,9 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object started = request.getProperty(STARTED);
-    if (!(started instanceof Long startNanos)) {
-      return;
+    if (started instanceof Long startNanos) {
+      metrics.record(request.getMethod(), route(), response.getStatus(), startNanos);
     }
-    // Every label from a closed set, whatever clients send: known methods or OTHER, the route's
-    // template rather than the path, status classes rather than codes.
-    String statusClass = (response.getStatus() / 100) + "xx";
-    registry
-        .timer(
-            REQUESTS,
-            new Tag("method", method(request.getMethod())),
-            new Tag("route", route()),
-            new Tag("status", statusClass))
-        .update(Duration.ofNanos(System.nanoTime() - startNanos));
-  }
-
-  /** {@code method} if it is one of the methods the API knows, else {@value #OTHER}. */
-  static String method(String method) {
-    return METHODS.contains(method) ? method : OTHER;
   }
 
   /** The matched resource method's path template, e.g. {@code /v1/{entity}/{database}/query}. */
@@ -83,10 +51,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
     Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
     if (resource == null || method == null) {
-      return UNMATCHED;
+      return RequestMetrics.UNMATCHED;
     }
-    return template(resource.getAnnotation(Path.class))
-        + template(method.getAnnotation(Path.class));
+    return ROUTES.computeIfAbsent(
+        new Matched(resource, method),
+        m ->
+            template(m.resource().getAnnotation(Path.class))
+                + template(m.method().getAnnotation(Path.class)));
   }
 
   private static String template(Path path) {

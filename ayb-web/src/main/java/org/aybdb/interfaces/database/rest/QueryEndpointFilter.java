@@ -61,7 +61,7 @@ public class QueryEndpointFilter extends HttpFilter {
 
   /** {@code Accept} values whose answer is {@code application/json} without negotiation. */
   private static final Set<String> PLAIN_ACCEPT =
-      Set.of("*/*", "application/json", "application/*", "application/vnd.ayb+json");
+      Set.of("*/*", "application/json", "application/*");
 
   @Inject transient QueryPath queries;
   @Inject transient AybConfiguration configuration;

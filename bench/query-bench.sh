@@ -137,6 +137,8 @@ payara_pid="$(pgrep -P "$server_pid" -f payara-micro.jar | head -1)"
 jcmd "$payara_pid" JFR.start name=bench settings=default filename="$work/query.jfr" >/dev/null
 result[jfr,4]="$(wrk_run "$work/point.lua" / 4)"
 jcmd "$payara_pid" JFR.stop name=bench >/dev/null
+# BENCH_JFR_OUT=<file> keeps the recording (e.g. for `jfr print --events jdk.ExecutionSample`).
+[ -n "${BENCH_JFR_OUT:-}" ] && cp "$work/query.jfr" "$BENCH_JFR_OUT"
 jfr_summary="$(python3 "$root/bench/jfr-summary.py" "$work/query.jfr" 14)"
 
 # ---- cold first query (daemon spawn) and idle daemon memory -----------------------------------

@@ -114,6 +114,15 @@ public interface QueryEngine {
    */
   <T> T quiesced(DatabaseRef database, Supplier<T> action);
 
+  /**
+   * This engine without the container's proxy around it (itself when there is none), for the
+   * per-request query path: the same behaviour without a container call (transaction, security and
+   * concurrency interceptors) on every query. The engine does not use its container context.
+   */
+  default QueryEngine plain() {
+    return this;
+  }
+
   /** One line on the engine's state for health and start-up output. */
   String status();
 

@@ -19,8 +19,9 @@ import org.aybdb.domain.model.Slugs;
 
 /**
  * {@link QueryPath} over {@link AuthenticatedTokens} and {@link QueryGrants}: on a hit, no metadata
- * query, no JNDI look-up and no EJB call before the engine; on a miss, the {@link TokenService} and
- * the {@link AccessPolicy} decide (and fill the caches).
+ * query, no JNDI look-up and no EJB call on the way to the engine (which is called without its
+ * container proxy, see {@link QueryEngine#plain}); on a miss, the {@link TokenService} and the
+ * {@link AccessPolicy} decide (and fill the caches).
  */
 @ApplicationScoped // a plain CDI bean: an EJB's interceptors would cost more than the work itself
 public class CachedQueryPath implements QueryPath {
@@ -33,6 +34,8 @@ public class CachedQueryPath implements QueryPath {
   @Inject QueryAdmission admission;
   @Inject DefaultQuotaService quotas;
   @Inject Instance<QueryEngine> engines;
+
+  private volatile QueryEngine engine;
 
   @Override
   public Caller authenticate(String token) {
@@ -50,7 +53,8 @@ public class CachedQueryPath implements QueryPath {
       Optional<Caller> caller, String clientAddress, String entity, String database, String sql) {
     Objects.requireNonNull(sql, "sql");
     QueryGrants.Grant grant = grant(caller, entity, database);
-    QueryEngine engine = DefaultDatabaseService.engine(engines, sql);
+    DefaultDatabaseService.requireStatements(sql);
+    QueryEngine engine = engine();
     QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path());
     try {
       return new AdmittedCursor(
@@ -70,10 +74,24 @@ public class CachedQueryPath implements QueryPath {
       StatementBatch batch) {
     Objects.requireNonNull(batch, "batch");
     QueryGrants.Grant grant = grant(caller, entity, database);
-    QueryEngine engine = DefaultDatabaseService.batchEngine(engines, batch);
+    DefaultDatabaseService.requireStatements(batch);
+    QueryEngine engine = engine();
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path())) {
       return engine.run(grant.ref(), grant.mode(), batch, writeBudget(grant));
     }
+  }
+
+  /**
+   * The installed engine without its container proxy, looked up once: no JNDI look-up and no EJB
+   * call per query (503 while there is none).
+   */
+  private QueryEngine engine() {
+    QueryEngine known = engine;
+    if (known == null) {
+      known = DefaultDatabaseService.engine(engines).plain();
+      engine = known;
+    }
+    return known;
   }
 
   /** Read-write queries are bounded by what is left of the owner's storage quota. */

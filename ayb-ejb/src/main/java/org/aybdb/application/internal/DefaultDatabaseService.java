@@ -234,20 +234,28 @@ public class DefaultDatabaseService implements DatabaseService {
   /** As {@link #engine(Instance)}, once every statement of {@code batch} is known not blank. */
   static QueryEngine batchEngine(
       Instance<QueryEngine> engines, org.aybdb.application.engine.StatementBatch batch) {
-    for (var statement : batch.statements()) {
-      if (statement.sql().isBlank()) {
-        throw AybException.badRequest(EMPTY_QUERY);
-      }
-    }
+    requireStatements(batch);
     return engine(engines);
   }
 
   /** As {@link #engine(Instance)}, once {@code sql} is known not to be blank. */
   static QueryEngine engine(Instance<QueryEngine> engines, String sql) {
+    requireStatements(sql);
+    return engine(engines);
+  }
+
+  /** Refuses a batch with a blank statement (400). */
+  static void requireStatements(org.aybdb.application.engine.StatementBatch batch) {
+    for (var statement : batch.statements()) {
+      requireStatements(statement.sql());
+    }
+  }
+
+  /** Refuses blank SQL (400). */
+  static void requireStatements(String sql) {
     if (sql.isBlank()) {
       throw AybException.badRequest(EMPTY_QUERY);
     }
-    return engine(engines);
   }
 
   /** The installed engine; 503 without one. */

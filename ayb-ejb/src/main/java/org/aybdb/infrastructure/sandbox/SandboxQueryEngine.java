@@ -174,6 +174,12 @@ public class SandboxQueryEngine implements QueryEngine {
   }
 
   @Override
+  public QueryEngine plain() {
+    PooledQueryEngine current = engine;
+    return current == null ? this : current;
+  }
+
+  @Override
   public String status() {
     return engine.status();
   }

@@ -72,7 +72,11 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
   }
 
   private boolean allowed(String origin) {
-    AybConfiguration.Cors cors = configuration.cors();
+    return allowed(configuration.cors(), origin);
+  }
+
+  /** Whether {@code cors} lets a page from {@code origin} read answers. */
+  public static boolean allowed(AybConfiguration.Cors cors, String origin) {
     return cors.allowsAnyOrigin() || cors.origin().trim().equals(origin);
   }
 }

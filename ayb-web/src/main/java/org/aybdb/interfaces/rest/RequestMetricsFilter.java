@@ -11,14 +11,11 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Duration;
-import java.util.Set;
-import org.aybdb.application.port.ApplicationMetrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts and times every API request into the application metric {@code ayb.http.requests}, tagged
- * by method ({@value #OTHER} for unknown ones), route template and status class, so {@code
- * /metrics} shows request counts and latencies and stays the same size whatever clients send.
+ * Counts and times every JAX-RS request into {@link RequestMetrics} ({@code ayb.http.requests}).
  */
 @Provider
 @PreMatching
@@ -26,20 +23,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
 
   private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
 
-  private static final String REQUESTS = "ayb.http.requests";
-  private static final String REQUESTS_HELP =
-      "HTTP API requests by method, route and status class, with their latency";
+  // Resource methods are a closed set: each template is put together once.
+  private static final Map<Matched, String> ROUTES = new ConcurrentHashMap<>();
 
-  /** The {@code method} label of requests with any other method. */
-  static final String OTHER = "OTHER";
+  /** A resource method as matched (a subclass may serve an inherited method at its own path). */
+  private record Matched(Class<?> resource, Method method) {}
 
-  /** The {@code route} label of requests that matched no resource (404, 405). */
-  static final String UNMATCHED = "UNMATCHED";
-
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
-  @Inject ApplicationMetrics registry;
+  @Inject RequestMetrics metrics;
 
   @Context ResourceInfo resourceInfo;
 
@@ -51,28 +41,9 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object started = request.getProperty(STARTED);
-    if (!(started instanceof Long startNanos)) {
-      return;
+    if (started instanceof Long startNanos) {
+      metrics.record(request.getMethod(), route(), response.getStatus(), startNanos);
     }
-    // Every label from a closed set, whatever clients send: known methods or OTHER, the route's
-    // template rather than the path, status classes rather than codes.
-    String statusClass = (response.getStatus() / 100) + "xx";
-    registry
-        .timer(
-            REQUESTS,
-            REQUESTS_HELP,
-            "method",
-            method(request.getMethod()),
-            "route",
-            route(),
-            "status",
-            statusClass)
-        .update(Duration.ofNanos(System.nanoTime() - startNanos));
-  }
-
-  /** {@code method} if it is one of the methods the API knows, else {@value #OTHER}. */
-  static String method(String method) {
-    return METHODS.contains(method) ? method : OTHER;
   }
 
   /** The matched resource method's path template, e.g. {@code /v1/{entity}/{database}/query}. */
@@ -80,10 +51,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
     Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
     if (resource == null || method == null) {
-      return UNMATCHED;
+      return RequestMetrics.UNMATCHED;
     }
-    return template(resource.getAnnotation(Path.class))
-        + template(method.getAnnotation(Path.class));
+    return ROUTES.computeIfAbsent(
+        new Matched(resource, method),
+        m ->
+            template(m.resource().getAnnotation(Path.class))
+                + template(m.method().getAnnotation(Path.class)));
   }
 
   private static String template(Path path) {

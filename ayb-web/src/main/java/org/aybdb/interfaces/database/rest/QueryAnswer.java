@@ -1,6 +1,7 @@
 package org.aybdb.interfaces.database.rest;
 
 import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -54,19 +55,7 @@ final class QueryAnswer {
    */
   static Response of(QueryCursor cursor) {
     QueryAnswer answer = new QueryAnswer(cursor);
-    boolean complete;
-    try {
-      ResultJson.start(answer.json, cursor.fields());
-      complete = answer.copyRows(BUFFER_BYTES);
-      if (complete) {
-        answer.finish();
-      }
-    } catch (RuntimeException e) {
-      cursor.close();
-      throw e;
-    }
-    if (complete) {
-      cursor.close();
+    if (answer.fill()) {
       Response.ResponseBuilder whole =
           Response.ok(answer.sink.buffered(), MediaType.APPLICATION_JSON_TYPE);
       if (cursor.truncation() != QueryResult.Truncation.NONE) {
@@ -75,6 +64,51 @@ final class QueryAnswer {
       return whole.build();
     }
     return Response.ok((StreamingOutput) answer::stream, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * As {@link #of}, written straight to a servlet response: the same status, headers and body.
+   *
+   * @throws IOException the client went away, or the query failed after the status was sent (the
+   *     container then aborts the response)
+   */
+  static void send(QueryCursor cursor, HttpServletResponse response) throws IOException {
+    QueryAnswer answer = new QueryAnswer(cursor);
+    boolean whole = answer.fill();
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(MediaType.APPLICATION_JSON);
+    if (whole) {
+      if (cursor.truncation() != QueryResult.Truncation.NONE) {
+        response.setHeader(DatabaseResource.TRUNCATED_HEADER, ResultJson.word(cursor.truncation()));
+      }
+      response.setContentLength(answer.sink.size());
+      answer.sink.buffer.writeTo(response.getOutputStream());
+    } else {
+      answer.stream(response.getOutputStream());
+    }
+  }
+
+  /**
+   * Writes up to {@value #BUFFER_BYTES} bytes of the answer into memory: true when that is all of
+   * it (the cursor is then closed), false when the rest is to be streamed. The cursor is closed on
+   * error.
+   */
+  private boolean fill() {
+    boolean complete;
+    try {
+      ResultJson.start(json, cursor.fields());
+      complete = copyRows(BUFFER_BYTES);
+      if (complete) {
+        finish();
+      }
+    } catch (RuntimeException e) {
+      cursor.close();
+      throw e;
+    }
+    if (complete) {
+      cursor.close();
+    }
+    return complete;
   }
 
   /** The rest of a long answer, after what was buffered. */
@@ -114,7 +148,7 @@ final class QueryAnswer {
     private ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 << 10);
     private OutputStream out;
 
-    long size() {
+    int size() {
       return buffer == null ? 0 : buffer.size();
     }
 

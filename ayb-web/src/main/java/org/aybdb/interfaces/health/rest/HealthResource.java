@@ -1,6 +1,6 @@
 package org.aybdb.interfaces.health.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.health.Readiness;
  * switched off (pre-boot command) so it cannot shadow these.
  */
 @Path("health")
-@RequestScoped
+@ApplicationScoped // one instance: no bean to create per request
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
@@ -44,14 +44,33 @@ public class HealthResource {
 
   @Context HttpServletRequest request;
 
+  /** ayb's answer while the store answers. */
+  private static final String OK =
+      Jsons.createObjectBuilder().add("status", "ok").build().toString();
+
+  /** How long an answering store is taken to keep answering without being asked again. */
+  static final long PROBE_NANOS = 1_000_000_000L;
+
+  // System.nanoTime() until which the last successful probe stands; a failure is never remembered.
+  private volatile long answeredUntil = System.nanoTime() - 1;
+
+  /**
+   * ayb's {@code {"status":"ok"}} when the metadata store answers, 503 otherwise. The store is
+   * asked at most once a second while it answers (a load balancer's probes must not cost a
+   * connection and a query each); after a failure, every request asks again.
+   */
   @GET
   public Response health() {
-    String problem = metadataStore.problem();
-    if (problem != null) {
-      throw new AybException(
-          ErrorType.Other, AybException.Kind.UNAVAILABLE, "Not ready: " + problem);
+    long now = System.nanoTime();
+    if (now - answeredUntil >= 0) {
+      String problem = metadataStore.problem();
+      if (problem != null) {
+        throw new AybException(
+            ErrorType.Other, AybException.Kind.UNAVAILABLE, "Not ready: " + problem);
+      }
+      answeredUntil = now + PROBE_NANOS;
     }
-    return Response.ok(Jsons.createObjectBuilder().add("status", "ok").build().toString()).build();
+    return Response.ok(OK).build();
   }
 
   @GET

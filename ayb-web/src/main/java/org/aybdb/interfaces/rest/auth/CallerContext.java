@@ -2,7 +2,6 @@ package org.aybdb.interfaces.rest.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
@@ -35,17 +34,25 @@ public class CallerContext {
    *     answers recently verified tokens from memory)
    */
   public void authenticate(String authorization, boolean required) {
+    caller = callerOf(tokens, authorization, required);
+  }
+
+  /**
+   * The caller named by an {@code Authorization} header, null for none, as {@link #authenticate}
+   * (for the query endpoint, which runs outside JAX-RS).
+   */
+  public static Caller callerOf(QueryPath tokens, String authorization, boolean required) {
     if (authorization == null) {
       if (required) {
         throw new AybException(ErrorType.Unauthorized, AybException.Kind.UNAUTHENTICATED, MISSING);
       }
-      return;
+      return null;
     }
     String header = authorization.strip();
-    if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+    if (!header.regionMatches(true, 0, "bearer ", 0, "bearer ".length())) {
       throw new AybException(ErrorType.Other, AybException.Kind.UNAUTHENTICATED, NOT_BEARER);
     }
-    caller = tokens.authenticate(header.substring("bearer ".length()).strip());
+    return tokens.authenticate(header.substring("bearer ".length()).strip());
   }
 
   /** The authenticated caller of an {@link Authenticated} endpoint. */

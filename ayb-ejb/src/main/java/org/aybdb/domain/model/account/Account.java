@@ -6,11 +6,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.util.Objects;
-import org.eclipse.persistence.annotations.Cache;
-import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * An ayb <em>entity</em>: a user or an organization that owns databases, addressed by its slug
@@ -18,13 +15,10 @@ import org.eclipse.persistence.config.CacheIsolationType;
  * holds ayb's JSON array of {@code {"url":..., "verified":...}}.
  */
 @Entity(name = "Account")
-// Cached per slug by EclipseLink, invalidated on any change to an Account: every request looks up.
-// Shared (the unit default is isolated) so that the named query below can cache its results.
-@Cache(isolation = CacheIsolationType.SHARED)
-@NamedQuery(
-    name = Account.BY_SLUG,
-    query = "SELECT a FROM Account a WHERE a.slug = :slug",
-    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
+// Not in EclipseLink's shared cache (the unit's default): that cache is brought up to date only
+// after the transaction's own completion callbacks, so a read in between could see a revoked
+// grant as current. The query path keeps its own decisions (QueryGrants), invalidated on change.
+@NamedQuery(name = Account.BY_SLUG, query = "SELECT a FROM Account a WHERE a.slug = :slug")
 @Table(name = "entity")
 public class Account {
 

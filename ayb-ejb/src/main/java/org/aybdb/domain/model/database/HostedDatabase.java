@@ -8,15 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.permission.DatabaseAccess;
 import org.aybdb.domain.model.permission.EntitySharingLevel;
-import org.eclipse.persistence.annotations.Cache;
-import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * A database hosted for an entity, addressed as {@code entity/database}. Its slug is unique within
@@ -24,13 +21,12 @@ import org.eclipse.persistence.config.CacheIsolationType;
  */
 @Entity
 @Table(name = "database")
-// Cached per owner and slug, invalidated on any change to a HostedDatabase: every query looks up.
-// Shared (the unit default is isolated) so that the named query below can cache its results.
-@Cache(isolation = CacheIsolationType.SHARED)
+// Not in EclipseLink's shared cache (the unit's default): that cache is brought up to date only
+// after the transaction's own completion callbacks, so a read in between could see a revoked
+// grant as current. The query path keeps its own decisions (QueryGrants), invalidated on change.
 @NamedQuery(
     name = HostedDatabase.BY_OWNER_AND_SLUG,
-    query = "SELECT d FROM HostedDatabase d WHERE d.owner.id = :ownerId AND d.slug = :slug",
-    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
+    query = "SELECT d FROM HostedDatabase d WHERE d.owner.id = :ownerId AND d.slug = :slug")
 public class HostedDatabase {
 
   public static final String BY_OWNER_AND_SLUG = "HostedDatabase.byOwnerAndSlug";

@@ -7,14 +7,11 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import org.aybdb.domain.model.account.Account;
 import org.aybdb.domain.model.database.HostedDatabase;
-import org.eclipse.persistence.annotations.Cache;
-import org.eclipse.persistence.config.CacheIsolationType;
 
 /**
  * A grant of one database to one entity: read-only, read-write or manager. At most one per pair;
@@ -22,15 +19,14 @@ import org.eclipse.persistence.config.CacheIsolationType;
  */
 @Entity
 @Table(name = "entity_database_permission")
-// Cached per grantee and database, invalidated on any change to a grant: every query looks up.
-// Shared (the unit default is isolated) so that the named query below can cache its results.
-@Cache(isolation = CacheIsolationType.SHARED)
+// Not in EclipseLink's shared cache (the unit's default): that cache is brought up to date only
+// after the transaction's own completion callbacks, so a read in between could see a revoked
+// grant as current. The query path keeps its own decisions (QueryGrants), invalidated on change.
 @NamedQuery(
     name = DatabasePermission.BY_GRANTEE_AND_DATABASE,
     query =
         "SELECT p FROM DatabasePermission p"
-            + " WHERE p.grantee.id = :granteeId AND p.database.id = :databaseId",
-    hints = @QueryHint(name = "eclipselink.query-results-cache", value = "true"))
+            + " WHERE p.grantee.id = :granteeId AND p.database.id = :databaseId")
 @IdClass(DatabasePermission.Key.class)
 public class DatabasePermission {
 

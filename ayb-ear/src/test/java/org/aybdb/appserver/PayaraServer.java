@@ -65,15 +65,18 @@ final class PayaraServer implements AppServer {
     addJvmOptions();
     asadmin(Duration.ofMinutes(5), "start-domain", "--domaindir", domains.toString(), DOMAIN);
     pid = Long.parseLong(Files.readString(domains.resolve(DOMAIN + "/config/pid")).strip());
+    // One asadmin session for all the settings: each asadmin run is a JVM start of its own.
+    List<String> settings = new ArrayList<>();
     // Payara's own MicroProfile Health endpoint would answer /health instead of ayb's.
-    admin("set-microprofile-healthcheck-configuration", "--enabled=false");
+    settings.add("set-microprofile-healthcheck-configuration --enabled=false");
     for (var setting : dataSource.entrySet()) {
-      admin(
-          "set-config-property",
-          "--source=domain",
-          "--propertyName=ayb.metadata.datasource." + setting.getKey(),
-          "--propertyValue=" + setting.getValue());
+      settings.add(
+          "set-config-property --source=domain --propertyName=ayb.metadata.datasource."
+              + setting.getKey()
+              + " --propertyValue="
+              + setting.getValue());
     }
+    adminSession(settings);
   }
 
   @Override
@@ -130,6 +133,26 @@ final class PayaraServer implements AppServer {
     List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(portBase + 48)));
     withPort.addAll(List.of(arguments));
     asadmin(Duration.ofMinutes(6), withPort.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code lines} (asadmin subcommands, no spaces or quotes inside a value) in one {@code
+   * asadmin multimode} session. Its exit status is only the last line's, so the session's output is
+   * checked for a failure too.
+   */
+  private void adminSession(List<String> lines) throws Exception {
+    Path file = domains.resolveSibling("settings.asadmin");
+    Files.write(file, lines);
+    long before = Files.exists(commands.log()) ? Files.size(commands.log()) : 0;
+    admin("multimode", "--printprompt=false", "--file", file.toString());
+    String output;
+    try (var in = Files.newInputStream(commands.log())) {
+      in.skipNBytes(before);
+      output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (output.contains("remote failure") || output.contains("failed.")) {
+      throw new IllegalStateException("an asadmin setting failed: " + output);
+    }
   }
 
   private void asadmin(Duration timeout, String... arguments) throws Exception {

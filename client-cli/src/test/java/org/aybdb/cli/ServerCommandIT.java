@@ -30,15 +30,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * End to end: {@code bin/ayb server} as a user runs it, in an empty directory, with the port and
  * the server's JVM flags from the environment. Whatever happens, no process started here survives
- * the test. Its tests run at the same time as each other (each has its own folder, port and
- * processes; two of them start a whole server, and these starts overlap), but not beside the other
- * IT classes.
+ * the test.
  */
 class ServerCommandIT {
 
@@ -74,7 +70,6 @@ class ServerCommandIT {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   void startsServesAndStopsCleanly() throws Exception {
     int port = freePort();
     launcher = start(port);
@@ -182,7 +177,6 @@ class ServerCommandIT {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   void theServerDoesNotOutliveAKilledLauncher() throws Exception {
     int port = freePort();
     launcher = start(port);
@@ -204,7 +198,6 @@ class ServerCommandIT {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   void aTakenPortFailsFastWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(0));
@@ -225,7 +218,6 @@ class ServerCommandIT {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   void anInvalidConfigurationFailsFastWithOneLine() throws Exception {
     Files.writeString(
         directory.resolve("ayb.toml"),

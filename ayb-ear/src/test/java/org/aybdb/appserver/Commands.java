@@ -23,6 +23,11 @@ final class Commands {
     this.environment = Map.copyOf(environment);
   }
 
+  /** The file the commands' output is appended to. */
+  Path log() {
+    return log;
+  }
+
   /** Runs {@code command}; its output goes to the log. */
   void run(Duration timeout, List<String> command) throws IOException, InterruptedException {
     LOG.info(() -> "Running " + String.join(" ", command));

@@ -26,6 +26,12 @@ final class PayaraServer implements AppServer {
 
   private static final String DOMAIN = "ayb";
 
+  /**
+   * How long a remote asadmin command may take. The deploy is the long one: over 10 min on two
+   * cores at load 45; 15 min, as the tests give Payara Micro's start under load.
+   */
+  private static final Duration REMOTE_COMMAND_LIMIT = Duration.ofMinutes(15);
+
   private final Path home;
   private final Path domains;
   private final int portBase;
@@ -43,7 +49,13 @@ final class PayaraServer implements AppServer {
     this.portBase = portBase;
     this.commands =
         new Commands(
-            work.resolve("asadmin.log"), Map.of("AS_JAVA", System.getProperty("java.home")));
+            work.resolve("asadmin.log"),
+            // asadmin's own wait for the server's answer (10 min by default) as long as ours.
+            Map.of(
+                "AS_JAVA",
+                System.getProperty("java.home"),
+                "AS_ADMIN_READTIMEOUT",
+                Long.toString(REMOTE_COMMAND_LIMIT.toMillis())));
   }
 
   @Override
@@ -163,7 +175,7 @@ final class PayaraServer implements AppServer {
   private void admin(String... arguments) throws Exception {
     List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(portBase + 48)));
     withPort.addAll(List.of(arguments));
-    asadmin(Duration.ofMinutes(6), withPort.toArray(String[]::new));
+    asadmin(REMOTE_COMMAND_LIMIT, withPort.toArray(String[]::new));
   }
 
   private void asadmin(Duration timeout, String... arguments) throws Exception {

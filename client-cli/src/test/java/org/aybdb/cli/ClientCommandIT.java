@@ -19,18 +19,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: {@code bin/ayb client ...} as a user runs it, against one real server ({@code bin/ayb
- * server} on the embedded default) shared by the tests, each with its own entities and its own
- * ayb.json. Outputs are compared byte for byte.
+ * server} on the embedded default, the {@link SharedServer} of the IT classes) shared by the tests,
+ * each with its own entities and its own ayb.json. Outputs are compared byte for byte.
  *
  * <p>Covers every subcommand whose endpoint the server has: accounts (register, confirm, log_in,
  * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
@@ -38,11 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * set_default_url and the interactive session's terminal handling; list_snapshots and
  * restore_snapshot against a second server that snapshots to a real S3 server (S3Proxy).
  */
+@ExtendWith(SharedServer.class)
 class ClientCommandIT {
 
   private static final AtomicInteger ENTITIES = new AtomicInteger();
-
-  @TempDir static Path serverFolder;
 
   private static RunningServer server;
 
@@ -50,15 +53,58 @@ class ClientCommandIT {
 
   private Path config;
 
+  /** S3 storage of the snapshotting server, and that server's folder. */
+  @TempDir static Path s3Folder;
+
+  @TempDir static Path snapshottingFolder;
+
+  private static S3ProxyServer s3;
+
+  /**
+   * The second server, which snapshots every 2 s: started in the background when the class starts,
+   * so that its Payara Micro boots while the other tests run; its test waits for it.
+   */
+  private static CompletableFuture<RunningServer> snapshotting;
+
   @BeforeAll
-  static void startServer() throws Exception {
-    server = RunningServer.start(serverFolder, Map.of("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0"));
+  static void useTheSharedServerAndStartTheSnapshottingOne(RunningServer shared) {
+    server = shared;
+    s3 = S3ProxyServer.start(s3Folder);
+    Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 6));
+    environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
+    snapshotting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return RunningServer.start(snapshottingFolder, environment);
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
   @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
+  static void stopTheSnapshottingServer() {
+    if (snapshotting != null) {
+      RunningServer started = snapshotting.handle((running, failed) -> running).join();
+      if (started != null) {
+        started.close();
+      }
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  /** The snapshotting server once healthy; its start's failure as thrown there. */
+  private static RunningServer snapshottingServer() throws Throwable {
+    try {
+      return snapshotting.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof CompletionException && cause.getCause() != null
+          ? cause.getCause()
+          : cause;
     }
   }
 
@@ -425,59 +471,51 @@ class ClientCommandIT {
    * then list_snapshots, one more row, restore_snapshot of the first snapshot and the old count.
    */
   @Test
-  void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots(
-      @TempDir Path s3Folder, @TempDir Path snapshottingFolder) throws Exception {
-    try (S3ProxyServer s3 = S3ProxyServer.start(s3Folder)) {
-      Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 6));
-      environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
-      try (RunningServer snapshotting = RunningServer.start(snapshottingFolder, environment)) {
-        String entity = newEntity("duck");
-        registerAndConfirm(snapshotting, entity);
-        String db = entity + "/test.duckdb";
+  void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots() throws Throwable {
+    RunningServer snapshotting = snapshottingServer();
+    String entity = newEntity("duck");
+    registerAndConfirm(snapshotting, entity);
+    String db = entity + "/test.duckdb";
 
-        assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
-        assertOk(
-            "\nRows: 0\n",
-            client("query", db, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
-        assertOk(
-            " Count \n-------\n 1 \n\nRows: 1\n",
-            client(
-                "query",
-                db,
-                "INSERT INTO test_table (fname, lname) VALUES ('the first', 'the last')"));
-        assertOk(
-            " Count \n-------\n 1 \n\nRows: 1\n",
-            client(
-                "query",
-                db,
-                "INSERT INTO test_table (fname, lname) VALUES ('the first2', 'the last2')"));
-        assertOk(
-            "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
-            client("query", db, "SELECT * FROM test_table", "--format", "csv"));
-        assertOk(
-            "Database: "
-                + db
-                + "\nType: duckdb\nAccess level: ReadWrite\n"
-                + "You have management permissions for this database\n",
-            client("database_details", db));
-        snapshotAnotherRowAndRestore(db, " Count \n-------\n 1 \n\nRows: 1\n");
+    assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
+    assertOk(
+        "\nRows: 0\n",
+        client("query", db, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+    assertOk(
+        " Count \n-------\n 1 \n\nRows: 1\n",
+        client(
+            "query", db, "INSERT INTO test_table (fname, lname) VALUES ('the first', 'the last')"));
+    assertOk(
+        " Count \n-------\n 1 \n\nRows: 1\n",
+        client(
+            "query",
+            db,
+            "INSERT INTO test_table (fname, lname) VALUES ('the first2', 'the last2')"));
+    assertOk(
+        "fname,lname\nthe first,the last\nthe first2,the last2\n\nRows: 2\n",
+        client("query", db, "SELECT * FROM test_table", "--format", "csv"));
+    assertOk(
+        "Database: "
+            + db
+            + "\nType: duckdb\nAccess level: ReadWrite\n"
+            + "You have management permissions for this database\n",
+        client("database_details", db));
+    snapshotAnotherRowAndRestore(db, " Count \n-------\n 1 \n\nRows: 1\n");
 
-        String sqlite = entity + "/test.sqlite";
-        assertOk("Successfully created " + sqlite + "\n", client("create_database", sqlite));
-        assertOk(
-            "\nRows: 0\n",
-            client("query", sqlite, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
-        for (String name : List.of("the first", "the first2")) {
-          assertOk(
-              "\nRows: 0\n",
-              client(
-                  "query",
-                  sqlite,
-                  "INSERT INTO test_table (fname, lname) VALUES ('" + name + "', 'the last')"));
-        }
-        snapshotAnotherRowAndRestore(sqlite, "\nRows: 0\n");
-      }
+    String sqlite = entity + "/test.sqlite";
+    assertOk("Successfully created " + sqlite + "\n", client("create_database", sqlite));
+    assertOk(
+        "\nRows: 0\n",
+        client("query", sqlite, "CREATE TABLE test_table(fname VARCHAR, lname VARCHAR)"));
+    for (String name : List.of("the first", "the first2")) {
+      assertOk(
+          "\nRows: 0\n",
+          client(
+              "query",
+              sqlite,
+              "INSERT INTO test_table (fname, lname) VALUES ('" + name + "', 'the last')"));
     }
+    snapshotAnotherRowAndRestore(sqlite, "\nRows: 0\n");
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Abusive clients cannot fill the server's log: clients that disconnect in the middle of a large
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped logging configuration), and never a stack trace. Before, each disconnect added about 230
  * lines (two SEVERE Jersey stack traces).
  */
+@ExtendWith(SharedServer.class)
 class LogAmplificationIT {
 
   private static final int DISCONNECTS = 20;
@@ -38,56 +40,57 @@ class LogAmplificationIT {
           "PROPFIND /v1/x HTTP/1.1\r\nHost: x\r\n\r\n",
           "G E T /health HTTP/1.1\r\nHost: x\r\n\r\n");
 
-  @TempDir Path folder;
+  private static RunningServer server;
+  private static Path folder;
+
+  /** The shared server: its shipped logging configuration and answers up to 64 MiB. */
+  @BeforeAll
+  static void useTheSharedServer(RunningServer shared) {
+    server = shared;
+    folder = shared.folder();
+  }
 
   @Test
   void disconnectsAndMalformedRequestsAddAtMostOneLineEachAndNoStackTrace() throws Exception {
-    try (RunningServer server =
-        RunningServer.start(
-            folder,
-            Map.of(
-                "AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0",
-                "AYB__SANDBOX__MAX_RESULT_BYTES", "64MiB"))) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      String token = ShutdownUnderLoadIT.register(http, server);
-      String path = "/v1/drain/big.sqlite";
-      ShutdownUnderLoadIT.create(http, server, path, token);
-      String load =
-          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"
-              + " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 60000)"
-              + " INSERT INTO t SELECT i, printf('%0200d', i) FROM c; SELECT count(*) FROM t";
-      assertEquals(200, ShutdownUnderLoadIT.query(http, server, path, token, load).statusCode());
-      // The whole answer (about 12 MB) is far more than loopback's socket buffers hold.
-      assertTrue(
-          ShutdownUnderLoadIT.query(http, server, path, token, "SELECT * FROM t").body().length()
-              > 10_000_000);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String token = ShutdownUnderLoadIT.register(http, server, "amplifier");
+    String path = "/v1/amplifier/big.sqlite";
+    ShutdownUnderLoadIT.create(http, server, path, token);
+    String load =
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"
+            + " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 60000)"
+            + " INSERT INTO t SELECT i, printf('%0200d', i) FROM c; SELECT count(*) FROM t";
+    assertEquals(200, ShutdownUnderLoadIT.query(http, server, path, token, load).statusCode());
+    // The whole answer (about 12 MB) is far more than loopback's socket buffers hold.
+    assertTrue(
+        ShutdownUnderLoadIT.query(http, server, path, token, "SELECT * FROM t").body().length()
+            > 10_000_000);
 
-      Map<String, Integer> before = lineCounts();
-      for (int i = 0; i < DISCONNECTS; i++) {
-        disconnectMidAnswer(server, path + "/query", token);
-      }
-      int requests = DISCONNECTS;
-      for (String request : MALFORMED) {
-        for (int i = 0; i < 25; i++) {
-          String answer = exchange(server, request);
-          assertTrue(answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 5"), answer);
-          requests++;
-        }
-      }
-      // Still serving, and the log has been written out.
-      assertEquals(
-          200, ShutdownUnderLoadIT.query(http, server, path, token, "SELECT 1").statusCode());
-      Thread.sleep(2000);
-
-      List<String> added = linesSince(before);
-      String sample = String.join("\n", added.subList(0, Math.min(40, added.size())));
-      assertTrue(
-          added.size() <= requests,
-          added.size() + " log lines for " + requests + " abusive requests:\n" + sample);
-      assertTrue(
-          added.stream().noneMatch(line -> line.startsWith("\tat ") || line.contains("SEVERE")),
-          "a stack trace or a SEVERE line for a client's doing:\n" + sample);
+    Map<String, Integer> before = lineCounts();
+    for (int i = 0; i < DISCONNECTS; i++) {
+      disconnectMidAnswer(server, path + "/query", token);
     }
+    int requests = DISCONNECTS;
+    for (String request : MALFORMED) {
+      for (int i = 0; i < 25; i++) {
+        String answer = exchange(server, request);
+        assertTrue(answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 5"), answer);
+        requests++;
+      }
+    }
+    // Still serving, and the log has been written out.
+    assertEquals(
+        200, ShutdownUnderLoadIT.query(http, server, path, token, "SELECT 1").statusCode());
+    Thread.sleep(2000);
+
+    List<String> added = linesSince(before);
+    String sample = String.join("\n", added.subList(0, Math.min(40, added.size())));
+    assertTrue(
+        added.size() <= requests,
+        added.size() + " log lines for " + requests + " abusive requests:\n" + sample);
+    assertTrue(
+        added.stream().noneMatch(line -> line.startsWith("\tat ") || line.contains("SEVERE")),
+        "a stack trace or a SEVERE line for a client's doing:\n" + sample);
   }
 
   /** Asks for the whole table, reads the first bytes of the answer, then resets the connection. */

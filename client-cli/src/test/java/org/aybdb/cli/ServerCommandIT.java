@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerCommandIT {
 
-  private static final Duration STARTUP = Duration.ofSeconds(240);
+  private static final Duration STARTUP = RunningServer.STARTUP;
 
   /** Small-JVM flags for the server: C1 only and serial GC start faster on few cores. */
   private static final String SERVER_JVM = "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";

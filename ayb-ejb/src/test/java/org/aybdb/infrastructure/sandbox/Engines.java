@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.awaitility.Awaitility;
@@ -49,11 +52,25 @@ final class Engines {
     return TestFolders.fresh("data", "");
   }
 
-  /** The start-up decision for {@code settings}, as the server makes it. */
+  /**
+   * The start-up decision for {@code settings}, as the server makes it once when it starts: here
+   * once per distinct {@code [sandbox]} choice and test JVM, not once per test. Deciding probes the
+   * host and starts a sandboxed check process, and neither the host nor the (immutable) decision
+   * changes between tests.
+   */
   static SandboxEnvironment environment(SandboxSettings settings) throws IOException {
-    return SandboxEnvironment.decide(
-        settings.daemon(), settings.allowUnsandboxed(), runtime(), TestFolders.fresh("checks", ""));
+    SandboxRuntime installed = runtime();
+    return DECIDED.computeIfAbsent(
+        List.of(settings.daemon(), settings.allowUnsandboxed()),
+        key ->
+            SandboxEnvironment.decide(
+                settings.daemon(),
+                settings.allowUnsandboxed(),
+                installed,
+                TestFolders.fresh("checks", "")));
   }
+
+  private static final Map<List<Object>, SandboxEnvironment> DECIDED = new ConcurrentHashMap<>();
 
   /** An engine over a fresh data folder. */
   static PooledQueryEngine engine(Path dataPath, SandboxSettings settings, PoolListener listener)

@@ -83,12 +83,35 @@ public class DefaultDatabaseService implements DatabaseService {
     try {
       databases.store(new HostedDatabase(owner, database, type, level));
     } catch (PersistenceException e) {
-      // Another request created it in the meantime (the unique key of owner and slug).
-      throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
+      if (violatesAConstraint(e)) {
+        // Another request created it in the meantime (the unique key of owner and slug).
+        throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
+      }
+      // Anything else (a busy metadata store, say) is not the caller's doing: say so.
+      throw new AybException(
+          ErrorType.Other,
+          AybException.Kind.UNAVAILABLE,
+          "The metadata store could not record the database; try again");
     }
     Path version = files.newVersion(owner.slug(), database);
     files.switchTo(owner.slug(), database, version);
     return new CreatedDatabase(owner.slug(), database, type.word());
+  }
+
+  /**
+   * Whether the store refused the write for a constraint (SQL state class 23, or SQLite's
+   * SQLITE_CONSTRAINT, whose driver reports no SQL state).
+   */
+  static boolean violatesAConstraint(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        if ((state != null && state.startsWith("23")) || (sql.getErrorCode() & 0xff) == 19) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

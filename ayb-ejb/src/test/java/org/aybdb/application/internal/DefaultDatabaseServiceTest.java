@@ -2,6 +2,7 @@ package org.aybdb.application.internal;
 
 import static org.aybdb.application.internal.UseCaseFixtures.caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,5 +125,23 @@ class DefaultDatabaseServiceTest {
 
   private static AybException refused(Executable action) {
     return assertThrows(AybException.class, action);
+  }
+
+  @Test
+  void onlyAConstraintViolationReadsAsAnExistingDatabase() {
+    assertTrue(
+        DefaultDatabaseService.violatesAConstraint(
+            new jakarta.persistence.PersistenceException(
+                new java.sql.SQLException("duplicate key", "23505"))));
+    // sqlite-jdbc reports SQLITE_CONSTRAINT_UNIQUE (2067) with no SQL state.
+    assertTrue(
+        DefaultDatabaseService.violatesAConstraint(
+            new RuntimeException(
+                new java.sql.SQLException("UNIQUE constraint failed", null, 2067))));
+    // SQLITE_BUSY_SNAPSHOT (517): the store was busy, the database does not exist.
+    assertFalse(
+        DefaultDatabaseService.violatesAConstraint(
+            new jakarta.persistence.PersistenceException(
+                new java.sql.SQLException("database is locked", null, 517))));
   }
 }

@@ -41,6 +41,9 @@ public final class DrainingFilter extends BaseFilter {
         || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
     }
+    if (drain.retired()) {
+      return ctx.getInvokeAction(); // left behind in an open connection's chain by an undeploy
+    }
     Connection<?> connection = ctx.getConnection();
     if (Boolean.TRUE.equals(IN_REQUEST.get(connection))) {
       return ctx.getInvokeAction(); // more of a request already counted

@@ -131,6 +131,28 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
+  /**
+   * Waits until {@code element} has left the page (a navigation or an Ajax update replaced it).
+   * While the new document is coming, ChromeDriver may answer "does not belong to the document"
+   * instead of a stale-element error: that means gone too.
+   */
+  void waitUntilGone(WebElement element) {
+    waitFor(
+        page -> {
+          try {
+            element.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return true;
+            }
+            throw e;
+          }
+        });
+  }
+
   /** Waits up to 30 s; on a timeout the page is saved (screenshot and HTML) for diagnosis. */
   <T> T waitFor(ExpectedCondition<T> condition) {
     return waitFor(condition, Duration.ofSeconds(30));

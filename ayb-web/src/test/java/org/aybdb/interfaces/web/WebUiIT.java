@@ -40,7 +40,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -1362,7 +1361,7 @@ class WebUiIT {
     confirm.click();
     // The POST replaces the page; the next step needs its answer (the session logged in), and the
     // old page reads as settled until the new one comes.
-    browser.waitFor(ExpectedConditions.stalenessOf(confirm));
+    browser.waitUntilGone(confirm);
     browser.settle();
   }
 

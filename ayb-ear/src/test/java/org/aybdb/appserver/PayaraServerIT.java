@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
@@ -95,7 +96,11 @@ class PayaraServerIT {
       // Read once at deployment; the second test deploys without it.
       Files.delete(configFile);
     }
-    AppServerFlow flow = new AppServerFlow(new ApiClient(server.application()));
+    // A client of its own per deployment: an HTTP/2 connection opened before a redeploy keeps the
+    // old deployment's edge filters, which then pass requests on but close the connection on a
+    // management request (docs/deploying.md).
+    AppServerFlow flow =
+        new AppServerFlow(new ApiClient(server.application(), HttpClient.newHttpClient()));
     String path = flow.run();
     flow.checkHealth();
 
@@ -111,7 +116,11 @@ class PayaraServerIT {
     String database = System.getenv("AYB__DATABASE_URL").substring("sqlite://".length());
     // Nothing to tell the server: the data source ayb defines reads database_url itself.
     deploy("its own SQLite data source");
-    AppServerFlow flow = new AppServerFlow(new ApiClient(server.application()));
+    // A client of its own per deployment: an HTTP/2 connection opened before a redeploy keeps the
+    // old deployment's edge filters, which then pass requests on but close the connection on a
+    // management request (docs/deploying.md).
+    AppServerFlow flow =
+        new AppServerFlow(new ApiClient(server.application(), HttpClient.newHttpClient()));
     flow.run();
     flow.checkHealth();
     flow.checkMetrics();

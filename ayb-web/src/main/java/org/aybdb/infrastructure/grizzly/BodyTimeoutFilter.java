@@ -40,6 +40,9 @@ public final class BodyTimeoutFilter extends BaseFilter {
 
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (!(ctx.getMessage() instanceof HttpContent content)
         || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
@@ -66,6 +69,9 @@ public final class BodyTimeoutFilter extends BaseFilter {
 
   @Override
   public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (ctx.getMessage() instanceof HttpContent content
         && content.isLast()
         && content.getHttpHeader() instanceof HttpResponsePacket) {

@@ -30,6 +30,9 @@ public final class CodecErrorFilter extends BaseFilter {
 
   @Override
   public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (!(ctx.getMessage() instanceof Buffer buffer) || !codecError(buffer)) {
       return ctx.getInvokeAction();
     }

@@ -58,6 +58,9 @@ public final class ConnectionLimitFilter extends BaseFilter {
 
   @Override
   public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     Connection<?> connection = ctx.getConnection();
     if (connection.getPeerAddress() instanceof InetSocketAddress peer
         && peer.getAddress() != null
@@ -76,6 +79,9 @@ public final class ConnectionLimitFilter extends BaseFilter {
 
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (Boolean.TRUE.equals(REFUSED.get(ctx.getConnection()))
         && ctx.getMessage() instanceof HttpContent content
         && content.getHttpHeader() instanceof HttpRequestPacket request) {
@@ -88,6 +94,9 @@ public final class ConnectionLimitFilter extends BaseFilter {
 
   @Override
   public NextAction handleClose(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     InetAddress address = COUNTED.remove(ctx.getConnection());
     if (address != null) {
       counts.closed(address);

@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Drain {
 
-  private volatile boolean retired;
-
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -29,20 +27,6 @@ public final class Drain {
   }
 
   /** Whether new requests are refused. */
-  /**
-   * Marks the application gone (undeployed, its filters removed from the listeners). Filters of it
-   * that live on in a connection's own chain (an HTTP/2 connection copies the listener's chain when
-   * it opens) then pass requests on instead of answering with classes of a closed class loader.
-   */
-  public void retire() {
-    retired = true;
-  }
-
-  /** Whether {@link #retire()} was called. */
-  public boolean retired() {
-    return retired;
-  }
-
   public boolean draining() {
     return draining.get();
   }

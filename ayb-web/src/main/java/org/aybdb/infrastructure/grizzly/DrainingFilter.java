@@ -37,12 +37,12 @@ public final class DrainingFilter extends BaseFilter {
 
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (!(ctx.getMessage() instanceof HttpContent content)
         || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
-    }
-    if (drain.retired()) {
-      return ctx.getInvokeAction(); // left behind in an open connection's chain by an undeploy
     }
     Connection<?> connection = ctx.getConnection();
     if (Boolean.TRUE.equals(IN_REQUEST.get(connection))) {
@@ -60,6 +60,9 @@ public final class DrainingFilter extends BaseFilter {
 
   @Override
   public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (ctx.getMessage() instanceof HttpContent content
         && content.isLast()
         && content.getHttpHeader() instanceof HttpResponsePacket) {
@@ -70,6 +73,9 @@ public final class DrainingFilter extends BaseFilter {
 
   @Override
   public NextAction handleClose(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     done(ctx.getConnection());
     return ctx.getInvokeAction();
   }

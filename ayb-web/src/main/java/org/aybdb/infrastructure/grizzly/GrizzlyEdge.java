@@ -104,7 +104,7 @@ final class GrizzlyEdge implements AutoCloseable {
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.FINE, "Cannot reach the HTTP listeners to remove ayb's filters", e);
     }
-    drain.retire();
+    Retirement.retire();
   }
 
   /** The index of the first filter of {@code type}, or -1 (as {@code FilterChain.indexOfType}). */

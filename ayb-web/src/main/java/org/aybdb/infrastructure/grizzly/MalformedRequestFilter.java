@@ -26,6 +26,9 @@ public final class MalformedRequestFilter extends BaseFilter {
 
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (Retirement.retired()) {
+      return ctx.getInvokeAction();
+    }
     if (!(ctx.getMessage() instanceof HttpContent content)) {
       return ctx.getInvokeAction();
     }

@@ -55,6 +55,13 @@ public final class ManagementEndpointFilter extends BaseFilter {
         || !PAYARA_ENDPOINTS.matcher(request.getRequestURI()).matches()) {
       return ctx.getInvokeAction();
     }
+    if (Retirement.retired()) {
+      // Left in an old connection's chain by an undeploy: this guard can no longer ask the
+      // application, and must not let the request through unguarded. The client reconnects and
+      // meets the current deployment's guard.
+      ctx.getConnection().closeSilently();
+      return ctx.getStopAction();
+    }
     String address =
         ctx.getConnection().getPeerAddress() instanceof InetSocketAddress peer
                 && peer.getAddress() != null

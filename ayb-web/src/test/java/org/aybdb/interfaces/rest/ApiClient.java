@@ -19,9 +19,16 @@ public final class ApiClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String base;
+  private final HttpClient http;
 
   public ApiClient(URL base) {
+    this(base, HTTP);
+  }
+
+  /** With a client of its own: connections that begin after whatever came before. */
+  public ApiClient(URL base, HttpClient http) {
     this.base = base.toString().replaceAll("/$", "");
+    this.http = java.util.Objects.requireNonNull(http, "http");
   }
 
   /** A request to {@code path} (starting with {@code /}). */
@@ -40,13 +47,13 @@ public final class ApiClient {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(
+    return http.send(
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Like {@link #send}, the body kept as bytes (a database file). */
   public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(
+    return http.send(
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 

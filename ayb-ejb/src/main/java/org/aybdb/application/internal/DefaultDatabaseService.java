@@ -83,19 +83,26 @@ public class DefaultDatabaseService implements DatabaseService {
     try {
       databases.store(new HostedDatabase(owner, database, type, level));
     } catch (PersistenceException e) {
-      if (violatesAConstraint(e)) {
-        // Another request created it in the meantime (the unique key of owner and slug).
-        throw new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
-      }
-      // Anything else (a busy metadata store, say) is not the caller's doing: say so.
-      throw new AybException(
-          ErrorType.Other,
-          AybException.Kind.UNAVAILABLE,
-          "The metadata store could not record the database; try again");
+      throw refusedInsert(e);
     }
     Path version = files.newVersion(owner.slug(), database);
     files.switchTo(owner.slug(), database, version);
     return new CreatedDatabase(owner.slug(), database, type.word());
+  }
+
+  /**
+   * What a failed insert of a database's row means to the caller: another request created it in the
+   * meantime (the unique key of owner and slug), or, for anything else (a busy metadata store,
+   * say), a failure that is not the caller's doing.
+   */
+  static AybException refusedInsert(RuntimeException failure) {
+    if (violatesAConstraint(failure)) {
+      return new AybException(ErrorType.Other, AybException.Kind.CONFLICT, ALREADY_EXISTS);
+    }
+    return new AybException(
+        ErrorType.Other,
+        AybException.Kind.UNAVAILABLE,
+        "The metadata store could not record the database; try again");
   }
 
   /**

@@ -245,8 +245,7 @@ public class DefaultPortabilityService implements PortabilityService {
         try {
           registrar.register(owner, slug, found.database().type(), found.path());
         } catch (PersistenceException | EJBException e) {
-          throw new AybException(
-              ErrorType.Other, AybException.Kind.CONFLICT, DefaultDatabaseService.ALREADY_EXISTS);
+          throw DefaultDatabaseService.refusedInsert(e);
         }
         files.switchTo(owner.slug(), slug, version);
         done = true;

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks an IT that waits for automatic snapshot runs. It runs in the failsafe execution {@code
- * it-snapshots} (SQLite metadata), whose server snapshots every 2 s and keeps a data folder of its
- * own, instead of {@code it-sqlite}, whose server runs snapshots only hourly: a run copies every
- * database it has not seen, which there would be the databases of every IT class of the execution.
+ * it-snapshots} (SQLite metadata), whose server snapshots every second and keeps a data folder of
+ * its own, instead of {@code it-sqlite}, whose server runs snapshots only hourly: a run copies
+ * every database it has not seen, which there would be the databases of every IT class of the
+ * execution.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Snapshots end to end: the deployed WAR on Payara Micro snapshots every 2 s (the build's {@code
+ * Snapshots end to end: the deployed WAR on Payara Micro snapshots every second (the build's {@code
  * AYB__SNAPSHOTS__AUTOMATION__INTERVAL}) to a real S3 server (S3Proxy, see {@link S3TestServer}),
  * keeping {@code ayb.test.s3.maxSnapshots}; the tests watch it through the API as ayb's own e2e
  * test does, and stop the S3 server to play an outage.

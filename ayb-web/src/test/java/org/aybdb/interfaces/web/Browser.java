@@ -347,6 +347,8 @@ final class Browser implements AutoCloseable {
       resize(WIDE, 900);
       delete(downloads, false);
     } catch (IOException | RuntimeException unusable) {
+      // Said, since each test then pays a Chromium start again.
+      System.err.println("Browser not reused (quit): " + unusable);
       quit();
       return;
     }

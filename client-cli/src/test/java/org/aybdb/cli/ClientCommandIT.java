@@ -32,9 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: {@code bin/ayb client ...} as a user runs it, against one real server ({@code bin/ayb
- * server} on the embedded default, the {@link SharedServer} of the IT classes) shared by the tests,
- * each with its own entities and its own ayb.json. Outputs are compared byte for byte.
+ * End to end: {@code ayb client ...} against one real server ({@code bin/ayb server} on the
+ * embedded default, the {@link SharedServer} of the IT classes) shared by the tests, each with its
+ * own entities and its own ayb.json. Outputs are compared byte for byte. Most calls run the command
+ * in this JVM with the environment a process would get; the configuration file test, the
+ * environment override, piped input and the terminal session run the real {@code bin/ayb}.
  *
  * <p>Covers every subcommand whose endpoint the server has: accounts (register, confirm, log_in,
  * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
@@ -61,8 +63,14 @@ class ClientCommandIT {
   private static S3ProxyServer s3;
 
   /**
-   * The second server, which snapshots every 2 s: started in the background when the class starts,
-   * so that its Payara Micro boots while the other tests run; its test waits for it.
+   * How often the second server snapshots: short, since its test waits for runs (an unchanged
+   * database gets no new snapshot, so a run costs little).
+   */
+  private static final int SNAPSHOT_INTERVAL_SECONDS = 1;
+
+  /**
+   * The second server, which snapshots every second: started in the background when the class
+   * starts, so that its Payara Micro boots while the other tests run; its test waits for it.
    */
   private static CompletableFuture<RunningServer> snapshotting;
 
@@ -70,7 +78,8 @@ class ClientCommandIT {
   static void useTheSharedServerAndStartTheSnapshottingOne(RunningServer shared) {
     server = shared;
     s3 = S3ProxyServer.start(s3Folder);
-    Map<String, String> environment = new HashMap<>(s3.serverEnvironment("2s", 6));
+    Map<String, String> environment =
+        new HashMap<>(s3.serverEnvironment(SNAPSHOT_INTERVAL_SECONDS + "s", 6));
     environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
     snapshotting =
         CompletableFuture.supplyAsync(
@@ -141,8 +150,24 @@ class ClientCommandIT {
         Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 
-  /** {@code bin/ayb client <args>} with the default configuration file and no input. */
-  private Result client(String... args) throws Exception {
+  /**
+   * {@code ayb client <args>} with the default configuration file and no input, run in this JVM
+   * with the environment {@link #ayb} gives the process: what the client does, without a JVM start
+   * per call (more than a second each on a busy machine, over a hundred calls). {@link
+   * #clientProcess} and {@link #ayb} run the real {@code bin/ayb}.
+   */
+  private Result client(String... args) {
+    List<String> all = new ArrayList<>(List.of("client"));
+    all.addAll(List.of(args));
+    CommandRun run =
+        CommandRun.run(
+            Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString()),
+            all.toArray(String[]::new));
+    return new Result(run.status(), run.out(), run.err());
+  }
+
+  /** {@code bin/ayb client <args>} in a process of its own, as a user runs it. */
+  private Result clientProcess(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("client"));
     all.addAll(List.of(args));
     return ayb(Map.of(), "", all.toArray(String[]::new));
@@ -227,11 +252,11 @@ class ClientCommandIT {
 
     assertOk(
         "Check your email to finish registering " + entity + "\n",
-        client("--url", server.url(), "register", entity, address));
+        clientProcess("--url", server.url(), "register", entity, address));
     assertEquals(
         "{\"version\":1,\"authentication\":{},\"default_url\":\"" + server.url() + "\"}", file());
 
-    Result confirm = client("confirm", emailedToken(address));
+    Result confirm = clientProcess("confirm", emailedToken(address));
     String lower = entity.toLowerCase();
     assertTrue(
         confirm
@@ -251,7 +276,7 @@ class ClientCommandIT {
 
     assertOk(
         "Saved http://127.0.0.1:9 as new default_url\n",
-        client("set_default_url", "http://127.0.0.1:9"));
+        clientProcess("set_default_url", "http://127.0.0.1:9"));
     assertEquals(
         "{\"version\":1,\"authentication\":{\""
             + server.url()
@@ -467,8 +492,9 @@ class ClientCommandIT {
 
   /**
    * ayb's end-to-end steps for a DuckDB database and then for a SQLite one, against a server of
-   * their own that snapshots every 2 s to a real S3 server (S3Proxy): create, write, read as CSV,
-   * then list_snapshots, one more row, restore_snapshot of the first snapshot and the old count.
+   * their own that snapshots every second to a real S3 server (S3Proxy): create, write, read as
+   * CSV, then list_snapshots, one more row, restore_snapshot of the first snapshot and the old
+   * count.
    */
   @Test
   void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots() throws Throwable {
@@ -558,9 +584,10 @@ class ClientCommandIT {
 
   /**
    * Polls {@code list_snapshots --format csv} until {@code db}'s newest snapshot is none of {@code
-   * old} and the list has stayed the same for four snapshot intervals (an unchanged database gets
-   * no new snapshot, so the newest then holds its current content); the snapshots' ids and times,
-   * newest first. Every answer on the way must be in ayb's format.
+   * old} and the list has stayed the same for four snapshot intervals and a second (a run still
+   * copying has ended by then on a busy machine; an unchanged database gets no new snapshot, so the
+   * newest then holds its current content); the snapshots' ids and times, newest first. Every
+   * answer on the way must be in ayb's format.
    */
   private List<String[]> awaitSettledSnapshots(String db, Set<String> old) throws Exception {
     String row = "[0-9a-f]{64},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+00:00\n";
@@ -580,12 +607,13 @@ class ClientCommandIT {
         assertTrue(out.matches("Name,Last modified\n(" + row + ")+"), out);
         List<String[]> snapshots = out.lines().skip(1).map(line -> line.split(",")).toList();
         if (!old.contains(snapshots.get(0)[0])
-            && System.nanoTime() - seenSince > TimeUnit.SECONDS.toNanos(8)) {
+            && System.nanoTime() - seenSince
+                > TimeUnit.SECONDS.toNanos(4 * SNAPSHOT_INTERVAL_SECONDS + 1)) {
           return snapshots;
         }
       }
       assertTrue(System.nanoTime() < deadline, "no settled new snapshot of " + db + ": " + out);
-      Thread.sleep(1_000);
+      Thread.sleep(250);
     }
   }
 
@@ -885,10 +913,18 @@ class ClientCommandIT {
     registerAndConfirm(entity);
     String ayb = server.repositoryPath().resolve("bin/ayb").toString();
     Path typed = home.resolve("typed.sh");
-    // Types a statement over two lines, waits for the answer, then Ctrl-D.
+    // Types a statement over two lines, waits for the answer, then Ctrl-D. Each step waits (up to
+    // 30 s) for what the session shows, not for a fixed time: the prompt, the continuation prompt,
+    // then an answer and the next prompt. "last P": the last prompt or answer shown matches P.
     Files.writeString(
         typed,
-        "sleep 3; printf 'SELECT\\r'; sleep 0.5; printf \"'a;b';\\r\"; sleep 3; printf '\\004'\n");
+        "last() { grep -o -E 'Rows: |Error: |db\\.sqlite> |-> ' pty.txt | tail -n 1"
+            + " | grep -q -E \"$1\"; }\n"
+            + "until_ok() { for i in $(seq 300); do eval \"$1\" && return; sleep 0.1; done; }\n"
+            + "until_ok \"last 'db[.]sqlite> '\"; printf 'SELECT\\r'\n"
+            + "until_ok \"last '^-> '\"; printf \"'a;b';\\r\"\n"
+            + "until_ok \"grep -q -E 'Rows: |Error: ' pty.txt && last 'db[.]sqlite> '\"\n"
+            + "printf '\\004'\n");
     ProcessBuilder builder =
         new ProcessBuilder(
                 "bash",

@@ -1,13 +1,16 @@
 package org.aybdb.interfaces.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,9 +26,15 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a fresh
- * profile and its own download folder, driven through Selenium. A machine without them fails the
- * test with a message saying what to install: these tests are never skipped.
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a profile
+ * and download folder of its own, driven through Selenium. A machine without them fails the test
+ * with a message saying what to install: these tests are never skipped.
+ *
+ * <p>Starting Chromium and ChromeDriver takes seconds on a busy machine, so {@link #start} hands
+ * out a browser that an earlier test closed, once it is reset to what a new one would be: no
+ * cookies, no storage or cache of the server's origin, nothing downloaded, the wide window, a blank
+ * page. One that cannot be reset is quit and not handed out again. The idle ones quit when the JVM
+ * exits.
  */
 final class Browser implements AutoCloseable {
 
@@ -43,12 +52,48 @@ final class Browser implements AutoCloseable {
 
   static final int PHONE = 390;
 
+  /**
+   * How often a wait checks its condition. Selenium's default, 500 ms, made every step that waits
+   * for an Ajax update take half a second more than the update did.
+   */
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private static final Deque<Browser> IDLE = new ConcurrentLinkedDeque<>();
+
+  private static volatile String axeScript;
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Browser idle; (idle = IDLE.poll()) != null; ) {
+                    try {
+                      idle.quit();
+                    } catch (IOException | RuntimeException e) {
+                      // The JVM is exiting; the temporary folders stay behind at worst.
+                    }
+                  }
+                },
+                "quit-idle-browsers"));
+  }
+
   private final ChromeDriver driver;
   private final Path profile;
   private final Path downloads;
-  private final String base;
+  private String base;
 
-  Browser(String base) throws IOException {
+  /** A browser on the server at {@code base}: an idle one, reset, or a new one. */
+  static Browser start(String base) throws IOException {
+    Browser idle = IDLE.poll();
+    if (idle == null) {
+      return new Browser(base);
+    }
+    idle.base = Objects.requireNonNull(base, "base").replaceAll("/$", "");
+    return idle;
+  }
+
+  private Browser(String base) throws IOException {
     this.base = Objects.requireNonNull(base, "base").replaceAll("/$", "");
     for (Path required : new Path[] {CHROMIUM, DRIVER}) {
       if (!Files.isExecutable(required)) {
@@ -160,9 +205,17 @@ final class Browser implements AutoCloseable {
 
   /** Waits up to {@code limit}; on a timeout the page is saved for diagnosis. */
   <T> T waitFor(ExpectedCondition<T> condition, Duration limit) {
+    return waitFor(condition, limit, POLL);
+  }
+
+  /**
+   * Waits up to {@code limit}, checking every {@code poll}; on a timeout the page is saved for
+   * diagnosis.
+   */
+  <T> T waitFor(ExpectedCondition<T> condition, Duration limit, Duration poll) {
     try {
       // An element re-rendered by an Ajax update while the condition reads it is simply read again.
-      return new WebDriverWait(driver, limit)
+      return new WebDriverWait(driver, limit, poll)
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition);
     } catch (TimeoutException timeout) {
@@ -246,7 +299,10 @@ final class Browser implements AutoCloseable {
           AXE + " is missing: the build fetches axe-core with npm (generate-test-resources)");
     }
     if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined';"))) {
-      script(Files.readString(AXE));
+      if (axeScript == null) {
+        axeScript = Files.readString(AXE);
+      }
+      script(axeScript);
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     Object found =
@@ -277,23 +333,47 @@ final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** Resets this browser for the next test and keeps it idle; quits it if it cannot be reset. */
   @Override
   public void close() throws IOException {
     try {
+      driver.get("about:blank");
+      String origin = URI.create(base).resolve("/").toString().replaceAll("/$", "");
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      resize(WIDE, 900);
+      delete(downloads, false);
+    } catch (IOException | RuntimeException unusable) {
+      // Said, since each test then pays a Chromium start again.
+      System.err.println("Browser not reused (quit): " + unusable);
+      quit();
+      return;
+    }
+    IDLE.push(this);
+  }
+
+  private void quit() throws IOException {
+    try {
       driver.quit();
     } finally {
-      delete(profile);
-      delete(downloads);
+      delete(profile, true);
+      delete(downloads, true);
     }
   }
 
-  private static void delete(Path directory) throws IOException {
+  /** Deletes what is in {@code directory}, and the directory itself if {@code itself}. */
+  private static void delete(Path directory, boolean itself) throws IOException {
     if (!Files.exists(directory)) {
       return;
     }
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
+        if (itself || !file.equals(directory)) {
+          Files.deleteIfExists(file);
+        }
       }
     }
   }

@@ -99,7 +99,7 @@ class OAuthBrowserIT {
             .create(owner.bearer(), "/v1/" + database, "sqlite", "no-access")
             .statusCode());
 
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       // Log in first: the consent request survives the e-mailed link. Read-write.
       openApp(
           browser,

@@ -79,8 +79,8 @@ class WebUiIT {
     String database = "notes.sqlite";
     String dbPath = "/" + alice + "/" + database;
 
-    try (Browser owner = new Browser(base);
-        Browser guest = new Browser(base)) {
+    try (Browser owner = Browser.start(base);
+        Browser guest = Browser.start(base)) {
       owner.open("/");
       assertEquals("Welcome - ayb", owner.driver().getTitle());
       assertTrue(owner.present("#home-register"));
@@ -359,7 +359,7 @@ class WebUiIT {
     String ivy = accounts.register("ivy").entity();
     String jon = accounts.register("jon").entity();
     String dbPath = "/" + hal + "/team.sqlite";
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUpWithDatabase(browser, hal, "team.sqlite");
       browser.driver().findElement(By.linkText("Sharing")).click();
       String username = id("tabs:sharing:share-entity_input");
@@ -459,8 +459,8 @@ class WebUiIT {
     String dbPath = "/" + lee.entity() + "/log.sqlite";
     DatabaseCalls calls = new DatabaseCalls(api);
     calls.createOrFail(lee.bearer(), "/v1" + dbPath, "no-access");
-    try (Browser browser = new Browser(base);
-        Browser reader = new Browser(base)) {
+    try (Browser browser = Browser.start(base);
+        Browser reader = Browser.start(base)) {
       signUp(browser, kim, false);
       followEmailLink(browser, kim);
       signUp(reader, mia, false);
@@ -572,7 +572,7 @@ class WebUiIT {
   @Test
   void editorTextTheMetadataStoreCannotKeepIsRefusedPlainly() throws Exception {
     String owner = TestAccounts.unique("nul");
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUpWithDatabase(browser, owner, "nul.sqlite");
       runQuery(browser, "SELECT 1 AS one, '\u0000' AS nul;");
       assertTrue(browser.text("#query-error").contains("NUL"), browser.text("#query-error"));
@@ -614,7 +614,7 @@ class WebUiIT {
   void exploresRealDataThroughTheSidebarTheTableViewAndTheGrid() throws Exception {
     String erin = TestAccounts.unique("erin");
     String dbPath = "/" + erin + "/shop.sqlite";
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUpWithDatabase(browser, erin, "shop.sqlite");
 
       // 60 rows with a BLOB, a 3,000-character value, numbers; an index and a view.
@@ -822,7 +822,7 @@ class WebUiIT {
   void aDuckDbDatabaseIsCreatedQueriedAndFilteredInTheBrowser() throws Exception {
     String dora = TestAccounts.unique("dora");
     String dbPath = "/" + dora + "/warehouse.duckdb";
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUp(browser, dora, false);
       followEmailLink(browser, dora);
       click(browser, id("create:toggle"));
@@ -867,7 +867,7 @@ class WebUiIT {
         "CREATE TABLE cities(name TEXT); INSERT INTO cities VALUES ('Oslo'), ('Lima')");
     String forker = TestAccounts.unique("forker");
     String copy = "/" + forker + "/atlas-copy.sqlite";
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUp(browser, forker, false);
       followEmailLink(browser, forker);
 
@@ -925,7 +925,7 @@ class WebUiIT {
 
   @Test
   void signUpShowsEachProblemOnceNextToItsField() throws Exception {
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       browser.open("/register");
       click(browser, id("register:submit"));
       browser.waitFor(d -> browser.present(".field-error"));
@@ -1014,7 +1014,7 @@ class WebUiIT {
   @Test
   void forgedOrTamperedSessionCookiesLogNobodyIn() throws Exception {
     String carol = TestAccounts.unique("carol");
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUp(browser, carol, false);
       followEmailLink(browser, carol);
       String session = sessionCookie(browser);
@@ -1088,7 +1088,7 @@ class WebUiIT {
           }
         });
     attacker.start();
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUp(browser, dave, false);
       followEmailLink(browser, dave);
       String session = sessionCookie(browser);
@@ -1150,7 +1150,7 @@ class WebUiIT {
   void tokensPageCreatesFullAndScopedTokensShownOnce() throws Exception {
     String fay = TestAccounts.unique("fay");
     DatabaseCalls calls = new DatabaseCalls(api);
-    try (Browser browser = new Browser(base)) {
+    try (Browser browser = Browser.start(base)) {
       signUp(browser, fay, false);
       followEmailLink(browser, fay);
       browser.open("/settings/tokens");
@@ -1392,7 +1392,9 @@ class WebUiIT {
               .findFirst()
               .orElse(null);
         },
-        Duration.ofMinutes(3));
+        Duration.ofMinutes(3),
+        // Each check asks the server to list the snapshots again: not more often than runs come.
+        Duration.ofMillis(500));
   }
 
   /** Types SQL into the editor with the keyboard and runs it with the button. */

@@ -65,7 +65,7 @@ public final class SqliteConnection implements AutoCloseable {
   private final Authorizer authorizer =
       new Authorizer() {
         @Override
-        public int invoke(Pointer arg, int action, Pointer a1, Pointer a2, Pointer a3, Pointer a4) {
+        public int invoke(long arg, int action, long a1, long a2, long a3, long a4) {
           return authorize(action, a1, a2, a3);
         }
       };
@@ -178,7 +178,7 @@ public final class SqliteConnection implements AutoCloseable {
     return stateLeft || sqlite3_total_changes(db) != 0;
   }
 
-  private int authorize(int action, Pointer a1, Pointer a2, Pointer a3) {
+  private int authorize(int action, long a1, long a2, long a3) {
     try {
       if (trusted || !AccessPolicy.needsArguments(action)) {
         return SQLITE_OK;
@@ -209,8 +209,8 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  private static String string(Pointer p) {
-    return p == null ? null : p.getString(0, "UTF-8");
+  private static String string(long address) {
+    return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
   }
 
   /** Whether the connection was opened read-only. */
@@ -235,7 +235,7 @@ public final class SqliteConnection implements AutoCloseable {
 
   /**
    * Prepares the first statement at {@code sql}. Returns the statement (null when only whitespace
-   * or comments remain) and leaves the tail pointer readable through {@link #tail()}.
+   * or comments remain) and leaves the tail pointer readable through {@link #tailAddress()}.
    */
   public Pointer prepare(Pointer sql, int bytes) throws SqliteException {
     addsNesting = false;
@@ -278,9 +278,12 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  /** The tail left by the last {@link #prepare}: where the next statement starts. */
-  public Pointer tail() {
-    return out.getPointer(Native.POINTER_SIZE);
+  /**
+   * The address of the tail left by the last {@link #prepare}: where the next statement starts (an
+   * address, not a Pointer: JNA would make the object through JNI, per statement).
+   */
+  public long tailAddress() {
+    return out.getLong(Native.POINTER_SIZE);
   }
 
   /** Runs one statement that returns nothing of interest. */

@@ -46,6 +46,7 @@ public final class SqliteConnection implements AutoCloseable {
   private final Memory out = new Memory(16);
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private boolean closed;
+  private int busyMillis; // the busy timeout last given to SQLite
 
   // Held in a field: JNA callbacks must stay strongly reachable while registered. Anonymous
   // classes, not lambdas, as everything on a daemon's start-up path (a lambda's first link costs).
@@ -121,6 +122,7 @@ public final class SqliteConnection implements AutoCloseable {
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, settings.maxValueLength());
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, settings.maxSqlLength());
     sqlite3_busy_timeout(db, settings.busyMillis());
+    busyMillis = settings.busyMillis();
     sqlite3_progress_handler(db, PROGRESS_INSTRUCTIONS, progress, null);
     if (readOnly) {
       exec("PRAGMA temp_store=MEMORY");
@@ -230,7 +232,12 @@ public final class SqliteConnection implements AutoCloseable {
 
   /** Sets the busy timeout (how long to wait for another connection's lock). */
   public void busyTimeout(int millis) {
-    sqlite3_busy_timeout(db, millis);
+    // Set per request, nearly always to the same value: skip the native call then. Nothing else
+    // changes it (user SQL may read PRAGMA busy_timeout, not set it).
+    if (millis != busyMillis) {
+      sqlite3_busy_timeout(db, millis);
+      busyMillis = millis;
+    }
   }
 
   /**
@@ -239,8 +246,8 @@ public final class SqliteConnection implements AutoCloseable {
    */
   public Pointer prepare(Pointer sql, int bytes) throws SqliteException {
     addsNesting = false;
-    out.setPointer(0, null);
-    out.setPointer(Native.POINTER_SIZE, null);
+    // No clearing of the two out-pointers first: SQLite sets the statement (NULL included) and the
+    // tail whenever it returns SQLITE_OK, and neither is read otherwise.
     int rc = sqlite3_prepare_v2(db, sql, bytes, out, out.share(Native.POINTER_SIZE));
     if (rc != SQLITE_OK) {
       throw error(rc);

@@ -177,7 +177,7 @@ public final class QueryExecutor implements RequestHandler {
       while (offset < sql.length) {
         current = index + 1;
         Pointer stmt = conn.prepare(sqlMemory.share(offset), sql.length - offset);
-        int next = (int) (Pointer.nativeValue(conn.tail()) - base);
+        int next = (int) (conn.tailAddress() - base);
         if (stmt == null) {
           offset = SqlText.skipTrivia(sql, Math.max(next, offset + 1));
           continue;
@@ -452,7 +452,7 @@ public final class QueryExecutor implements RequestHandler {
     if (stmt == null) {
       throw new ParamBinder.BindError("The statement is empty");
     }
-    int next = (int) (Pointer.nativeValue(conn.tail()) - base);
+    int next = (int) (conn.tailAddress() - base);
     if (SqlText.skipTrivia(sql, next) < sql.length) {
       sqlite3_finalize(stmt);
       throw new ParamBinder.BindError(

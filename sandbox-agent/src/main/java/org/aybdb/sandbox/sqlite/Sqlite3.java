@@ -106,9 +106,14 @@ public final class Sqlite3 {
    * The authorizer: called while a statement is prepared, once per action ({@code SQLITE_READ},
    * {@code SQLITE_FUNCTION}, {@code SQLITE_PRAGMA}, ...), with up to four C strings (may be null).
    * Returns {@code SQLITE_OK} (0), {@code SQLITE_DENY} (1) or {@code SQLITE_IGNORE} (2).
+   *
+   * <p>The pointers arrive as addresses (0 for NULL; a C pointer is a 64-bit integer on the
+   * platforms the daemon runs on): JNA makes a Java object for every Pointer argument of every
+   * call, through JNI, and most actions ({@code SQLITE_READ}, {@code SQLITE_SELECT}, ...) are
+   * decided without looking at their strings.
    */
   public interface Authorizer extends Callback {
-    int invoke(Pointer arg, int action, Pointer a1, Pointer a2, Pointer a3, Pointer a4);
+    int invoke(long arg, int action, long a1, long a2, long a3, long a4);
   }
 
   public static native Pointer sqlite3_libversion();

@@ -46,6 +46,7 @@ public final class SqliteConnection implements AutoCloseable {
   private final Memory out = new Memory(16);
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private boolean closed;
+  private int busyMillis; // the busy timeout last given to SQLite
 
   // Held in a field: JNA callbacks must stay strongly reachable while registered. Anonymous
   // classes, not lambdas, as everything on a daemon's start-up path (a lambda's first link costs).
@@ -65,7 +66,7 @@ public final class SqliteConnection implements AutoCloseable {
   private final Authorizer authorizer =
       new Authorizer() {
         @Override
-        public int invoke(Pointer arg, int action, Pointer a1, Pointer a2, Pointer a3, Pointer a4) {
+        public int invoke(long arg, int action, long a1, long a2, long a3, long a4) {
           return authorize(action, a1, a2, a3);
         }
       };
@@ -121,6 +122,7 @@ public final class SqliteConnection implements AutoCloseable {
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, settings.maxValueLength());
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, settings.maxSqlLength());
     sqlite3_busy_timeout(db, settings.busyMillis());
+    busyMillis = settings.busyMillis();
     sqlite3_progress_handler(db, PROGRESS_INSTRUCTIONS, progress, null);
     if (readOnly) {
       exec("PRAGMA temp_store=MEMORY");
@@ -178,7 +180,7 @@ public final class SqliteConnection implements AutoCloseable {
     return stateLeft || sqlite3_total_changes(db) != 0;
   }
 
-  private int authorize(int action, Pointer a1, Pointer a2, Pointer a3) {
+  private int authorize(int action, long a1, long a2, long a3) {
     try {
       if (trusted || !AccessPolicy.needsArguments(action)) {
         return SQLITE_OK;
@@ -209,8 +211,8 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  private static String string(Pointer p) {
-    return p == null ? null : p.getString(0, "UTF-8");
+  private static String string(long address) {
+    return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
   }
 
   /** Whether the connection was opened read-only. */
@@ -230,17 +232,22 @@ public final class SqliteConnection implements AutoCloseable {
 
   /** Sets the busy timeout (how long to wait for another connection's lock). */
   public void busyTimeout(int millis) {
-    sqlite3_busy_timeout(db, millis);
+    // Set per request, nearly always to the same value: skip the native call then. Nothing else
+    // changes it (user SQL may read PRAGMA busy_timeout, not set it).
+    if (millis != busyMillis) {
+      sqlite3_busy_timeout(db, millis);
+      busyMillis = millis;
+    }
   }
 
   /**
    * Prepares the first statement at {@code sql}. Returns the statement (null when only whitespace
-   * or comments remain) and leaves the tail pointer readable through {@link #tail()}.
+   * or comments remain) and leaves the tail pointer readable through {@link #tailAddress()}.
    */
   public Pointer prepare(Pointer sql, int bytes) throws SqliteException {
     addsNesting = false;
-    out.setPointer(0, null);
-    out.setPointer(Native.POINTER_SIZE, null);
+    // No clearing of the two out-pointers first: SQLite sets the statement (NULL included) and the
+    // tail whenever it returns SQLITE_OK, and neither is read otherwise.
     int rc = sqlite3_prepare_v2(db, sql, bytes, out, out.share(Native.POINTER_SIZE));
     if (rc != SQLITE_OK) {
       throw error(rc);
@@ -278,9 +285,12 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  /** The tail left by the last {@link #prepare}: where the next statement starts. */
-  public Pointer tail() {
-    return out.getPointer(Native.POINTER_SIZE);
+  /**
+   * The address of the tail left by the last {@link #prepare}: where the next statement starts (an
+   * address, not a Pointer: JNA would make the object through JNI, per statement).
+   */
+  public long tailAddress() {
+    return out.getLong(Native.POINTER_SIZE);
   }
 
   /** Runs one statement that returns nothing of interest. */

@@ -335,4 +335,47 @@ class QueryExecutorTest extends ExecutorTestBase {
     assertEquals(new Response.Pong(5), reader.readResponse());
     assertInstanceOf(Response.Ok.class, reader.readResponse());
   }
+
+  @Test
+  void eachRequestWaitsForALockedDatabaseAsLongAsItsOwnTimeout() throws Exception {
+    ok(QueryMode.READ_WRITE, "CREATE TABLE k(a)");
+    try (SqliteConnection holder =
+        SqliteConnection.open(
+            dir.resolve("db.sqlite"),
+            false,
+            new SqliteConnection.Settings(1 << 20, 1 << 20, 0, 0))) {
+      // A 300 ms request gives up on the lock after about that long, not after the 5 s default.
+      holder.exec("BEGIN IMMEDIATE");
+      long t0 = System.nanoTime();
+      Answer gaveUp = run(write(300, "INSERT INTO k VALUES (1)"));
+      long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(gaveUp.error() != null, () -> "expected a busy error, got " + gaveUp);
+      assertEquals(5, gaveUp.error().sqliteCode() & 0xff, gaveUp.error()::message); // SQLITE_BUSY
+      assertTrue(waitedMillis < 3000, "waited " + waitedMillis + " ms");
+      holder.exec("COMMIT");
+      // The connection kept after a 300 ms request serves a 4 s one: it waits out a lock held
+      // for 600 ms (its busy timeout was raised again, not left at 300 ms).
+      assertEquals(null, run(write(300, "SELECT 1")).error());
+      holder.exec("BEGIN IMMEDIATE");
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(600);
+                  holder.exec("COMMIT");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      release.start();
+      Answer waited = run(write(4000, "INSERT INTO k VALUES (2)"));
+      release.join();
+      assertEquals(null, waited.error(), () -> waited.error().message());
+    }
+    assertEquals(List.of(List.of("2")), ok(QueryMode.READ_ONLY, "SELECT a FROM k").rows());
+  }
+
+  private Request.Query write(int timeoutMillis, String sql) {
+    return new Request.Query(++ids, 0, QueryMode.READ_WRITE, timeoutMillis, 0, 0, sql);
+  }
 }

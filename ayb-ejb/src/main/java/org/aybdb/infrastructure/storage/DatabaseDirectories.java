@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
 public final class DatabaseDirectories {
 
   static final String CURRENT = "current";
+
+  /** Compiled once: every path of a query passes this check ({@code String.matches} compiles). */
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.-]+");
 
   private final Path databasesRoot;
 
@@ -139,10 +143,7 @@ public final class DatabaseDirectories {
   private static String segment(String slug) {
     Objects.requireNonNull(slug, "slug");
     // Slugs are validated long before; this only keeps a path from ever leaving the data folder.
-    if (slug.isEmpty()
-        || slug.equals(".")
-        || slug.equals("..")
-        || !slug.matches("[A-Za-z0-9_.-]+")) {
+    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException("Not a valid slug: " + slug);
     }
     return slug;

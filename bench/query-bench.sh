@@ -15,6 +15,8 @@
 #     clients spread over 4 databases
 #   * a JFR recording of the server during a further 4-client /query run, summarized by package
 #     (bench/jfr-summary.py): where the server's CPU goes per request
+#   * the server's system calls per request for /health and /query at 1 client (strace -c, when
+#     strace is installed and may attach)
 #   * the same point SELECT in-process through sqlite-jdbc (the floor)
 #   * pgbench -S -M simple against the local PostgreSQL (127.0.0.1:5432, user postgres, a scratch
 #     database ayb_bench), scale 1 (100 000 rows), at 1, 4 and 16 clients: what a user would pick
@@ -141,6 +143,28 @@ jcmd "$payara_pid" JFR.stop name=bench >/dev/null
 [ -n "${BENCH_JFR_OUT:-}" ] && cp "$work/query.jfr" "$BENCH_JFR_OUT"
 jfr_summary="$(python3 "$root/bench/jfr-summary.py" "$work/query.jfr" 14)"
 
+# ---- system calls per request: strace -c of the server during a 1-client run ------------------
+# Counts don't depend on how loaded the machine is, unlike rates: what a request costs the kernel
+# beyond /health (the daemon's pipe; before 2026-12-03 also a listing of every database of the
+# owner for the storage quota). Waits (futex, epoll_wait) and what background threads call all
+# the time (gettid, sysinfo) are left out. Skipped without strace.
+syscalls_per_request() { # <lua-or-empty> <path> -> "calls-per-request"
+  local trace="$work/strace.txt" args=(-t1 -c1 -d5s) n
+  [ -n "$1" ] && args+=(-s "$1")
+  timeout -s INT 7 strace -f -c -p "$payara_pid" -o "$trace" 2>/dev/null &
+  local tracer=$!
+  sleep 1
+  n="$(wrk "${args[@]}" "$base$2" | awk '/requests in/ {print $1}')"
+  wait "$tracer" 2>/dev/null || true
+  [ -s "$trace" ] || { echo "n/a"; return 0; } # strace may not attach (ptrace restricted)
+  awk -v n="$n" '$NF ~ /^(futex|epoll_wait|restart_syscall|gettid|sysinfo|total|syscall)$/ || $1 !~ /^[0-9.]+$/ {next}
+    {calls += $4} END {printf "%.1f", (n > 0 ? calls / n : 0)}' "$trace"
+}
+syscalls="n/a"
+if command -v strace >/dev/null; then
+  syscalls="/health $(syscalls_per_request "$work/report.lua" /health), /query $(syscalls_per_request "$work/point.lua" /)"
+fi
+
 # ---- cold first query (daemon spawn) and idle daemon memory -----------------------------------
 cold=()
 for i in $(seq 1 15); do
@@ -223,6 +247,7 @@ for c in clients:
 print(f"one database: 4 clients / 1 client = {q[4][0]/q[1][0]:.2f}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f}")
 print(f"best /query / pgbench at 16 clients = {max(q[c][0] for c in clients)/g[16][0]:.3f}")
 print(f"per request at 1 client (1/throughput): bare {1000/b[1][0]:.3f} ms, /health {1000/h[1][0]:.3f} ms, /query {1000/q[1][0]:.3f} ms")
+print("system calls per request at 1 client (strace -c; no waits, gettid or sysinfo): ${syscalls}")
 cold = sorted(float(x) * 1000 for x in "${cold[*]}".split())
 print(f"cold first query (create table + select on a new database; daemon spawn): p50 {cold[len(cold)//2]:.0f} ms, min {cold[0]:.0f} ms, max {cold[-1]:.0f} ms; the next query: {float('$warm_once')*1000:.1f} ms")
 rss = sorted(int(x) for x in "$(echo $daemon_rss)".split())

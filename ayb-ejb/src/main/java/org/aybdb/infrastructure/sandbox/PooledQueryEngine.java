@@ -377,9 +377,12 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
           "Database type duckdb is not supported by this server (no DuckDB library for this"
               + " platform)");
     }
-    // Remembered for the factory: the daemon it starts for this database runs this engine.
-    engines.put(
-        database.path(), database.type() == DatabaseType.DUCKDB ? Engine.DUCKDB : Engine.SQLITE);
+    // Remembered for the factory: the daemon it starts for this database runs this engine. Read
+    // first: a write on every query would make concurrent queries contend for the map's entry.
+    Engine engine = database.type() == DatabaseType.DUCKDB ? Engine.DUCKDB : Engine.SQLITE;
+    if (engines.get(database.path()) != engine) {
+      engines.put(database.path(), engine);
+    }
     return pool;
   }
 

@@ -7,11 +7,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +29,18 @@ public final class DatabaseDirectories {
 
   static final String CURRENT = "current";
 
+  /** Compiled once: every path of a query passes this check ({@code String.matches} compiles). */
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  /**
+   * Bounds {@link #resolved}: databases come and go, and a deleted one's entry is not read again.
+   */
+  private static final int MAX_RESOLVED = 10_000;
+
   private final Path databasesRoot;
+
+  /** Real paths of {@code current} links by link (see {@link #currentVersion}). */
+  private final Map<Path, Resolved> resolved = new ConcurrentHashMap<>();
 
   public DatabaseDirectories(Path dataPath) {
     this.databasesRoot =
@@ -98,17 +113,38 @@ public final class DatabaseDirectories {
   /** The active version folder, if the database has one. */
   public Optional<Path> currentVersion(String entity, String database) {
     Path link = databaseFolder(entity, database).resolve(CURRENT);
-    if (!Files.isSymbolicLink(link)) {
+    Path target;
+    try {
+      target = Files.readSymbolicLink(link);
+    } catch (NotLinkException | NoSuchFileException e) {
+      resolved.remove(link);
       return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + link, e);
+    }
+    // Every query asks (the pool checks that its daemon serves the current file): reading the link
+    // is one system call, resolving the real path one per folder of it, so a real path is reused
+    // while the link still names the same version.
+    Resolved known = resolved.get(link);
+    if (known != null && known.target().equals(target)) {
+      return Optional.of(known.real());
     }
     try {
-      return Optional.of(link.toRealPath());
+      Path real = link.toRealPath();
+      if (resolved.size() >= MAX_RESOLVED) {
+        resolved.clear();
+      }
+      resolved.put(link, new Resolved(target, real));
+      return Optional.of(real);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + link, e);
     }
   }
+
+  /** A {@code current} link's target as written and the real path it resolved to. */
+  private record Resolved(Path target, Path real) {}
 
   /** The active database file (which may not exist yet: SQLite creates it on first write). */
   public Optional<Path> currentFile(String entity, String database) {
@@ -139,10 +175,7 @@ public final class DatabaseDirectories {
   private static String segment(String slug) {
     Objects.requireNonNull(slug, "slug");
     // Slugs are validated long before; this only keeps a path from ever leaving the data folder.
-    if (slug.isEmpty()
-        || slug.equals(".")
-        || slug.equals("..")
-        || !slug.matches("[A-Za-z0-9_.-]+")) {
+    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException("Not a valid slug: " + slug);
     }
     return slug;

@@ -51,6 +51,26 @@ class DatabaseDirectoriesTest {
   }
 
   @Test
+  void aSwitchOrDeletionByAnotherInstanceIsSeenAtOnce() throws Exception {
+    var reader = new DatabaseDirectories(data);
+    var writer = new DatabaseDirectories(data);
+    Path first = writer.newVersion("e", "d.sqlite");
+    writer.switchTo("e", "d.sqlite", first);
+    assertEquals(Optional.of(first), reader.currentVersion("e", "d.sqlite"));
+
+    Path second = writer.newVersion("e", "d.sqlite");
+    writer.switchTo("e", "d.sqlite", second);
+    assertEquals(Optional.of(second), reader.currentVersion("e", "d.sqlite"));
+
+    Path folder = data.resolve("databases/e/d.sqlite");
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    assertEquals(Optional.empty(), reader.currentVersion("e", "d.sqlite"));
+    assertEquals(Optional.empty(), reader.currentFile("e", "d.sqlite"));
+  }
+
+  @Test
   void versionFoldersSortByCreationTime() throws Exception {
     var directories = new DatabaseDirectories(data);
     Path first = directories.newVersion("e", "d");

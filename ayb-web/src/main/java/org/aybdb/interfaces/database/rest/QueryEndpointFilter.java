@@ -59,6 +59,8 @@ public class QueryEndpointFilter extends HttpFilter {
    */
   static final Set<String> OTHER_RESOURCES = Set.of("tokens", "oauth");
 
+  private static final String TEXT_PLAIN = "text/plain";
+
   /** {@code Accept} values whose answer is {@code application/json} without negotiation. */
   private static final Set<String> PLAIN_ACCEPT =
       Set.of("*/*", "application/json", "application/*");
@@ -168,6 +170,9 @@ public class QueryEndpointFilter extends HttpFilter {
     String type = single(request.getHeaders("Content-Type"));
     if (type == null) {
       return !request.getHeaders("Content-Type").hasMoreElements();
+    }
+    if (type.equalsIgnoreCase(TEXT_PLAIN)) {
+      return true; // what clients send most: no media type to parse (the parser is a look-up)
     }
     try {
       return !MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_JSON_TYPE);

@@ -44,8 +44,26 @@ public final class DaemonProcess implements AutoCloseable {
             return t;
           });
 
+  /**
+   * How long a wait for an answer spins before it blocks on the pipe (system property {@value
+   * #SPIN_PROPERTY}, microseconds; 0 turns it off). A point query's answer comes within tens of
+   * microseconds, and on an otherwise idle machine waking a blocked thread costs about as much
+   * again; spinning that long is cheaper. A wait spins only while few answers are awaited (see
+   * {@link #spinForAnswer}), so that spinners never take the cores the daemons need to answer.
+   */
+  public static final String SPIN_PROPERTY = "ayb.sandbox.answer-spin-micros";
+
+  private static final long SPIN_NANOS =
+      TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 50)));
+  private static final int MAX_SPINNERS =
+      Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  // Answers awaited right now, by every daemon of this JVM.
+  private static final java.util.concurrent.atomic.AtomicInteger WAITERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final Process process;
   private final OutputStream out;
+  private final InputStream in;
   private final FrameCodec.Reader reader;
   private final Response.Hello hello;
   private final AtomicLong ids = new AtomicLong();
@@ -66,7 +84,7 @@ public final class DaemonProcess implements AutoCloseable {
   private DaemonProcess(Process process, Duration startTimeout) throws DaemonFailureException {
     this.process = process;
     this.out = new BufferedOutputStream(process.getOutputStream(), 16 << 10);
-    InputStream in = new BufferedInputStream(process.getInputStream(), 64 << 10);
+    this.in = new BufferedInputStream(process.getInputStream(), 64 << 10);
     this.reader = FrameCodec.reader(in);
     Response first = awaitResponse(startTimeout, Reason.START_FAILED);
     if (!(first instanceof Response.Hello h)) {
@@ -372,7 +390,9 @@ public final class DaemonProcess implements AutoCloseable {
 
   private Response awaitResponse(Duration timeout, Reason onEof) throws DaemonFailureException {
     startWait(timeout);
+    WAITERS.incrementAndGet();
     try {
+      spinForAnswer();
       Response r = reader.readResponse();
       if (r == null) {
         throw gone(timeout, onEof, "closed its channel", null);
@@ -383,7 +403,25 @@ public final class DaemonProcess implements AutoCloseable {
     } catch (ProtocolException e) {
       throw fail(Reason.PROTOCOL, "daemon broke the protocol: " + e.getMessage(), e);
     } finally {
+      WAITERS.decrementAndGet();
       waitDeadline = NO_WAIT;
+    }
+  }
+
+  /**
+   * Spins (bounded, see {@link #SPIN_NANOS}) until answer bytes are there to read, but only while
+   * at most half the cores' worth of answers are awaited: with more, the cores are busy anyway (no
+   * wake-up to save) and a spinner would take a core a daemon needs.
+   */
+  private void spinForAnswer() throws IOException {
+    if (SPIN_NANOS == 0 || in.available() > 0) {
+      return;
+    }
+    if (WAITERS.get() <= MAX_SPINNERS) {
+      long end = System.nanoTime() + SPIN_NANOS;
+      while (in.available() == 0 && System.nanoTime() - end < 0 && WAITERS.get() <= MAX_SPINNERS) {
+        Thread.onSpinWait();
+      }
     }
   }
 

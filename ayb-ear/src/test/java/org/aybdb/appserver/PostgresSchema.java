@@ -14,7 +14,8 @@ import org.aybdb.config.MetadataStore;
 
 /**
  * A PostgreSQL schema of the tests' own: the server and user of {@code ayb.test.pg.url}, its schema
- * plus {@code _ear}, so that it never meets ayb-web's PostgreSQL run.
+ * plus {@code _ear}, so that it never meets the PostgreSQL run of ayb-it, which the parallel build
+ * runs at the same time as these tests.
  */
 final class PostgresSchema {
 

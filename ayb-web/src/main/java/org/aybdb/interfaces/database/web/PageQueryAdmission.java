@@ -24,6 +24,9 @@ public class PageQueryAdmission {
   @Inject AybConfiguration configuration;
   @Inject HttpServletRequest request;
 
+  /** The request attribute naming the admission a request holds ({@link PageQueryRelease}). */
+  static final String HELD = PageQueryAdmission.class.getName();
+
   private QueryAdmission.Ticket ticket;
 
   /** Takes the place unless this request holds it already; 429 beyond a limit. */
@@ -35,9 +38,11 @@ public class PageQueryAdmission {
               ClientAddresses.of(request, configuration.limits().trustedProxies()),
               entity,
               database);
+      request.setAttribute(HELD, this);
     }
   }
 
+  /** Gives the place back (once; later calls do nothing). */
   @PreDestroy
   void release() {
     if (ticket != null) {

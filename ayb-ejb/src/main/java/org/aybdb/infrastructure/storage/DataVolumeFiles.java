@@ -13,6 +13,12 @@ public class DataVolumeFiles implements HostedFiles {
 
   @Inject AybConfiguration configuration;
 
+  // One per data path, so that its cache of resolved `current` links serves every caller (the
+  // quota's measurement of an owner's storage reads every database's link on each write).
+  private volatile Sharing shared;
+
+  private record Sharing(Path dataPath, DatabaseDirectories directories) {}
+
   @Override
   public Path dataPath() {
     return configuration.dataPath();
@@ -53,9 +59,14 @@ public class DataVolumeFiles implements HostedFiles {
     return usage().fileBytes(entity, database);
   }
 
-  // Built per call from the configuration, as its callers did before: the objects are two fields.
   private DatabaseDirectories directories() {
-    return new DatabaseDirectories(configuration.dataPath());
+    Path dataPath = configuration.dataPath();
+    Sharing current = shared;
+    if (current == null || !current.dataPath().equals(dataPath)) {
+      current = new Sharing(dataPath, new DatabaseDirectories(dataPath));
+      shared = current;
+    }
+    return current.directories();
   }
 
   private StorageUsage usage() {

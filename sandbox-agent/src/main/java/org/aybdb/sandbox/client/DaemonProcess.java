@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aybdb.sandbox.client.DaemonFailureException.Reason;
 import org.aybdb.sandbox.protocol.FrameCodec;
@@ -58,8 +59,7 @@ public final class DaemonProcess implements AutoCloseable {
   private static final int MAX_SPINNERS =
       Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   // Answers awaited right now, by every daemon of this JVM.
-  private static final java.util.concurrent.atomic.AtomicInteger WAITERS =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger WAITERS = new AtomicInteger();
 
   private final Process process;
   private final OutputStream out;
@@ -414,14 +414,12 @@ public final class DaemonProcess implements AutoCloseable {
    * wake-up to save) and a spinner would take a core a daemon needs.
    */
   private void spinForAnswer() throws IOException {
-    if (SPIN_NANOS == 0 || in.available() > 0) {
+    if (SPIN_NANOS == 0) {
       return;
     }
-    if (WAITERS.get() <= MAX_SPINNERS) {
-      long end = System.nanoTime() + SPIN_NANOS;
-      while (in.available() == 0 && System.nanoTime() - end < 0 && WAITERS.get() <= MAX_SPINNERS) {
-        Thread.onSpinWait();
-      }
+    long end = System.nanoTime() + SPIN_NANOS;
+    while (WAITERS.get() <= MAX_SPINNERS && in.available() == 0 && System.nanoTime() - end < 0) {
+      Thread.onSpinWait();
     }
   }
 

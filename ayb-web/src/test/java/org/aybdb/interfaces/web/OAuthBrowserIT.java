@@ -42,7 +42,12 @@ class OAuthBrowserIT {
 
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
-  private static final Path APP = Path.of("..", "examples", "todo");
+  /** The app's files: the build says where they are (property {@code ayb.test.examples}). */
+  private static final Path APP =
+      Path.of(System.getProperty("ayb.test.examples", "../examples"), "todo")
+          .toAbsolutePath()
+          .normalize();
+
   private static final Map<String, String> TYPES =
       Map.of("html", "text/html", "mjs", "text/javascript", "js", "text/javascript");
 

@@ -19,12 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * list, profile, update_profile, list_tokens, revoke_token), databases and sharing
  * (create_database, query, database_details, update_database, share, list_database_permissions),
  * set_default_url and the interactive session's terminal handling; list_snapshots and
- * restore_snapshot against a second server that snapshots to a real S3 server (S3Proxy).
+ * restore_snapshot (the shared server snapshots to a real S3 server, S3Proxy, every second; what
+ * they print on a server without snapshot storage is checked in {@link ServerCommandIT}).
  */
 @ExtendWith(SharedServer.class)
 class ClientCommandIT {
@@ -55,66 +52,9 @@ class ClientCommandIT {
 
   private Path config;
 
-  /** S3 storage of the snapshotting server, and that server's folder. */
-  @TempDir static Path s3Folder;
-
-  @TempDir static Path snapshottingFolder;
-
-  private static S3ProxyServer s3;
-
-  /**
-   * How often the second server snapshots: short, since its test waits for runs (an unchanged
-   * database gets no new snapshot, so a run costs little).
-   */
-  private static final int SNAPSHOT_INTERVAL_SECONDS = 1;
-
-  /**
-   * The second server, which snapshots every second: started in the background when the class
-   * starts, so that its Payara Micro boots while the other tests run; its test waits for it.
-   */
-  private static CompletableFuture<RunningServer> snapshotting;
-
   @BeforeAll
-  static void useTheSharedServerAndStartTheSnapshottingOne(RunningServer shared) {
+  static void useTheSharedServer(RunningServer shared) {
     server = shared;
-    s3 = S3ProxyServer.start(s3Folder);
-    Map<String, String> environment =
-        new HashMap<>(s3.serverEnvironment(SNAPSHOT_INTERVAL_SECONDS + "s", 6));
-    environment.put("AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0");
-    snapshotting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return RunningServer.start(snapshottingFolder, environment);
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            });
-  }
-
-  @AfterAll
-  static void stopTheSnapshottingServer() {
-    if (snapshotting != null) {
-      RunningServer started = snapshotting.handle((running, failed) -> running).join();
-      if (started != null) {
-        started.close();
-      }
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-  }
-
-  /** The snapshotting server once healthy; its start's failure as thrown there. */
-  private static RunningServer snapshottingServer() throws Throwable {
-    try {
-      return snapshotting.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof CompletionException && cause.getCause() != null
-          ? cause.getCause()
-          : cause;
-    }
   }
 
   @BeforeEach
@@ -219,18 +159,16 @@ class ClientCommandIT {
     return token;
   }
 
-  /** Registers and confirms {@code entity}; its API token, saved in the configuration. */
+  /**
+   * Registers and confirms {@code entity} on the shared server, which becomes the configuration's
+   * default URL; its API token, saved in the configuration.
+   */
   private String registerAndConfirm(String entity) throws Exception {
-    return registerAndConfirm(server, entity);
-  }
-
-  /** The same on another server, which becomes the configuration's default URL. */
-  private String registerAndConfirm(RunningServer on, String entity) throws Exception {
     String address = entity + "@example.org";
     assertOk(
         "Check your email to finish registering " + entity + "\n",
-        client("--url", on.url(), "register", entity, address));
-    Result confirm = client("confirm", emailedToken(on, address));
+        client("--url", server.url(), "register", entity, address));
+    Result confirm = client("confirm", emailedToken(server, address));
     assertEquals(0, confirm.status(), confirm.toString());
     String prefix = "Successfully authenticated " + entity + " and saved token ";
     assertTrue(confirm.out().startsWith(prefix), confirm.out());
@@ -491,16 +429,14 @@ class ClientCommandIT {
   }
 
   /**
-   * ayb's end-to-end steps for a DuckDB database and then for a SQLite one, against a server of
-   * their own that snapshots every second to a real S3 server (S3Proxy): create, write, read as
-   * CSV, then list_snapshots, one more row, restore_snapshot of the first snapshot and the old
-   * count.
+   * ayb's end-to-end steps for a DuckDB database and then for a SQLite one, on the shared server,
+   * which snapshots every second to a real S3 server (S3Proxy): create, write, read as CSV, then
+   * list_snapshots, one more row, restore_snapshot of the first snapshot and the old count.
    */
   @Test
-  void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots() throws Throwable {
-    RunningServer snapshotting = snapshottingServer();
+  void duckdbAndSqliteDatabasesAsInAybsEndToEndStepsWithSnapshots() throws Exception {
     String entity = newEntity("duck");
-    registerAndConfirm(snapshotting, entity);
+    registerAndConfirm(entity);
     String db = entity + "/test.duckdb";
 
     assertOk("Successfully created " + db + "\n", client("create_database", db, "duckdb"));
@@ -608,7 +544,7 @@ class ClientCommandIT {
         List<String[]> snapshots = out.lines().skip(1).map(line -> line.split(",")).toList();
         if (!old.contains(snapshots.get(0)[0])
             && System.nanoTime() - seenSince
-                > TimeUnit.SECONDS.toNanos(4 * SNAPSHOT_INTERVAL_SECONDS + 1)) {
+                > TimeUnit.SECONDS.toNanos(4 * SharedServer.SNAPSHOT_INTERVAL_SECONDS + 1)) {
           return snapshots;
         }
       }
@@ -1057,21 +993,5 @@ class ClientCommandIT {
         client("export", entity + "/missing", home.resolve("missing.sqlite").toString()));
     assertTrue(Files.notExists(home.resolve("missing.sqlite")), "no file for a failed export");
     assertError(1, "Database already exists", client("fork", source, entity + "/copy.sqlite"));
-  }
-
-  // ---- snapshots on a server without [snapshots] ------------------------------------------------
-
-  @Test
-  void snapshotSubcommandsOnAServerWithoutSnapshotStorageSayItIsNotConfigured() throws Exception {
-    String entity = newEntity("snapshots");
-    registerAndConfirm(entity);
-    String database = entity + "/db.sqlite";
-    assertOk("Successfully created " + database + "\n", client("create_database", database));
-    // ayb would list nothing and claim a restore; this server says why it can't.
-    String message =
-        "SnapshotError { message: \"Snapshots are not configured on this server: its configuration"
-            + " has no [snapshots] section\" }";
-    assertError(1, message, client("list_snapshots", database));
-    assertError(1, message, client("restore_snapshot", database, "0".repeat(64)));
   }
 }

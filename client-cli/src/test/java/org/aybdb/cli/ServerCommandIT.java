@@ -92,7 +92,8 @@ class ServerCommandIT {
         out);
     assertTrue(out.contains("Data: " + directory.resolve("ayb_data").toRealPath()), out);
     assertTrue(out.contains("Metadata: jdbc:sqlite:"), out);
-    startQueryDaemons(http, "http://127.0.0.1:" + port);
+    String token = startQueryDaemons(http, "http://127.0.0.1:" + port);
+    assertTheClientSaysSnapshotsAreNotConfigured("http://127.0.0.1:" + port, token);
     record();
     List<ProcessHandle> tree = new ArrayList<>(started.values());
     assertFalse(tree.isEmpty(), "the launcher started no server process");
@@ -118,8 +119,11 @@ class ServerCommandIT {
     assertFalse(read("err.txt").contains("Error:"), read("err.txt"));
   }
 
-  /** Registers an account, creates two databases and queries each: two daemons start. */
-  private void startQueryDaemons(HttpClient http, String base) throws Exception {
+  /**
+   * Registers an account, creates two databases and queries each: two daemons start. The account's
+   * token.
+   */
+  private String startQueryDaemons(HttpClient http, String base) throws Exception {
     assertEquals(
         200,
         send(
@@ -159,6 +163,36 @@ class ServerCommandIT {
                   .header("Authorization", "Bearer " + token)
                   .POST(HttpRequest.BodyPublishers.ofString("CREATE TABLE t(a); SELECT 42")));
       assertEquals(200, query.statusCode(), query.body());
+    }
+    return token;
+  }
+
+  /**
+   * The default configuration has no [snapshots] section: where ayb would list nothing and claim a
+   * restore, {@code ayb client} prints the server's reason and fails.
+   */
+  private void assertTheClientSaysSnapshotsAreNotConfigured(String url, String token)
+      throws Exception {
+    String database = "stopper/one.sqlite";
+    String expected =
+        "Error: SnapshotError { message: \"Snapshots are not configured on this server: its"
+            + " configuration has no [snapshots] section\" }\n";
+    for (List<String> command :
+        List.of(
+            List.of("list_snapshots", database),
+            List.of("restore_snapshot", database, "0".repeat(64)))) {
+      List<String> arguments = new ArrayList<>(List.of("client"));
+      arguments.addAll(command);
+      ProcessBuilder builder = ayb("client-out.txt", "client-err.txt", arguments);
+      Map<String, String> environment = builder.environment();
+      environment.put("AYB_SERVER_URL", url);
+      environment.put("AYB_API_TOKEN", token);
+      environment.put("AYB_CLIENT_CONFIG_FILE", directory.resolve("client.json").toString());
+      Process client = builder.start();
+      assertTrue(client.waitFor(60, TimeUnit.SECONDS), "ayb client did not finish: " + command);
+      assertEquals(expected, read("client-err.txt"), command.toString());
+      assertEquals("", read("client-out.txt"), command.toString());
+      assertEquals(1, client.exitValue(), command.toString());
     }
   }
 
@@ -249,13 +283,8 @@ class ServerCommandIT {
 
   /** Starts {@code bin/ayb server} in the temporary directory; {@code port} null: none set. */
   private Process start(Integer port) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(repository.resolve("bin/ayb").toString(), "server")
-            .directory(directory.toFile())
-            .redirectOutput(directory.resolve("out.txt").toFile())
-            .redirectError(directory.resolve("err.txt").toFile());
+    ProcessBuilder builder = ayb("out.txt", "err.txt", List.of("server"));
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AYB"));
     if (port != null) {
       environment.put("AYB__PORT", Integer.toString(port));
     }
@@ -263,6 +292,22 @@ class ServerCommandIT {
     Process process = builder.start();
     started.put(process.pid(), process.toHandle());
     return process;
+  }
+
+  /**
+   * {@code bin/ayb <arguments>} in the temporary directory, its output into the files {@code out}
+   * and {@code err} there, without the AYB variables of this JVM's environment.
+   */
+  private ProcessBuilder ayb(String out, String err, List<String> arguments) {
+    List<String> command = new ArrayList<>(List.of(repository.resolve("bin/ayb").toString()));
+    command.addAll(arguments);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectOutput(directory.resolve(out).toFile())
+            .redirectError(directory.resolve(err).toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("AYB"));
+    return builder;
   }
 
   private HttpResponse<String> awaitHealthy(HttpClient http, URI health) throws Exception {

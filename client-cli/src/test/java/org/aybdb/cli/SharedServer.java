@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -19,18 +20,28 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code @BeforeAll}); the first one starts it, and it stops when the test run ends.
  *
  * <p>The classes sharing it must not depend on each other's data: each uses entities of its own
- * (unique names) and none stops or reconfigures the server. Its settings are the union of what they
- * need: no confirmation e-mail rate limit (every test registers accounts) and answers up to 64 MiB
- * (LogAmplificationIT reads a 12 MB result).
+ * (unique names) and none reconfigures the server; only {@link ShutdownUnderLoadIT} stops it, and
+ * it runs last ({@code @Order}). Its settings are the union of what they need: no confirmation
+ * e-mail rate limit (every test registers accounts), no per-entity query limits and a 5 s shutdown
+ * grace (ShutdownUnderLoadIT's writers), answers up to 64 MiB (LogAmplificationIT reads a 12 MB
+ * result) and snapshots every {@value #SNAPSHOT_INTERVAL_SECONDS} s to a real S3 server, an S3Proxy
+ * started with it (ClientCommandIT's snapshot commands; an unchanged database gets no new snapshot,
+ * so a run costs little).
  */
 public final class SharedServer implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedServer.class);
 
-  static final Map<String, String> ENVIRONMENT =
+  /** How often the server snapshots its changed databases. */
+  static final int SNAPSHOT_INTERVAL_SECONDS = 1;
+
+  private static final Map<String, String> ENVIRONMENT =
       Map.of(
           "AYB__EMAIL__RATE_LIMIT_PER_HOUR", "0",
+          "AYB__LIMITS__CONCURRENT_QUERIES", "0",
+          "AYB__LIMITS__QUERIES_PER_MINUTE", "0",
+          "AYB__SERVER__SHUTDOWN_GRACE_SECONDS", "5",
           "AYB__SANDBOX__MAX_RESULT_BYTES", "64MiB");
 
   @Override
@@ -48,15 +59,25 @@ public final class SharedServer implements ParameterResolver {
         .server();
   }
 
-  /** The server and its folder, both removed when the run ends. */
-  private record Started(RunningServer server, Path folder)
+  /** The server, its S3 server and their folder, all removed when the run ends. */
+  private record Started(RunningServer server, S3ProxyServer s3, Path folder)
       implements ExtensionContext.Store.CloseableResource {
 
     static Started start() {
+      Path folder = null;
+      S3ProxyServer s3 = null;
       try {
-        Path folder = Files.createTempDirectory("ayb-cli-shared-server");
-        return new Started(RunningServer.start(folder, ENVIRONMENT), folder);
+        folder = Files.createTempDirectory("ayb-cli-shared-server");
+        s3 = S3ProxyServer.start(Files.createDirectory(folder.resolve("s3")));
+        Map<String, String> environment =
+            new HashMap<>(s3.serverEnvironment(SNAPSHOT_INTERVAL_SECONDS + "s", 6));
+        environment.putAll(ENVIRONMENT);
+        Path serverFolder = Files.createDirectory(folder.resolve("server"));
+        return new Started(RunningServer.start(serverFolder, environment), s3, folder);
       } catch (Exception e) {
+        if (s3 != null) {
+          s3.close();
+        }
         throw new IllegalStateException("the shared ayb server did not start", e);
       }
     }
@@ -64,6 +85,7 @@ public final class SharedServer implements ParameterResolver {
     @Override
     public void close() throws IOException {
       server.close();
+      s3.close();
       Files.walkFileTree(
           folder,
           new SimpleFileVisitor<>() {

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -30,8 +29,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SIGTERM to `ayb server` while clients write: every write the server acknowledged (200) is in the
@@ -39,43 +39,27 @@ import org.junit.jupiter.api.io.TempDir;
  * answer at all because the port was closed (connection refused) or the connection was still
  * waiting in the listen queue when it closed (reset before any byte of an answer; such a request
  * was never read, so never run). Never HTML, an empty 500, or a 500 carrying a success body.
+ *
+ * <p>The server is the {@link SharedServer}, stopped here: this class runs after the others. Its
+ * per-entity query limits (4 at once by default) are off, so every answer to the six writers of one
+ * entity is about the shutdown.
  */
+@ExtendWith(SharedServer.class)
+@Order(Integer.MAX_VALUE)
 class ShutdownUnderLoadIT {
 
   private static final int CLIENTS = 6;
 
-  @TempDir Path folder;
-
   @Test
-  void acknowledgedWritesAreCommittedAndEveryOtherAnswerIsA503OrNoConnection() throws Exception {
-    RunningServer server =
-        RunningServer.start(
-            folder,
-            // Six writers of one entity: the per-entity query limits (4 at once by default) are
-            // off,
-            // so every answer is about the shutdown.
-            Map.of(
-                "AYB__EMAIL__RATE_LIMIT_PER_HOUR",
-                "0",
-                "AYB__SERVER__SHUTDOWN_GRACE_SECONDS",
-                "5",
-                "AYB__LIMITS__CONCURRENT_QUERIES",
-                "0",
-                "AYB__LIMITS__QUERIES_PER_MINUTE",
-                "0"));
+  void acknowledgedWritesAreCommittedAndEveryOtherAnswerIsA503OrNoConnection(RunningServer server)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String token;
     String path = "/v1/drain/load.sqlite";
-    try {
-      token = register(http, server, "drain");
-      create(http, server, path, token);
-      assertEquals(
-          200,
-          query(http, server, path, token, "CREATE TABLE t(id INTEGER PRIMARY KEY)").statusCode());
-    } catch (Throwable e) {
-      server.close();
-      throw e;
-    }
+    String token = register(http, server, "drain");
+    create(http, server, path, token);
+    assertEquals(
+        200,
+        query(http, server, path, token, "CREATE TABLE t(id INTEGER PRIMARY KEY)").statusCode());
 
     Set<Integer> acknowledged = Collections.synchronizedSet(new TreeSet<>());
     List<String> wrong = Collections.synchronizedList(new ArrayList<>());
@@ -128,7 +112,7 @@ class ShutdownUnderLoadIT {
     assertTrue(
         wrong.isEmpty(),
         "answers other than success or JSON 503: " + wrong.subList(0, Math.min(5, wrong.size())));
-    Set<Integer> committed = committedIds(folder.resolve("ayb_data"));
+    Set<Integer> committed = committedIds(server.folder().resolve("ayb_data"));
     Set<Integer> lost =
         acknowledged.stream().filter(id -> !committed.contains(id)).collect(Collectors.toSet());
     assertTrue(lost.isEmpty(), lost.size() + " acknowledged writes are missing: " + lost);

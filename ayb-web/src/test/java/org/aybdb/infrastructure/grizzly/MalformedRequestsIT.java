@@ -108,9 +108,11 @@ class MalformedRequestsIT {
     RawHttp.Answer trace = send("TRACE /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertJsonError(trace, 405);
     assertTrue(trace.header("Allow") != null, trace.toString());
-    // A write to the metrics: 405 for the management client, the same 403 as a GET for others.
+    // A write to the metrics: 405 for the management client (here by its token), the same 403 as
+    // a GET for others. Both from a stranger's address: loopback is a management address itself.
+    RawHttp raw = new RawHttp(base);
     RawHttp.Answer patch =
-        send(
+        raw.sendFromStranger(
             "PATCH /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
                 + "Authorization: Bearer "
                 + System.getProperty("ayb.test.managementToken")
@@ -118,7 +120,9 @@ class MalformedRequestsIT {
     assertJsonError(patch, 405);
     assertEquals("GET, HEAD, OPTIONS", patch.header("Allow"));
     assertJsonError(
-        send("POST /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n"), 403);
+        raw.sendFromStranger(
+            "POST /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n"),
+        403);
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.aybdb.infrastructure.grizzly;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URL;
@@ -33,7 +35,27 @@ final class RawHttp {
   }
 
   Answer send(byte[] request) throws IOException {
-    try (Socket socket = new Socket(host, port)) {
+    return exchange(new Socket(host, port), request);
+  }
+
+  /**
+   * Sends {@code request} from 127.0.0.2: a stranger to the server, whose management addresses
+   * (loopback by default) include the 127.0.0.1 the tests otherwise connect from.
+   */
+  Answer sendFromStranger(String request) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+      socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+    return exchange(socket, request.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static Answer exchange(Socket connected, byte[] request) throws IOException {
+    try (Socket socket = connected) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();

@@ -34,8 +34,8 @@ public final class ApiClient {
   /** A request to {@code path} (starting with {@code /}). */
   /**
    * A request for one of Payara's own endpoints ({@code /metrics}), with the {@code [management]}
-   * token the test servers are given: the tests reach the server by the machine's address, which is
-   * not a management address.
+   * token the test servers are given, so that the request is a management client's wherever it
+   * comes from.
    */
   public HttpRequest.Builder management(String path) {
     return request(path)

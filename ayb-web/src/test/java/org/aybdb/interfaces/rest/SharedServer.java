@@ -106,7 +106,9 @@ public final class SharedServer {
             "--autoBindHttp",
             "--autoBindRange",
             "100",
-            "--nocluster"));
+            // Not --nocluster: it still starts an in-process Hazelcast (a second or two of every
+            // start) and wins over --nohazelcast.
+            "--nohazelcast"));
     command.addAll(options("payara.extraMicroOptions"));
     return command;
   }

@@ -2,10 +2,13 @@ package org.aybdb.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,6 +119,23 @@ class ShutdownUnderLoadIT {
     Set<Integer> lost =
         acknowledged.stream().filter(id -> !committed.contains(id)).collect(Collectors.toSet());
     assertTrue(lost.isEmpty(), lost.size() + " acknowledged writes are missing: " + lost);
+
+    // A graceful stop otherwise: the launcher says so and reports no error, the port is closed and
+    // Payara's unpacked runtime is gone from data_path.
+    String out = Files.readString(server.folder().resolve("server-out.txt"));
+    assertTrue(out.contains("Shutting down server...\n"), out);
+    String err = Files.readString(server.folder().resolve("server-err.txt"));
+    assertTrue(err.lines().noneMatch(line -> line.startsWith("Error: ")), err);
+    URI url = URI.create(server.url());
+    assertThrows(
+        ConnectException.class,
+        () -> new Socket(url.getHost(), url.getPort()).close(),
+        "the port still accepts");
+    Path data = server.folder().resolve("ayb_data");
+    assertTrue(Files.isDirectory(data.resolve(".server")));
+    assertFalse(
+        Files.exists(data.resolve(".server/payara-root")),
+        "Payara's runtime directory was left in data_path");
   }
 
   private static void pause() {

@@ -176,22 +176,22 @@ class ServerCommandIT {
     String expected =
         "Error: SnapshotError { message: \"Snapshots are not configured on this server: its"
             + " configuration has no [snapshots] section\" }\n";
-    for (List<String> command :
+    Map<String, String> environment =
+        Map.of(
+            "AYB_SERVER_URL",
+            url,
+            "AYB_API_TOKEN",
+            token,
+            "AYB_CLIENT_CONFIG_FILE",
+            directory.resolve("client.json").toString());
+    for (String[] command :
         List.of(
-            List.of("list_snapshots", database),
-            List.of("restore_snapshot", database, "0".repeat(64)))) {
-      List<String> arguments = new ArrayList<>(List.of("client"));
-      arguments.addAll(command);
-      ProcessBuilder builder = ayb("client-out.txt", "client-err.txt", arguments);
-      Map<String, String> environment = builder.environment();
-      environment.put("AYB_SERVER_URL", url);
-      environment.put("AYB_API_TOKEN", token);
-      environment.put("AYB_CLIENT_CONFIG_FILE", directory.resolve("client.json").toString());
-      Process client = builder.start();
-      assertTrue(client.waitFor(60, TimeUnit.SECONDS), "ayb client did not finish: " + command);
-      assertEquals(expected, read("client-err.txt"), command.toString());
-      assertEquals("", read("client-out.txt"), command.toString());
-      assertEquals(1, client.exitValue(), command.toString());
+            new String[] {"client", "list_snapshots", database},
+            new String[] {"client", "restore_snapshot", database, "0".repeat(64)})) {
+      CommandRun run = CommandRun.run(environment, command);
+      assertEquals(expected, run.err(), run.toString());
+      assertEquals("", run.out(), run.toString());
+      assertEquals(1, run.status(), run.toString());
     }
   }
 
@@ -261,8 +261,13 @@ class ServerCommandIT {
 
   /** Starts {@code bin/ayb server} in the temporary directory; {@code port} null: none set. */
   private Process start(Integer port) throws IOException {
-    ProcessBuilder builder = ayb("out.txt", "err.txt", List.of("server"));
+    ProcessBuilder builder =
+        new ProcessBuilder(repository.resolve("bin/ayb").toString(), "server")
+            .directory(directory.toFile())
+            .redirectOutput(directory.resolve("out.txt").toFile())
+            .redirectError(directory.resolve("err.txt").toFile());
     Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(name -> name.startsWith("AYB"));
     if (port != null) {
       environment.put("AYB__PORT", Integer.toString(port));
     }
@@ -270,22 +275,6 @@ class ServerCommandIT {
     Process process = builder.start();
     started.put(process.pid(), process.toHandle());
     return process;
-  }
-
-  /**
-   * {@code bin/ayb <arguments>} in the temporary directory, its output into the files {@code out}
-   * and {@code err} there, without the AYB variables of this JVM's environment.
-   */
-  private ProcessBuilder ayb(String out, String err, List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of(repository.resolve("bin/ayb").toString()));
-    command.addAll(arguments);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(directory.toFile())
-            .redirectOutput(directory.resolve(out).toFile())
-            .redirectError(directory.resolve(err).toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("AYB"));
-    return builder;
   }
 
   private HttpResponse<String> awaitHealthy(HttpClient http, URI health) throws Exception {

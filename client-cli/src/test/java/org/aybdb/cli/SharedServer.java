@@ -64,10 +64,9 @@ public final class SharedServer implements ParameterResolver {
       implements ExtensionContext.Store.CloseableResource {
 
     static Started start() {
-      Path folder = null;
       S3ProxyServer s3 = null;
       try {
-        folder = Files.createTempDirectory("ayb-cli-shared-server");
+        Path folder = Files.createTempDirectory("ayb-cli-shared-server");
         s3 = S3ProxyServer.start(Files.createDirectory(folder.resolve("s3")));
         Map<String, String> environment =
             new HashMap<>(s3.serverEnvironment(SNAPSHOT_INTERVAL_SECONDS + "s", 6));

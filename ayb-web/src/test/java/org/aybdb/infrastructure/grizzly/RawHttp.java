@@ -3,8 +3,6 @@ package org.aybdb.infrastructure.grizzly;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URL;
@@ -12,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.aybdb.interfaces.rest.LoopbackSockets;
 
 /**
  * Sends bytes exactly as given over a plain socket (no client library would send a malformed
@@ -39,19 +38,14 @@ final class RawHttp {
   }
 
   /**
-   * Sends {@code request} from 127.0.0.2: a stranger to the server, whose management addresses
-   * (loopback by default) include the 127.0.0.1 the tests otherwise connect from.
+   * Sends {@code request} from a stranger's address ({@link LoopbackSockets#STRANGER}): the
+   * server's management addresses (loopback by default) include the 127.0.0.1 the tests otherwise
+   * connect from.
    */
   Answer sendFromStranger(String request) throws IOException {
-    Socket socket = new Socket();
-    try {
-      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-      socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
-    return exchange(socket, request.getBytes(StandardCharsets.ISO_8859_1));
+    return exchange(
+        LoopbackSockets.connect(LoopbackSockets.STRANGER, port),
+        request.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   private static Answer exchange(Socket connected, byte[] request) throws IOException {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aybdb.interfaces.rest.ApiClient;
+import org.aybdb.interfaces.rest.LoopbackSockets;
 import org.aybdb.interfaces.rest.ServerUrl;
 import org.aybdb.interfaces.rest.TestAccounts;
 import org.aybdb.interfaces.rest.TestAccounts.Account;
@@ -518,7 +519,7 @@ class EdgeAbuseIT {
 
   /** Sends {@code request} (HTTP/1.0, so the answer is not chunked) from 127.0.0.2. */
   private Raw fromStranger(String request) throws IOException {
-    return from("127.0.0.2", request);
+    return from(LoopbackSockets.STRANGER, request);
   }
 
   private Raw from(String source, String request) throws IOException {
@@ -528,14 +529,12 @@ class EdgeAbuseIT {
   }
 
   private Socket strangerSocket() throws IOException {
-    return socketFrom("127.0.0.2");
+    return socketFrom(LoopbackSockets.STRANGER);
   }
 
   /** A connection to the server from {@code source}. */
   private Socket socketFrom(String source) throws IOException {
-    Socket socket = new Socket();
-    socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-    socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base.getPort()), 5000);
+    Socket socket = LoopbackSockets.connect(source, base.getPort());
     socket.setSoTimeout(120_000);
     return socket;
   }

@@ -44,9 +44,10 @@ public final class Deployments {
     Files.copy(aybWarFile().toPath(), target.toPath(), StandardCopyOption.REPLACE_EXISTING);
     try (FileSystem war = FileSystems.newFileSystem(target.toPath())) {
       for (Class<?> type : List.of(ShiftedClock.class, ClockControlServlet.class)) {
-        addClass(war, type.getName().replace('.', '/'));
+        String path = type.getName().replace('.', '/');
+        addClass(war, path);
         // Its anonymous classes (ShiftedClock$1), numbered from 1 without gaps.
-        for (int i = 1; addClass(war, type.getName().replace('.', '/') + "$" + i); i++) {}
+        for (int i = 1; addClass(war, path + "$" + i); i++) {}
       }
     }
   }

@@ -14,6 +14,7 @@ import org.aybdb.sandbox.protocol.FrameTooLargeException;
 import org.aybdb.sandbox.protocol.ProtocolException;
 import org.aybdb.sandbox.protocol.Request;
 import org.aybdb.sandbox.protocol.Response;
+import org.aybdb.sandbox.sqlite.Sqlite3;
 
 /**
  * The query daemon's entry point: reads request frames from stdin and answers on the protocol
@@ -35,6 +36,9 @@ public final class QueryDaemon {
       System.err.println("ayb query daemon: " + e.getMessage());
       System.exit(2);
       return;
+    }
+    if (options.engine() == Engine.SQLITE) {
+      singleThreaded();
     }
     OutputStream channel =
         options.protocolFd() == 1
@@ -60,6 +64,18 @@ public final class QueryDaemon {
       Thread.currentThread().interrupt();
     }
     System.exit(status[0]);
+  }
+
+  /**
+   * Puts SQLite in single-thread mode before its first use: one thread serves every request, and
+   * without it each allocation and page-cache access takes a global mutex (a few percent of a point
+   * query). Not fatal if refused; the daemon then runs with SQLite's default locking.
+   */
+  private static void singleThreaded() {
+    int rc = Sqlite3.sqlite3_config(Sqlite3.SQLITE_CONFIG_SINGLETHREAD);
+    if (rc != Sqlite3.SQLITE_OK) {
+      System.err.println("ayb query daemon: SQLite refused single-thread mode (" + rc + ")");
+    }
   }
 
   /** Serves requests until the input ends; returns the exit status. */

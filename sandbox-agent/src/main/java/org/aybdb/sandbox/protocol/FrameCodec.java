@@ -214,7 +214,9 @@ public final class FrameCodec {
    */
   public abstract static class CellBatch {
     private final int columns;
-    final FrameBuffer buf = new FrameBuffer(8192);
+    // Small to start with: most answers are a few rows, and each query makes a batch (zeroing 8
+    // KiB for a point query cost more than the rest of its frame). It doubles as rows come.
+    final FrameBuffer buf = new FrameBuffer(512);
     private int rows;
     private int cellsInRow;
 

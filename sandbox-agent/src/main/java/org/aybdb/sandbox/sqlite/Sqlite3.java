@@ -128,6 +128,15 @@ public final class Sqlite3 {
 
   public static native int sqlite3_extended_result_codes(Pointer db, int onoff);
 
+  /** {@code SQLITE_CONFIG_SINGLETHREAD}: no mutexes at all (one thread uses the library). */
+  public static final int SQLITE_CONFIG_SINGLETHREAD = 1;
+
+  /**
+   * {@code sqlite3_config(op)} for the options without arguments; only before the library is first
+   * used (else {@code SQLITE_MISUSE}).
+   */
+  public static native int sqlite3_config(int op);
+
   /** {@code sqlite3_db_config(db, op, int, int*)}: the form every boolean option uses. */
   public static native int sqlite3_db_config(Pointer db, int op, int value, Pointer result);
 

@@ -2,9 +2,11 @@ package org.aybdb.sandbox.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.HexFormat;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +55,45 @@ class ValueFormatTest {
     assertEquals(
         "-" + new BigDecimal("2.2250738585072014E-308").toPlainString(),
         ValueFormat.real(-Double.MIN_NORMAL));
+  }
+
+  /**
+   * The fast path of {@link ValueFormat#real} against the exact search, on values of every kind:
+   * wherever it answers, the two agree, and it answers nearly all of them.
+   */
+  @Test
+  void fastPathAgreesWithTheExactSearch() {
+    SplittableRandom random = new SplittableRandom(16);
+    int tried = 0;
+    int answered = 0;
+    for (int i = 0; i < 300_000; i++) {
+      double d = sample(random, i);
+      if (!Double.isFinite(d) || d == 0) {
+        continue;
+      }
+      tried++;
+      String fast = ValueFormat.fastShortest(d);
+      if (fast != null) {
+        answered++;
+        String exact = ValueFormat.shortest(d).stripTrailingZeros().toPlainString();
+        assertEquals(exact, fast, () -> "for " + Double.toString(d));
+      }
+    }
+    assertTrue(answered > tried * 0.95, answered + " of " + tried + " took the fast path");
+  }
+
+  /** Random doubles of every exponent, and the kinds of value tables hold. */
+  private static double sample(SplittableRandom random, int i) {
+    return switch (i % 8) {
+      case 0 -> Double.longBitsToDouble(random.nextLong());
+      case 1 -> random.nextInt(1, 1_000_000) / 7.0;
+      case 2 -> random.nextInt(-1_000_000, 1_000_000) / 100.0; // prices, measurements
+      case 3 -> random.nextLong(1L << 60) * (random.nextBoolean() ? 1.0 : -1.0);
+      case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(-30, 30));
+      case 5 -> Math.scalb(1.0, random.nextInt(-1074, 1024));
+      case 6 -> Double.parseDouble(random.nextInt(1, 99_999) + "E" + random.nextInt(-320, 300));
+      default -> Double.longBitsToDouble(random.nextLong(1L << 52)); // subnormal
+    };
   }
 
   @ParameterizedTest(name = "{0}")

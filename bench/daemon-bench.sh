@@ -19,7 +19,7 @@ classpath() { # the bench's class path for a built tree
   local t="$1"
   echo "$t/sandbox-agent/target/classes:$t/ayb-ejb/target/classes:$t/config/target/classes:$(ls "$t"/sandbox-agent/target/lib/*.jar | tr '\n' ':')"
 }
-agent_jar() { ls "$1"/sandbox-agent/target/sandbox-agent-*.jar | grep -v sources | head -1; }
+agent_jar() { ls "$1"/sandbox-agent/target/sandbox-agent-*.jar | grep -v -e -sources -e -tests | head -1; }
 
 here="$(pwd)"
 [ -f "$(agent_jar "$here")" ] && [ -d ayb-ejb/target/classes ] ||

@@ -17,6 +17,12 @@
 #     (bench/jfr-summary.py): where the server's CPU goes per request
 #   * the server's system calls per request for /health and /query at 1 client (strace -c, when
 #     strace is installed and may attach)
+#   * with perf (when installed and allowed to record system wide): the CPU of every process by
+#     role, kernel or user space, per request, during a 4-client /query run; and the scheduler's
+#     wake-ups of a request's threads at 1 client for /health and /query, with the time each woken
+#     thread waits for a CPU (bench/perf-summary.py)
+#   * the daemon alone and through the pool (bench/DaemonBench.java: warm point query p50/p99, 4
+#     readers of one database against 1), without HTTP, while the server idles
 #   * the same point SELECT in-process through sqlite-jdbc (the floor)
 #   * pgbench -S -M simple against the local PostgreSQL (127.0.0.1:5432, user postgres, a scratch
 #     database ayb_bench), scale 1 (100 000 rows), at 1, 4 and 16 clients: what a user would pick
@@ -134,6 +140,38 @@ done
 result[spread,4]="$(wrk_run "$work/spread.lua" / 4)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# ---- what the machine does per request: perf (system wide), when perf may record ---------------
+# CPU by role (server request threads, daemons, wrk, idle; kernel or user space) during a 4-client
+# /query run, and the scheduler's wake-ups at 1 client for /health and /query: how many times a
+# request's threads are woken and how long each then waits for a CPU (bench/perf-summary.py).
+perf_cpu="n/a"
+declare -A perf_sched=([health]="n/a" [query]="n/a")
+if command -v perf >/dev/null && perf record -a -o "$work/probe.data" -- true >/dev/null 2>&1; then
+  # perf_run <lua> <clients> <record...> : wrk for $seconds + 2 s, perf for $seconds s inside it;
+  # prints the requests made while perf recorded (wrk's rate times the recorded time).
+  perf_run() {
+    local script="$1" c="$2" threads=$(( $2 < 2 ? 1 : 2 )) rate
+    shift 2
+    wrk -t"$threads" -c"$c" -d"$(( seconds + 2 ))s" -s "$script" "$base/" >"$work/perf-wrk.txt" &
+    local load=$!
+    sleep 1
+    "$@" -- sleep "$seconds" >/dev/null 2>&1 || true
+    wait "$load"
+    rate="$(awk '/^RESULT/ {print $2}' "$work/perf-wrk.txt")"
+    echo "$(( ${rate%.*} * seconds ))"
+  }
+  n="$(perf_run "$work/point.lua" 4 perf record -a -F 999 -o "$work/cpu.data")"
+  perf_cpu="$(python3 "$root/bench/perf-summary.py" cpu "$work/cpu.data" "$n")"
+  cp "$work/report.lua" "$work/health.lua"
+  echo 'request = function() return wrk.format("GET", "/health") end' >>"$work/health.lua"
+  for what in health query; do
+    lua="$work/point.lua"
+    [ "$what" = health ] && lua="$work/health.lua"
+    n="$(perf_run "$lua" 1 perf sched record -a -o "$work/sched-$what.data")"
+    perf_sched[$what]="$(python3 "$root/bench/perf-summary.py" sched "$work/sched-$what.data" "$n")"
+  done
+fi
+
 # ---- where the server's CPU goes: JFR during a 4-client /query run ----------------------------
 payara_pid="$(pgrep -P "$server_pid" -f payara-micro.jar | head -1)"
 jcmd "$payara_pid" JFR.start name=bench settings=default filename="$work/query.jfr" >/dev/null
@@ -184,6 +222,18 @@ for p in $(descendants "$payara_pid"); do
   fi
 done
 server_rss="$(ps -o rss= -p "$payara_pid" 2>/dev/null || echo 0)"
+
+# ---- the daemon alone and the pool alone (bench/DaemonBench.java), the server idle ---------------
+# A warm point query on one DaemonProcess, and through the pool's leases (1 and 4 readers of one
+# database), on a 10 000-row table: the stages under /query without HTTP and the container.
+declare -A stage
+cp_daemon="$root/sandbox-agent/target/classes:$root/ayb-ejb/target/classes:$root/config/target/classes:$root/sandbox-agent/target/lib/*"
+agent_jar="$(ls "$root"/sandbox-agent/target/sandbox-agent-*.jar | grep -v -- '-tests.jar' | head -1)"
+mkdir -p "$work/daemon-bench"
+while read -r key value; do
+  stage[$key]="$value"
+done < <(java -Xss1m -cp "$cp_daemon" "$root/bench/DaemonBench.java" "$work/daemon-bench" \
+  "$root/sandbox-agent/target/lib" "$agent_jar" "$seconds" 2>/dev/null)
 
 # ---- baseline: sqlite-jdbc in-process ----------------------------------------------------------
 sqlite_jar="$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)"
@@ -247,6 +297,9 @@ for c in clients:
 print(f"one database: 4 clients / 1 client = {q[4][0]/q[1][0]:.2f}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f}")
 print(f"best /query / pgbench at 16 clients = {max(q[c][0] for c in clients)/g[16][0]:.3f}")
 print(f"per request at 1 client (1/throughput): bare {1000/b[1][0]:.3f} ms, /health {1000/h[1][0]:.3f} ms, /query {1000/q[1][0]:.3f} ms")
+print("stages under /query, without HTTP (DaemonBench, warm point query): daemon alone p50 ${stage[daemon_point_p50_us]:-n/a} µs"
+      " (p99 ${stage[daemon_point_p99_us]:-n/a}), through the pool p50 ${stage[pool_point_p50_us]:-n/a} µs"
+      " (p99 ${stage[pool_point_p99_us]:-n/a}); pool, 4 readers / 1 of one database = ${stage[pool_point_4_vs_1_ratio]:-n/a}")
 print("system calls per request at 1 client (strace -c; no waits, gettid or sysinfo): ${syscalls}")
 cold = sorted(float(x) * 1000 for x in "${cold[*]}".split())
 print(f"cold first query (create table + select on a new database; daemon spawn): p50 {cold[len(cold)//2]:.0f} ms, min {cold[0]:.0f} ms, max {cold[-1]:.0f} ms; the next query: {float('$warm_once')*1000:.1f} ms")
@@ -260,5 +313,15 @@ echo
 echo "## where the server's CPU goes during the 4-client /query run under JFR"
 echo
 echo "$jfr_summary"
+echo
+echo "## where the machine's CPU goes during a 4-client /query run (perf, all processes)"
+echo
+echo "$perf_cpu"
+for what in health query; do
+  echo
+  echo "## wake-ups of a request's threads at 1 client, /$what (perf sched)"
+  echo
+  echo "${perf_sched[$what]}"
+done
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,9 +18,9 @@
 #   * the server's system calls per request for /health and /query at 1 client (strace -c, when
 #     strace is installed and may attach)
 #   * with perf (when installed and allowed to record system wide): the CPU of every process by
-#     role, kernel or user space, per request, during a 4-client /query run; and the scheduler's
-#     wake-ups of a request's threads at 1 client for /health and /query, with the time each woken
-#     thread waits for a CPU (bench/perf-summary.py)
+#     role, kernel or user space, per request, during 4-client /query and /health runs; and the
+#     scheduler's wake-ups of a request's threads at 1 client for /health and /query, with the time
+#     each woken thread waits for a CPU (bench/perf-summary.py)
 #   * the daemon alone and through the pool (bench/DaemonBench.java: warm point query p50/p99, 4
 #     readers of one database against 1), without HTTP, while the server idles
 #   * the same point SELECT in-process through sqlite-jdbc (the floor)
@@ -145,6 +145,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 # /query run, and the scheduler's wake-ups at 1 client for /health and /query: how many times a
 # request's threads are woken and how long each then waits for a CPU (bench/perf-summary.py).
 perf_cpu="n/a"
+perf_cpu_health="n/a"
 declare -A perf_sched=([health]="n/a" [query]="n/a")
 if command -v perf >/dev/null && perf record -a -o "$work/probe.data" -- true >/dev/null 2>&1; then
   # perf_run <lua> <clients> <record...> : wrk for $seconds + 2 s, perf for $seconds s inside it;
@@ -160,10 +161,12 @@ if command -v perf >/dev/null && perf record -a -o "$work/probe.data" -- true >/
     rate="$(awk '/^RESULT/ {print $2}' "$work/perf-wrk.txt")"
     echo "$(( ${rate%.*} * seconds ))"
   }
-  n="$(perf_run "$work/point.lua" 4 perf record -a -F 999 -o "$work/cpu.data")"
-  perf_cpu="$(python3 "$root/bench/perf-summary.py" cpu "$work/cpu.data" "$n")"
   cp "$work/report.lua" "$work/health.lua"
   echo 'request = function() return wrk.format("GET", "/health") end' >>"$work/health.lua"
+  n="$(perf_run "$work/point.lua" 4 perf record -a -F 999 -o "$work/cpu.data")"
+  perf_cpu="$(python3 "$root/bench/perf-summary.py" cpu "$work/cpu.data" "$n")"
+  n="$(perf_run "$work/health.lua" 4 perf record -a -F 999 -o "$work/cpu-health.data")"
+  perf_cpu_health="$(python3 "$root/bench/perf-summary.py" cpu "$work/cpu-health.data" "$n")"
   for what in health query; do
     lua="$work/point.lua"
     [ "$what" = health ] && lua="$work/health.lua"
@@ -317,6 +320,10 @@ echo
 echo "## where the machine's CPU goes during a 4-client /query run (perf, all processes)"
 echo
 echo "$perf_cpu"
+echo
+echo "## the same during a 4-client /health run"
+echo
+echo "$perf_cpu_health"
 for what in health query; do
   echo
   echo "## wake-ups of a request's threads at 1 client, /$what (perf sched)"

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,20 +47,28 @@ public final class DaemonProcess implements AutoCloseable {
           });
 
   /**
-   * How long a wait for an answer spins before it blocks on the pipe (system property {@value
-   * #SPIN_PROPERTY}, microseconds; 0 turns it off). A point query's answer comes within tens of
-   * microseconds, and on an otherwise idle machine waking a blocked thread costs about as much
-   * again; spinning that long is cheaper. A wait spins only while few answers are awaited (see
-   * {@link #spinForAnswer}), so that spinners never take the cores the daemons need to answer.
+   * How long a wait for an answer spins before it blocks on the pipe, by default (system property
+   * {@value #SPIN_PROPERTY}, microseconds; default 0, no spin); {@link #answerSpin} sets it per
+   * daemon. A point query's answer comes within tens of microseconds, and on an idle virtual
+   * machine waking a blocked thread costs about as much again, so a client that does nothing else
+   * while it waits (a benchmark's loop) gains by spinning: 27-38 µs instead of about 77 µs a point
+   * query on a 2-core VM. The server does not: over HTTP at 1 client the spin gained nothing,
+   * because the spinning thread keeps its core, so the daemon is woken on the other, idle one
+   * (about 30 µs until it runs, against under 10 µs on the waiter's own core when that blocks), and
+   * at 4 clients it cost a fifth more of the request threads' CPU per query. A wait spins only
+   * while few answers are awaited (see {@link #spinForAnswer}), so that spinners never take the
+   * cores the daemons need to answer.
    */
   public static final String SPIN_PROPERTY = "ayb.sandbox.answer-spin-micros";
 
-  private static final long SPIN_NANOS =
-      TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 50)));
+  private static final long DEFAULT_SPIN_NANOS =
+      TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 0)));
   private static final int MAX_SPINNERS =
       Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   // Answers awaited right now, by every daemon of this JVM.
   private static final AtomicInteger WAITERS = new AtomicInteger();
+
+  private volatile long spinNanos = DEFAULT_SPIN_NANOS;
 
   private final Process process;
   private final OutputStream out;
@@ -164,6 +173,14 @@ public final class DaemonProcess implements AutoCloseable {
     env.put("LANG", "C.UTF-8");
     builder.redirectError(stderr);
     return builder.start();
+  }
+
+  /**
+   * How long a wait for this daemon's answer spins before it blocks (see {@link #SPIN_PROPERTY});
+   * zero turns spinning off.
+   */
+  public void answerSpin(Duration spin) {
+    spinNanos = Math.max(0, Objects.requireNonNull(spin, "spin").toNanos());
   }
 
   /** What the daemon said when it started (engine version, sandbox status). */
@@ -409,15 +426,16 @@ public final class DaemonProcess implements AutoCloseable {
   }
 
   /**
-   * Spins (bounded, see {@link #SPIN_NANOS}) until answer bytes are there to read, but only while
+   * Spins (bounded, see {@link #answerSpin}) until answer bytes are there to read, but only while
    * at most half the cores' worth of answers are awaited: with more, the cores are busy anyway (no
    * wake-up to save) and a spinner would take a core a daemon needs.
    */
   private void spinForAnswer() throws IOException {
-    if (SPIN_NANOS == 0) {
+    long spin = spinNanos;
+    if (spin == 0) {
       return;
     }
-    long end = System.nanoTime() + SPIN_NANOS;
+    long end = System.nanoTime() + spin;
     while (WAITERS.get() <= MAX_SPINNERS && in.available() == 0 && System.nanoTime() - end < 0) {
       Thread.onSpinWait();
     }

@@ -29,7 +29,8 @@
 #   * the first query on a cold database (spawn of its sandboxed daemon), p50 of 15
 #   * resident memory of an idle daemon
 # and prints the ratios /query / /health, /health / bare, 4 clients / 1 client on one database and
-# /query / pgbench, with the load average (the machine may be shared: compare ratios).
+# /query / pgbench, with the load average (the machine may be shared: compare ratios). The HTTP runs
+# are repeated $BENCH_ROUNDS times (default 3), interleaved, and each row gives its median round.
 # Needs: a build (./mvnw -q package -DskipTests), wrk, pgbench/psql, python3, curl and a JDK
 # (javac, jar, jcmd, jfr).
 set -euo pipefail
@@ -129,15 +130,20 @@ wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/health/live" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/bare" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/spread.lua" "$base/" >/dev/null
 
+# $BENCH_ROUNDS rounds (default 3) of every HTTP run, interleaved: on a shared or virtual machine
+# rates swing by up to 2x between runs minutes apart, so each row reports its median round (and the
+# rates of all rounds), and the ratios compare medians measured side by side.
 declare -A result
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for c in "${clients[@]}"; do
-  result[bare,$c]="$(wrk_run "$work/report.lua" /bench-bare/bare "$c")"
-  result[health,$c]="$(wrk_run "$work/report.lua" /health "$c")"
-  result[live,$c]="$(wrk_run "$work/report.lua" /health/live "$c")"
-  result[query,$c]="$(wrk_run "$work/point.lua" / "$c")"
+for _ in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+  for c in "${clients[@]}"; do
+    result[bare,$c]+="$(wrk_run "$work/report.lua" /bench-bare/bare "$c");"
+    result[health,$c]+="$(wrk_run "$work/report.lua" /health "$c");"
+    result[live,$c]+="$(wrk_run "$work/report.lua" /health/live "$c");"
+    result[query,$c]+="$(wrk_run "$work/point.lua" / "$c");"
+  done
+  result[spread,4]+="$(wrk_run "$work/spread.lua" / 4);"
 done
-result[spread,4]="$(wrk_run "$work/spread.lua" / 4)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- what the machine does per request: perf (system wide), when perf may record ---------------
@@ -263,10 +269,17 @@ done
 python3 - <<EOF
 clients = [1, 4]
 def parse(s):
-    return [float(x) for x in s.split()]
+    """One run's "rps p50 p99 errors", or the median (by rate) of rounds separated by ";"."""
+    runs = sorted(([float(x) for x in r.split()] for r in s.split(";") if r.strip()), key=lambda r: r[0])
+    median = runs[len(runs) // 2]
+    if len(runs) > 1:
+        median = median + [0.0] * (4 - len(median))
+        median.append(" ".join(f"{r[0]:.0f}" for r in runs))
+    return median
 def row(c, what, r, digits=2):
     err = f" ({r[3]:.0f} errors)" if len(r) > 3 and r[3] else ""
-    print(f"| {c} | {what} | {r[0]:.0f} | {r[1]:.{digits}f} | {r[2]:.{digits}f} |{err}")
+    rounds = f" (rounds: {r[4]})" if len(r) > 4 else ""
+    print(f"| {c} | {what} | {r[0]:.0f} | {r[1]:.{digits}f} | {r[2]:.{digits}f} |{err}{rounds}")
 def by_clients(text, cs=clients):
     return {c: parse(x) for c, x in zip(cs, text.split("|"))}
 b = by_clients("${result[bare,1]}|${result[bare,4]}")

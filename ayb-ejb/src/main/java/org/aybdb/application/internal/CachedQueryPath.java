@@ -13,6 +13,7 @@ import org.aybdb.application.QueryPath;
 import org.aybdb.application.TokenService;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
+import org.aybdb.application.engine.SingleSelect;
 import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.application.engine.StatementResult;
 import org.aybdb.domain.model.Slugs;

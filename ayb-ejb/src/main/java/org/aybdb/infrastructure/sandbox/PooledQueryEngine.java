@@ -16,6 +16,7 @@ import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.engine.QueryResult;
+import org.aybdb.application.engine.SingleSelect;
 import org.aybdb.domain.model.database.DatabaseType;
 import org.aybdb.infrastructure.sandbox.pool.DaemonPool;
 import org.aybdb.infrastructure.sandbox.pool.ManagedDaemonFactory;
@@ -217,7 +218,12 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             sql,
             quota ? maxFileBytes : 0);
     boolean readOnly = mode == AccessMode.READ_ONLY;
-    Supplier<DaemonPool.Lease> leases = () -> lease(daemons, key, file, database, readOnly);
+    // A read-write caller's single SELECT cannot write, so it may take one of the database's
+    // reader daemons as a read-only request does (still in read-write mode, so its connection and
+    // policy are the same): an owner's reads then run beside each other instead of queueing on
+    // the writer. Anything else of a read-write caller goes to the writer.
+    boolean reads = readOnly || SingleSelect.is(sql);
+    Supplier<DaemonPool.Lease> leases = () -> lease(daemons, key, file, database, reads);
     // A read-only query whose daemon died before any row was handed out is run once more on a
     // fresh daemon: it changed nothing. A read-write one is never repeated (it may have committed).
     return new DaemonQueryCursor(

@@ -134,6 +134,39 @@ class ParallelReadersIT {
     }
   }
 
+  /**
+   * An owner's (read-write) single SELECT runs beside a write in progress on a reader daemon;
+   * anything else of a read-write caller, a WITH that could start a write included, waits for the
+   * writer.
+   */
+  @Test
+  void aReadWriteCallersSelectTakesAReaderButItsOtherStatementsWaitForTheWriter() throws Exception {
+    engine = Engines.engine(data, settings(8, Duration.ofMinutes(10), Duration.ofSeconds(10)), l());
+    DatabaseRef db = table("owner.sqlite");
+    DaemonPool pool = engine.pool();
+    Future<?> cte;
+    try (DaemonPool.Lease held = pool.lease(db.path(), () -> file(db), Duration.ofSeconds(10))) {
+      Future<String> select =
+          threads.submit(
+              () ->
+                  engine
+                      .execute(db, AccessMode.READ_WRITE, " select sum(a) FROM t;")
+                      .rows()
+                      .get(0)
+                      .get(0));
+      assertEquals("1000", select.get(5, TimeUnit.SECONDS), "the SELECT waited for the writer");
+      assertEquals(2, pool.liveDaemons(), "the SELECT got a reader of its own");
+      cte =
+          threads.submit(
+              () ->
+                  engine.execute(
+                      db, AccessMode.READ_WRITE, "WITH x AS (SELECT 1) SELECT * FROM t, x"));
+      Thread.sleep(800);
+      assertFalse(cte.isDone(), "a read-write WITH ran beside the writer");
+    }
+    cte.get(10, TimeUnit.SECONDS);
+  }
+
   @Test
   void oneReaderPerDatabaseKeepsReadsOnOneDaemon() throws Exception {
     SandboxSettings base = settings(8, Duration.ofMinutes(10), Duration.ofSeconds(10));

@@ -1,4 +1,4 @@
-package org.aybdb.application.internal;
+package org.aybdb.application.engine;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,10 @@
-package org.aybdb.application.internal;
+package org.aybdb.application.engine;
 
 /**
  * Recognizes, without parsing, SQL that is certainly one SQLite {@code SELECT} statement, which
- * cannot write to its database: a read-write query of that shape needs no storage quota, so the
- * owner's point query does not measure every file the owner stores first.
+ * cannot write to its database. A read-write query of that shape needs no storage quota (so the
+ * owner's point query does not measure every file the owner stores first), and it may run on one of
+ * the database's reader daemons (so an owner's reads do not queue behind each other).
  *
  * <p>The test errs towards "no": the text must begin with the keyword {@code SELECT} (after
  * whitespace only; a leading comment or {@code WITH}, which may start an {@code INSERT}, does not
@@ -11,13 +12,14 @@ package org.aybdb.application.internal;
  * needs a {@code ;} between two statements, so such a text holds one statement at most (a {@code ;}
  * inside a string or comment also gives "no", which costs only the measurement).
  */
-final class SingleSelect {
+public final class SingleSelect {
 
   private static final String KEYWORD = "select";
 
   private SingleSelect() {}
 
-  static boolean is(String sql) {
+  /** Whether {@code sql} is certainly one {@code SELECT} statement. */
+  public static boolean is(String sql) {
     int n = sql.length();
     int start = 0;
     while (start < n && isSpace(sql.charAt(start))) {

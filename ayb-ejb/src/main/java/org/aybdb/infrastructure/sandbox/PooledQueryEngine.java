@@ -170,15 +170,14 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   }
 
   /**
-   * A daemon for {@code key}; a pool that can't give one in time counts as a failed query. A
-   * read-only request of a SQLite database may get one of its extra reader daemons (DuckDB lets one
-   * process at a time open a file for writing, so its reads stay on the one daemon).
+   * A daemon for {@code key}; a pool that can't give one in time counts as a failed query. A read
+   * of a SQLite database may get one of its extra reader daemons (DuckDB lets one process at a time
+   * open a file for writing, so its reads stay on the one daemon).
    */
   private DaemonPool.Lease lease(
-      DaemonPool daemons, String key, Supplier<Path> file, DatabaseRef database, boolean readOnly) {
+      DaemonPool daemons, String key, Supplier<Path> file, DatabaseRef database, boolean reads) {
     try {
-      return daemons.lease(
-          key, file, queueWait, readOnly && database.type() == DatabaseType.SQLITE);
+      return daemons.lease(key, file, queueWait, reads && database.type() == DatabaseType.SQLITE);
     } catch (PoolUnavailableException e) {
       listener.queried(database.path(), Duration.ZERO, "failure");
       throw QueryErrors.unavailable(e);

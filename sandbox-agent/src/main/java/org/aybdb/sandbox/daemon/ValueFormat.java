@@ -52,13 +52,13 @@ public final class ValueFormat {
    * costs a few hundred nanoseconds this way instead of several microseconds.
    */
   static String fastShortest(double d) {
-    String text = Double.toString(Math.abs(d));
+    double magnitude = Math.abs(d);
+    String text = Double.toString(magnitude);
     long digits = 0;
     int count = 0;
     int exponent = 0;
     boolean fraction = false;
-    int i = 0;
-    for (; i < text.length(); i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '.') {
         fraction = true;
@@ -80,17 +80,15 @@ public final class ValueFormat {
       digits = digits * 10 + (c - '0');
       count++;
     }
-    if (count == 0) {
+    if (digits == 0) {
       return null;
     }
     while (digits % 10 == 0) {
       digits /= 10;
       exponent++;
-      count--;
     }
-    double magnitude = Math.abs(d);
     // Java 17 sometimes prints a digit more than needed: drop digits while that still reads back.
-    while (count > 1) {
+    while (digits >= 10) {
       long shorter = digits / 10;
       if (!readsBack(shorter, exponent + 1, magnitude)) {
         shorter++;
@@ -100,42 +98,41 @@ public final class ValueFormat {
       }
       digits = shorter;
       exponent++;
-      count--;
       while (digits % 10 == 0) {
         digits /= 10;
         exponent++;
-        count--;
       }
     }
     if (readsBack(digits - 1, exponent, magnitude) || readsBack(digits + 1, exponent, magnitude)) {
-      return nearestOfLength(d, digits, exponent);
+      return nearestOfLength(d < 0, magnitude, digits, exponent);
     }
     return plain(d < 0, Long.toString(digits), exponent);
   }
 
   /**
    * Where decimals of {@code Double.toString}'s length are finer than doubles (17 digits, often),
-   * several of them read back as {@code d}: the one nearest to {@code d}'s exact value, found from
+   * several of them read back as {@code magnitude}: the one nearest to its exact value, found from
    * where that value lies between the two of them around it (one exact subtraction and one rounding
    * instead of the full search). A tie goes to the even one, as {@link #shortest} has it.
    */
-  private static String nearestOfLength(double d, long digits, int exponent) {
-    double magnitude = Math.abs(d);
-    // How many steps of the last digit d's exact value lies from digits × 10^exponent.
+  private static String nearestOfLength(
+      boolean negative, double magnitude, long digits, int exponent) {
+    // How many steps of the last digit the exact value lies from digits × 10^exponent.
     BigDecimal steps =
         new BigDecimal(magnitude)
             .subtract(BigDecimal.valueOf(digits, -exponent))
             .scaleByPowerOfTen(-exponent);
     BigDecimal below = steps.setScale(0, RoundingMode.FLOOR);
+    BigDecimal beyond = steps.subtract(below);
     long floor = digits + below.longValueExact();
-    int half = steps.subtract(below).compareTo(HALF);
     long chosen;
-    if (steps.compareTo(below) == 0) {
+    if (beyond.signum() == 0) {
       chosen = floor; // the exact value has no more digits than these
     } else {
       boolean floorReads = readsBack(floor, exponent, magnitude);
       boolean ceilingReads = readsBack(floor + 1, exponent, magnitude);
       if (floorReads && ceilingReads) {
+        int half = beyond.compareTo(HALF);
         chosen = half < 0 || (half == 0 && floor % 2 == 0) ? floor : floor + 1;
       } else if (floorReads || ceilingReads) {
         chosen = floorReads ? floor : floor + 1;
@@ -147,7 +144,7 @@ public final class ValueFormat {
       chosen /= 10;
       exponent++;
     }
-    return plain(d < 0, Long.toString(chosen), exponent);
+    return plain(negative, Long.toString(chosen), exponent);
   }
 
   private static final BigDecimal HALF = BigDecimal.valueOf(5, 1);

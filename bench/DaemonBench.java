@@ -38,6 +38,8 @@ import org.aybdb.sandbox.protocol.Request;
 public class DaemonBench {
   static final Duration T = Duration.ofSeconds(60);
 
+  static final int ROWS = 10_000;
+
   /** 20,000 timed point queries on one warm daemon, sorted (nanoseconds). */
   static long[] pointLoop(DaemonProcess d) throws Exception {
     long[] nanos = new long[20_000];
@@ -58,7 +60,6 @@ public class DaemonBench {
       return null;
     }
   }
-  static final int ROWS = 10_000;
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);

@@ -15,11 +15,7 @@ seconds="${2:-5}"
 work="$(mktemp -d /tmp/ayb-daemon-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-classpath() { # the bench's class path for a built tree
-  local t="$1"
-  echo "$t/sandbox-agent/target/classes:$t/ayb-ejb/target/classes:$t/config/target/classes:$(ls "$t"/sandbox-agent/target/lib/*.jar | tr '\n' ':')"
-}
-agent_jar() { ls "$1"/sandbox-agent/target/sandbox-agent-*.jar | grep -v -e -sources -e -tests | head -1; }
+. bench/agent-classpath.sh
 
 here="$(pwd)"
 [ -f "$(agent_jar "$here")" ] && [ -d ayb-ejb/target/classes ] ||
@@ -36,7 +32,7 @@ echo "# ayb daemon benchmark — $(date -u +%FT%TZ), $(nproc) cores, load $(cut 
 echo "# baseline: $ref ($(git rev-parse --short "$ref")); this: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')"
 run() { # tree, label
   mkdir -p "$work/$2"
-  java -Xss1m -cp "$(classpath "$1")" bench/DaemonBench.java \
+  java -Xss1m -cp "$(agent_classpath "$1")" bench/DaemonBench.java \
     "$work/$2" "$1/sandbox-agent/target/lib" "$(agent_jar "$1")" "$seconds" >"$work/$2.out"
 }
 run "$base" baseline

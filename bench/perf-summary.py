@@ -45,7 +45,6 @@ def cpu(recording, requests):
     total = collections.Counter()
     kernel = collections.Counter()
     others = collections.Counter()
-    samples = 0
     for line in out.splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -88,19 +87,16 @@ def sched(recording, requests):
     out = subprocess.run(["perf", "sched", "timehist", "-i", recording],
                          capture_output=True, text=True).stdout
     delays = collections.defaultdict(list)
-    first = last = None
     for line in out.splitlines():
         parts = line.split()
         # time cpu task wait sch-delay run
         if len(parts) < 6 or not parts[1].startswith("["):
             continue
         try:
-            t = float(parts[0])
+            float(parts[0])  # a row of the table, not a header or a note
             delay = float(parts[-2])
         except ValueError:
             continue
-        first = t if first is None else first
-        last = t
         task = " ".join(parts[2:-3])
         if task.startswith("<idle>"):
             continue

@@ -147,9 +147,10 @@ done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- what the machine does per request: perf (system wide), when perf may record ---------------
-# CPU by role (server request threads, daemons, wrk, idle; kernel or user space) during a 4-client
-# /query run, and the scheduler's wake-ups at 1 client for /health and /query: how many times a
-# request's threads are woken and how long each then waits for a CPU (bench/perf-summary.py).
+# CPU by role (server request threads, daemons, wrk, idle; kernel or user space) during 4-client
+# /query and /health runs, and the scheduler's wake-ups at 1 client for /health and /query: how
+# many times a request's threads are woken and how long each then waits for a CPU
+# (bench/perf-summary.py).
 perf_cpu="n/a"
 perf_cpu_health="n/a"
 declare -A perf_sched=([health]="n/a" [query]="n/a")
@@ -236,13 +237,12 @@ server_rss="$(ps -o rss= -p "$payara_pid" 2>/dev/null || echo 0)"
 # A warm point query on one DaemonProcess, and through the pool's leases (1 and 4 readers of one
 # database), on a 10 000-row table: the stages under /query without HTTP and the container.
 declare -A stage
-cp_daemon="$root/sandbox-agent/target/classes:$root/ayb-ejb/target/classes:$root/config/target/classes:$root/sandbox-agent/target/lib/*"
-agent_jar="$(ls "$root"/sandbox-agent/target/sandbox-agent-*.jar | grep -v -- '-tests.jar' | head -1)"
+. "$root/bench/agent-classpath.sh"
 mkdir -p "$work/daemon-bench"
 while read -r key value; do
   stage[$key]="$value"
-done < <(java -Xss1m -cp "$cp_daemon" "$root/bench/DaemonBench.java" "$work/daemon-bench" \
-  "$root/sandbox-agent/target/lib" "$agent_jar" "$seconds" 2>/dev/null)
+done < <(java -Xss1m -cp "$(agent_classpath "$root")" "$root/bench/DaemonBench.java" \
+  "$work/daemon-bench" "$root/sandbox-agent/target/lib" "$(agent_jar "$root")" "$seconds" 2>/dev/null)
 
 # ---- baseline: sqlite-jdbc in-process ----------------------------------------------------------
 sqlite_jar="$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)"

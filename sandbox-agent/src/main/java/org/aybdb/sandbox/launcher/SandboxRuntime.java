@@ -134,9 +134,14 @@ public record SandboxRuntime(
       scratch = Files.createTempDirectory(cds, "train");
       Path db = scratch.resolve("train.sqlite");
       SandboxConfig config = SandboxConfig.builder().sandboxed(false).build();
-      // The daemon: a few queries of every kind, then SHUTDOWN.
-      List<String> daemon =
-          SandboxCommand.daemonJvm(config, runtime, db, cds.resolve("daemon.jsa.tmp"), 1, "train");
+      // The daemon: a training run (a few queries of every kind, then SHUTDOWN) lists the classes
+      // it loads, and a static archive of exactly those replaces the JDK's default one. The JVM
+      // maps archives at a random address and so rewrites every page of them, which makes them
+      // private to each process: the default archive (some 1,300 JDK classes, most of which the
+      // daemon never loads) cost each daemon about 10 MB that way, a static archive of what the
+      // daemon loads costs what it holds.
+      Path classList = cds.resolve("daemon.classlist");
+      List<String> daemon = SandboxCommand.daemonJvm(config, runtime, db, classList, 1, "train");
       Process p =
           new ProcessBuilder(daemon)
               .directory(scratch.toFile())
@@ -161,8 +166,20 @@ public record SandboxRuntime(
         FrameCodec.writeRequest(writer, new Request.Shutdown(id));
         in.transferTo(OutputStream.nullOutputStream());
       }
-      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-        moveIfPresent(cds.resolve("daemon.jsa.tmp"), cds.resolve("daemon.jsa"));
+      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(classList)) {
+        Process dump =
+            new ProcessBuilder(
+                    SandboxCommand.daemonArchiveDump(
+                        config, runtime, classList, cds.resolve("daemon.jsa.tmp")))
+                .directory(scratch.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (dump.waitFor(120, TimeUnit.SECONDS) && dump.exitValue() == 0) {
+          moveIfPresent(cds.resolve("daemon.jsa.tmp"), cds.resolve("daemon.jsa"));
+        } else {
+          dump.destroyForcibly();
+        }
       } else {
         p.destroyForcibly();
       }

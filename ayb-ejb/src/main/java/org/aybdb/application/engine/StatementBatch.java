@@ -16,6 +16,19 @@ public record StatementBatch(List<BoundStatement> statements, boolean atomic, bo
     statements = List.copyOf(Objects.requireNonNull(statements, "statements"));
   }
 
+  /**
+   * Whether every statement is certainly one {@code SELECT} ({@link SingleSelect}): the batch
+   * cannot write, so it needs no storage quota and may run on a reader daemon.
+   */
+  public boolean onlySelects() {
+    for (BoundStatement s : statements) {
+      if (!SingleSelect.is(s.sql())) {
+        return false;
+      }
+    }
+    return !statements.isEmpty();
+  }
+
   /** The UTF-8 size of all statements' SQL. */
   public long sqlBytes() {
     long n = 0;

@@ -79,7 +79,9 @@ public class CachedQueryPath implements QueryPath {
     DefaultDatabaseService.requireStatements(batch);
     QueryEngine engine = engine();
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path())) {
-      return engine.run(grant.ref(), grant.mode(), batch, writeBudget(grant));
+      long budget =
+          grant.ref().type() == DatabaseType.SQLITE && batch.onlySelects() ? 0 : writeBudget(grant);
+      return engine.run(grant.ref(), grant.mode(), batch, budget);
     }
   }
 
@@ -102,9 +104,9 @@ public class CachedQueryPath implements QueryPath {
   }
 
   /**
-   * As {@link #writeBudget(QueryGrants.Grant)}, but none for one SQLite SELECT: it cannot grow the
-   * file, and measuring the owner's storage (a directory listing and file sizes per database) was
-   * the largest share of an owner's point query.
+   * As {@link #writeBudget(QueryGrants.Grant)}, but none for one SQLite SELECT (nor, above, for a
+   * batch of nothing else): it cannot grow the file, and measuring the owner's storage (a directory
+   * listing and file sizes per database) was the largest share of an owner's point query.
    */
   private long writeBudget(QueryGrants.Grant grant, String sql) {
     if (grant.ref().type() == DatabaseType.SQLITE && SingleSelect.is(sql)) {

@@ -271,8 +271,14 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
               + " bytes; the limit is about twice [sandbox] max_sql_bytes");
     }
     long started = System.nanoTime();
+    // As for a single query: a read-write caller's batch of SELECTs only may take a reader.
     DaemonPool.Lease lease =
-        lease(daemons, database.path(), () -> file(database), database, readOnly);
+        lease(
+            daemons,
+            database.path(),
+            () -> file(database),
+            database,
+            readOnly || batch.onlySelects());
     String outcome = "failure";
     // A cancel kills the daemon running the batch, as the deadline does.
     cancellation.onCancel(lease::cancel);

@@ -167,6 +167,54 @@ class ParallelReadersIT {
     cte.get(10, TimeUnit.SECONDS);
   }
 
+  /** The same for a JSON body's batch: SELECTs only take a reader, anything else the writer. */
+  @Test
+  void aReadWriteCallersBatchOfSelectsTakesAReader() throws Exception {
+    engine = Engines.engine(data, settings(8, Duration.ofMinutes(10), Duration.ofSeconds(10)), l());
+    DatabaseRef db = table("batch.sqlite");
+    DaemonPool pool = engine.pool();
+    Future<?> write;
+    try (DaemonPool.Lease held = pool.lease(db.path(), () -> file(db), Duration.ofSeconds(10))) {
+      Future<String> selects =
+          threads.submit(
+              () ->
+                  engine
+                      .run(
+                          db,
+                          AccessMode.READ_WRITE,
+                          batch(false, "SELECT 1", "SELECT sum(a) FROM t"),
+                          0)
+                      .get(1)
+                      .rows()
+                      .get(0)
+                      .get(0)
+                      .toString());
+      assertEquals("1000", selects.get(5, TimeUnit.SECONDS), "the batch waited for the writer");
+      assertEquals(2, pool.liveDaemons(), "the batch got a reader of its own");
+      write =
+          threads.submit(
+              () ->
+                  engine.run(
+                      db,
+                      AccessMode.READ_WRITE,
+                      batch(true, "SELECT 1", "UPDATE t SET a = a + 1 WHERE id = 1"),
+                      0));
+      Thread.sleep(800);
+      assertFalse(write.isDone(), "a batch with an UPDATE ran beside the writer");
+    }
+    write.get(10, TimeUnit.SECONDS);
+    assertEquals(1001, sum(db));
+  }
+
+  private static org.aybdb.application.engine.StatementBatch batch(boolean atomic, String... sql) {
+    List<org.aybdb.application.engine.BoundStatement> statements = new ArrayList<>();
+    for (String s : sql) {
+      statements.add(
+          new org.aybdb.application.engine.BoundStatement(s, List.of(), java.util.Map.of()));
+    }
+    return new org.aybdb.application.engine.StatementBatch(statements, atomic, false);
+  }
+
   @Test
   void oneReaderPerDatabaseKeepsReadsOnOneDaemon() throws Exception {
     SandboxSettings base = settings(8, Duration.ofMinutes(10), Duration.ofSeconds(10));

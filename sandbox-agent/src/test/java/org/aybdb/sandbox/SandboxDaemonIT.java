@@ -115,6 +115,27 @@ class SandboxDaemonIT {
     }
   }
 
+  /**
+   * Tens of thousands of point queries make the daemon's JIT compile its hot paths (the REAL
+   * formatting among them). A compiler that needs more native memory than the daemon's RLIMIT_DATA
+   * leaves aborts the whole daemon: C2 did, so the daemon runs C1 only.
+   */
+  @Test
+  void aBusyDaemonCompilesItsHotPathsWithinItsMemoryLimit() throws Exception {
+    ok(
+        QueryMode.READ_WRITE,
+        "CREATE TABLE m(id INTEGER PRIMARY KEY, name TEXT, score REAL, b BLOB);"
+            + " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000)"
+            + " INSERT INTO m SELECT i, 'name-' || i, i / 7.0, CAST('b' || i AS BLOB) FROM c");
+    long pid = daemon.pid();
+    for (int i = 0; i < 40_000; i++) {
+      QueryResult r = ok(QueryMode.READ_ONLY, "SELECT * FROM m WHERE id = " + (i % 1000 + 1));
+      assertEquals(1, r.rows().size());
+    }
+    assertEquals(pid, daemon.pid());
+    stillWorks();
+  }
+
   @Test
   void readOnlyRequestsCannotWrite() throws Exception {
     DaemonQueryException e =

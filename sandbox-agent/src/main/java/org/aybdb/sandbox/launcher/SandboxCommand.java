@@ -56,6 +56,7 @@ public final class SandboxCommand {
   private static final List<String> SMALL_JVM =
       List.of(
           "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
           "-XX:-UsePerfData",
           "-XX:+DisableAttachMechanism",
           "-Xshare:auto",
@@ -192,9 +193,7 @@ public final class SandboxCommand {
   static List<String> launcherJvm(SandboxRuntime runtime, Path dumpArchive) {
     List<String> cmd = new ArrayList<>();
     cmd.add(runtime.javaExecutable().toString());
-    // C1 only: the first stage lives for milliseconds (or waits, idle, for its database), so C2
-    // would cost memory and start-up time and never pay back.
-    cmd.addAll(List.of("-Xmx32m", "-Xss512k", "-XX:TieredStopAtLevel=1"));
+    cmd.addAll(List.of("-Xmx32m", "-Xss512k"));
     cmd.addAll(SMALL_JVM);
     cmd.addAll(NO_CRASH_FILES);
     cmd.addAll(archiveAndClassPath(runtime, dumpArchive, runtime.launcherArchive()));
@@ -235,9 +234,9 @@ public final class SandboxCommand {
 
   /**
    * The daemon's java and the options its archive must agree with, without archive or class path.
-   * Unlike the first stage, the daemon keeps both compilers: C2 serves a warm point query in less
-   * CPU than C1 (15-20 % more queries a second from four readers of one database), and the static
-   * archive saves more memory than C2 costs.
+   * The daemon runs C1 only, as the first stage does: C2 would serve a warm point query in less
+   * CPU, but its compilations take native memory in chunks of megabytes, and under the daemon's
+   * RLIMIT_DATA a busy daemon then aborted in the middle of a compilation.
    */
   private static List<String> daemonJvmOptions(SandboxConfig config, SandboxRuntime runtime) {
     List<String> cmd = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.aybdb.sandbox.client;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +92,11 @@ public final class DaemonProcess implements AutoCloseable {
   private DaemonProcess(Process process, Duration startTimeout) throws DaemonFailureException {
     this.process = process;
     this.out = new BufferedOutputStream(process.getOutputStream(), 16 << 10);
-    this.in = new BufferedInputStream(process.getInputStream(), 64 << 10);
+    // The process's own stream, without another buffer on top: the frame reader asks for exact
+    // byte counts, which its 8 KiB buffer serves from one read(2). A larger read asked of it (as
+    // a 64 KiB buffer on top did) returns what came and then asks available(), an fstat and an
+    // ioctl on the pipe for every answer.
+    this.in = process.getInputStream();
     this.reader = FrameCodec.reader(in);
     Response first = awaitResponse(startTimeout, Reason.START_FAILED);
     if (!(first instanceof Response.Hello h)) {

@@ -17,13 +17,24 @@ final class FileQuota {
 
   private FileQuota() {}
 
-  /** Bounds the file at {@code maxFileBytes} (0: lifts an earlier bound). */
+  /**
+   * Bounds the file at {@code maxFileBytes} (0: lifts an earlier bound). Lifting a bound that this
+   * connection already lifted is skipped: the pragma is a statement of its own, with a read
+   * transaction (three system calls) on every read-write request, an owner's SELECT among them;
+   * nothing but this class can lower the bound again. A bound is set every time: SQLite clamps it
+   * to the file's size at that moment, so the same number may mean another bound later.
+   */
   static void apply(SqliteConnection conn, long maxFileBytes) throws SqliteException {
+    if (maxFileBytes <= 0 && conn.pageCountUnbounded()) {
+      return;
+    }
     long pages = UNLIMITED_PAGES;
     if (maxFileBytes > 0) {
       pages = Math.max(1, maxFileBytes / pageSize(conn));
     }
+    conn.pageCountUnbounded(false);
     conn.execTrusted("PRAGMA max_page_count = " + pages);
+    conn.pageCountUnbounded(maxFileBytes <= 0);
   }
 
   private static long pageSize(SqliteConnection conn) throws SqliteException {

@@ -47,6 +47,7 @@ public final class SqliteConnection implements AutoCloseable {
   private volatile long deadlineNanos = Long.MAX_VALUE;
   private boolean closed;
   private int busyMillis; // the busy timeout last given to SQLite
+  private boolean pageCountUnbounded; // max_page_count last set to its largest value
 
   // Held in a field: JNA callbacks must stay strongly reachable while registered. Anonymous
   // classes, not lambdas, as everything on a daemon's start-up path (a lambda's first link costs).
@@ -161,6 +162,19 @@ public final class SqliteConnection implements AutoCloseable {
   }
 
   /** Forgets the refusal and the state flag of the previous request. */
+  /**
+   * Whether {@code PRAGMA max_page_count} was last set to its largest value on this connection (the
+   * caller's own SQL may not set it), as recorded by {@link #pageCountUnbounded(boolean)}.
+   */
+  public boolean pageCountUnbounded() {
+    return pageCountUnbounded;
+  }
+
+  /** Records whether {@code max_page_count} now has its largest value (see above). */
+  public void pageCountUnbounded(boolean unbounded) {
+    pageCountUnbounded = unbounded;
+  }
+
   public void beginRequest() {
     denial = null;
     stateLeft = false;

@@ -81,6 +81,23 @@ class FileQuotaTest {
             instanceof Response.End);
   }
 
+  /** Requests without a bound skip the pragma once it is lifted; a bound still applies after. */
+  @Test
+  void aBoundAfterUnboundedRequestsStillHolds() throws IOException {
+    String grow =
+        "INSERT INTO t SELECT hex(randomblob(1000)) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION"
+            + " ALL SELECT i + 1 FROM c LIMIT 200) SELECT i FROM c)";
+    run(QueryMode.READ_WRITE, "CREATE TABLE t(x)", 0);
+    run(QueryMode.READ_WRITE, "SELECT count(*) FROM t", 0);
+    assertTrue(run(QueryMode.READ_WRITE, grow, 0).get(1) instanceof Response.End);
+    long size = Files.size(dir.resolve("db.sqlite"));
+    Response.Error full = error(run(QueryMode.READ_WRITE, grow, size + 8192));
+    assertEquals(ErrorKind.STORAGE_FULL, full.kind(), full.message());
+    assertTrue(run(QueryMode.READ_WRITE, "SELECT 1", 0).get(1) instanceof Response.Rows);
+    assertTrue(run(QueryMode.READ_WRITE, grow, 0).get(1) instanceof Response.End);
+    assertTrue(Files.size(dir.resolve("db.sqlite")) > size + 8192);
+  }
+
   @Test
   void theCallerCannotLiftTheBound() throws IOException {
     Response.Error refused =

@@ -10,6 +10,9 @@
 # backend, creates databases with a 100 000-row table and measures, with wrk on loopback
 # (keep-alive), at 1 and 4 clients:
 #   * GET /bench-bare/bare: a JAX-RS resource with no filter, bean or lookup (the container floor)
+#   * GET /bench-bare/echo: the same plus one pipe round trip to a `cat` process (the floor of any
+#     path that crosses into another process per request), and the best /query / /health that
+#     such a hop leaves
 #   * GET /health (ayb's health endpoint: JSON and one metadata lookup) and GET /health/live
 #   * POST /v1/bench/points/query "SELECT * FROM t WHERE id = <random>" on ONE database, and at 4
 #     clients spread over 4 databases
@@ -128,6 +131,7 @@ wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/point.lua" "$base/
 wrk -t2 -c4 -d"$(( seconds < 10 ? 10 : seconds ))s" -s "$work/report.lua" "$base/health" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/health/live" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/bare" >/dev/null
+wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/echo" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/spread.lua" "$base/" >/dev/null
 
 # $BENCH_ROUNDS rounds (default 3) of every HTTP run, interleaved: on a shared or virtual machine
@@ -138,6 +142,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq 1 "${BENCH_ROUNDS:-3}"); do
   for c in "${clients[@]}"; do
     result[bare,$c]+="$(wrk_run "$work/report.lua" /bench-bare/bare "$c");"
+    result[echo,$c]+="$(wrk_run "$work/report.lua" /bench-bare/echo "$c");"
     result[health,$c]+="$(wrk_run "$work/report.lua" /health "$c");"
     result[live,$c]+="$(wrk_run "$work/report.lua" /health/live "$c");"
     result[query,$c]+="$(wrk_run "$work/point.lua" / "$c");"
@@ -283,6 +288,7 @@ def row(c, what, r, digits=2):
 def by_clients(text, cs=clients):
     return {c: parse(x) for c, x in zip(cs, text.split("|"))}
 b = by_clients("${result[bare,1]}|${result[bare,4]}")
+e = by_clients("${result[echo,1]}|${result[echo,4]}")
 h = by_clients("${result[health,1]}|${result[health,4]}")
 l = by_clients("${result[live,1]}|${result[live,4]}")
 q = by_clients("${result[query,1]}|${result[query,4]}")
@@ -297,6 +303,7 @@ print("| clients | what | requests/s | p50 ms | p99 ms |")
 print("| --- | --- | ---: | ---: | ---: |")
 for c in clients:
     row(c, "GET /bench-bare/bare (bare JAX-RS, same server)", b[c])
+    row(c, "GET /bench-bare/echo (bare + a pipe round trip to cat)", e[c])
     row(c, "GET /health", h[c])
     row(c, "GET /health/live", l[c])
     row(c, "POST /query point SELECT, one database", q[c])
@@ -313,6 +320,12 @@ for c in clients:
 print(f"one database: 4 clients / 1 client = {q[4][0]/q[1][0]:.2f}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f}")
 print(f"best /query / pgbench at 16 clients = {max(q[c][0] for c in clients)/g[16][0]:.3f}")
 print(f"per request at 1 client (1/throughput): bare {1000/b[1][0]:.3f} ms, /health {1000/h[1][0]:.3f} ms, /query {1000/q[1][0]:.3f} ms")
+for c in clients:
+    # What one hop to another process costs when that process does nothing (echo - bare), and the
+    # best /query / /health it leaves if /query's server work were no more than /health's.
+    hop = 1 / e[c][0] - 1 / b[c][0]
+    print(f"process hop floor at {c} client(s): echo / bare = {e[c][0]/b[c][0]:.2f}, {hop*1e6:.0f} µs per request; "
+          f"/query / /health can be at most {(1/h[c][0]) / (1/h[c][0] + hop):.2f} with one hop")
 print("stages under /query, without HTTP (DaemonBench, warm point query): daemon alone p50 ${stage[daemon_point_p50_us]:-n/a} µs"
       " (p99 ${stage[daemon_point_p99_us]:-n/a}), through the pool p50 ${stage[pool_point_p50_us]:-n/a} µs"
       " (p99 ${stage[pool_point_p99_us]:-n/a}); pool, 4 readers / 1 of one database = ${stage[pool_point_4_vs_1_ratio]:-n/a}")

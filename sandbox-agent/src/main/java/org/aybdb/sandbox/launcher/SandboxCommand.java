@@ -189,15 +189,30 @@ public final class SandboxCommand {
     return cmd;
   }
 
-  /** The first stage's JVM: small and quick to start. */
-  static List<String> launcherJvm(SandboxRuntime runtime, Path dumpArchive) {
+  /**
+   * The first stage's JVM: small and quick to start. With {@code classList} set (the training run),
+   * the JVM writes the classes it loads there instead of using an archive.
+   */
+  static List<String> launcherJvm(SandboxRuntime runtime, Path classList) {
+    List<String> cmd = launcherJvmOptions(runtime);
+    cmd.addAll(archive(classList, runtime.launcherArchive()));
+    cmd.addAll(jnaAndClassPath(runtime));
+    cmd.add(SandboxLauncher.class.getName());
+    return cmd;
+  }
+
+  /** The command that writes the first stage's static AppCDS archive (see {@link #archiveDump}). */
+  static List<String> launcherArchiveDump(SandboxRuntime runtime, Path classList, Path archive) {
+    return archiveDump(launcherJvmOptions(runtime), runtime, classList, archive);
+  }
+
+  /** The first stage's java and the options its archive must agree with. */
+  private static List<String> launcherJvmOptions(SandboxRuntime runtime) {
     List<String> cmd = new ArrayList<>();
     cmd.add(runtime.javaExecutable().toString());
     cmd.addAll(List.of("-Xmx32m", "-Xss512k"));
     cmd.addAll(SMALL_JVM);
     cmd.addAll(NO_CRASH_FILES);
-    cmd.addAll(archiveAndClassPath(runtime, dumpArchive, runtime.launcherArchive()));
-    cmd.add(SandboxLauncher.class.getName());
     return cmd;
   }
 
@@ -207,29 +222,42 @@ public final class SandboxCommand {
    */
   static List<String> daemonJvmFlags(SandboxConfig config, SandboxRuntime runtime, Path classList) {
     List<String> cmd = daemonJvmOptions(config, runtime);
-    if (classList != null) {
-      cmd.add("-XX:DumpLoadedClassList=" + classList);
-    } else if (runtime.daemonArchive() != null) {
-      cmd.add("-XX:SharedArchiveFile=" + runtime.daemonArchive());
-    }
+    cmd.addAll(archive(classList, runtime.daemonArchive()));
     cmd.addAll(jnaAndClassPath(runtime));
     return cmd;
   }
 
-  /**
-   * The command that writes the daemon's static AppCDS archive {@code archive} from the classes a
-   * training run listed in {@code classList}: the same heap, class space and class path as the
-   * daemon, or the JVM would refuse to map it.
-   */
+  /** The command that writes the daemon's static AppCDS archive (see {@link #archiveDump}). */
   static List<String> daemonArchiveDump(
       SandboxConfig config, SandboxRuntime runtime, Path classList, Path archive) {
-    List<String> cmd = daemonJvmOptions(config, runtime);
+    return archiveDump(daemonJvmOptions(config, runtime), runtime, classList, archive);
+  }
+
+  /**
+   * The command that writes a static AppCDS archive {@code archive} of the classes a training run
+   * listed in {@code classList}, with the JVM {@code options} (and class path) of the JVM that will
+   * map it, or that JVM would refuse it. The archive replaces the JDK's default one: this JDK maps
+   * archives at a random address and so rewrites every page of them, which makes them private to
+   * each process, and the default archive holds some 1,300 classes a first stage or a daemon mostly
+   * never loads.
+   */
+  private static List<String> archiveDump(
+      List<String> options, SandboxRuntime runtime, Path classList, Path archive) {
+    List<String> cmd = new ArrayList<>(options);
     cmd.remove("-Xshare:auto");
     cmd.add("-Xshare:dump");
     cmd.add("-XX:SharedClassListFile=" + classList);
     cmd.add("-XX:SharedArchiveFile=" + archive);
     cmd.addAll(jnaAndClassPath(runtime));
     return cmd;
+  }
+
+  /** A training run lists the classes it loads in {@code classList}; any other maps the archive. */
+  private static List<String> archive(Path classList, Path archive) {
+    if (classList != null) {
+      return List.of("-XX:DumpLoadedClassList=" + classList);
+    }
+    return archive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + archive);
   }
 
   /**
@@ -253,18 +281,6 @@ public final class SandboxCommand {
     cmd.addAll(SMALL_JVM);
     cmd.addAll(NO_CRASH_FILES);
     cmd.add("-Dayb.sqlite.library=" + runtime.sqliteLibrary());
-    return cmd;
-  }
-
-  /** Records an AppCDS archive ({@code dump}) or uses one; JNA's settings; the class path. */
-  private static List<String> archiveAndClassPath(SandboxRuntime runtime, Path dump, Path archive) {
-    List<String> cmd = new ArrayList<>();
-    if (dump != null) {
-      cmd.add("-XX:ArchiveClassesAtExit=" + dump);
-    } else if (archive != null) {
-      cmd.add("-XX:SharedArchiveFile=" + archive);
-    }
-    cmd.addAll(jnaAndClassPath(runtime));
     return cmd;
   }
 

@@ -166,26 +166,21 @@ public record SandboxRuntime(
         FrameCodec.writeRequest(writer, new Request.Shutdown(id));
         in.transferTo(OutputStream.nullOutputStream());
       }
-      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(classList)) {
-        Process dump =
-            new ProcessBuilder(
-                    SandboxCommand.daemonArchiveDump(
-                        config, runtime, classList, cds.resolve("daemon.jsa.tmp")))
-                .directory(scratch.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (dump.waitFor(120, TimeUnit.SECONDS) && dump.exitValue() == 0) {
-          moveIfPresent(cds.resolve("daemon.jsa.tmp"), cds.resolve("daemon.jsa"));
-        } else {
-          dump.destroyForcibly();
-        }
+      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        Path tmp = cds.resolve("daemon.jsa.tmp");
+        writeArchive(
+            SandboxCommand.daemonArchiveDump(config, runtime, classList, tmp),
+            classList,
+            tmp,
+            cds.resolve("daemon.jsa"),
+            scratch);
       } else {
         p.destroyForcibly();
       }
-      // The launcher: a --check run that applies the sandbox, with the archive folder writable.
+      // The first stage: a --check run that applies the sandbox lists its classes the same way.
       SandboxConfig sandboxed = SandboxConfig.builder().build();
-      List<String> launcher = SandboxCommand.launcherJvm(runtime, cds.resolve("launcher.jsa.tmp"));
+      Path launcherList = cds.resolve("launcher.classlist");
+      List<String> launcher = SandboxCommand.launcherJvm(runtime, launcherList);
       launcher.add("--check");
       launcher.addAll(SandboxCommand.policyOptions(sandboxed, runtime, scratch, false));
       launcher.add("--rw=" + cds);
@@ -196,7 +191,13 @@ public record SandboxRuntime(
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       if (l.waitFor(60, TimeUnit.SECONDS) && l.exitValue() == 0) {
-        moveIfPresent(cds.resolve("launcher.jsa.tmp"), cds.resolve("launcher.jsa"));
+        Path tmp = cds.resolve("launcher.jsa.tmp");
+        writeArchive(
+            SandboxCommand.launcherArchiveDump(runtime, launcherList, tmp),
+            launcherList,
+            tmp,
+            cds.resolve("launcher.jsa"),
+            scratch);
       } else {
         l.destroyForcibly();
       }
@@ -208,6 +209,30 @@ public record SandboxRuntime(
       if (scratch != null) {
         deleteTree(scratch);
       }
+    }
+  }
+
+  /**
+   * Runs {@code dump}, an {@code -Xshare:dump} writing {@code tmp} from the classes a training run
+   * listed in {@code classList} (if it did), and moves the archive to {@code target}.
+   */
+  private static void writeArchive(
+      List<String> dump, Path classList, Path tmp, Path target, Path scratch)
+      throws IOException, InterruptedException {
+    if (!Files.isRegularFile(classList)) {
+      return;
+    }
+    Process p =
+        new ProcessBuilder(dump)
+            .directory(scratch.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) {
+      moveIfPresent(tmp, target);
+    } else {
+      p.destroyForcibly();
+      Files.deleteIfExists(tmp);
     }
   }
 

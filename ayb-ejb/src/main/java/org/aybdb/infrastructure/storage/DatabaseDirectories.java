@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +27,6 @@ import java.util.stream.Stream;
 public final class DatabaseDirectories {
 
   static final String CURRENT = "current";
-
-  /** Compiled once: every path of a query passes this check ({@code String.matches} compiles). */
-  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /**
    * Bounds {@link #resolved}: databases come and go, and a deleted one's entry is not read again.
@@ -172,10 +168,28 @@ public final class DatabaseDirectories {
     }
   }
 
+  /** Only {@code A-Z a-z 0-9 _ . -} (a loop, not a regex: every query's path passes here). */
+  private static boolean slugCharacters(String slug) {
+    for (int i = 0; i < slug.length(); i++) {
+      char c = slug.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String segment(String slug) {
     Objects.requireNonNull(slug, "slug");
     // Slugs are validated long before; this only keeps a path from ever leaving the data folder.
-    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !SLUG.matcher(slug).matches()) {
+    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !slugCharacters(slug)) {
       throw new IllegalArgumentException("Not a valid slug: " + slug);
     }
     return slug;

@@ -83,7 +83,8 @@ class DatabaseDirectoriesTest {
   @Test
   void pathsNeverLeaveTheDataFolder() {
     var directories = new DatabaseDirectories(data);
-    for (String bad : new String[] {"..", ".", "a/b", "", "x\u0000", "../etc"}) {
+    for (String bad :
+        new String[] {"..", ".", "a/b", "", "x\u0000", "../etc", "a\\b", "é", "a b", "%2f", "~"}) {
       assertThrows(IllegalArgumentException.class, () -> directories.databaseFolder("e", bad), bad);
       assertThrows(IllegalArgumentException.class, () -> directories.databaseFolder(bad, "d"), bad);
     }

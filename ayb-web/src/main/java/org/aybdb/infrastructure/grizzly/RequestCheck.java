@@ -108,7 +108,7 @@ public final class RequestCheck {
         return bad("The request path contains a control character or a backslash");
       }
     }
-    if (path.matches("(?i).*%2f.*")) {
+    if (hasEncodedSlash(path)) {
       return bad("The request path contains an encoded slash");
     }
     for (String segment : text.split("/", -1)) {
@@ -117,6 +117,18 @@ public final class RequestCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code path} holds {@code %2f} or {@code %2F} (no regex: this runs on every request).
+   */
+  private static boolean hasEncodedSlash(String path) {
+    for (int i = path.indexOf('%'); i >= 0 && i + 2 < path.length(); i = path.indexOf('%', i + 1)) {
+      if (path.charAt(i + 1) == '2' && (path.charAt(i + 2) | 0x20) == 'f') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean visibleAscii(String s) {

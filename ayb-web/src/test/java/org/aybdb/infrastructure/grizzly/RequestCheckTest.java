@@ -39,6 +39,8 @@ class RequestCheckTest {
             "/v1/../x",
             "/v1/%2e%2E/x",
             "/v1/a%2fb",
+            "/v1/a%2Fb",
+            "/v1/x/%252f%2F",
             "/v1/a%5Cb",
             "/v1/a%00",
             "/v1/%ff",

@@ -135,11 +135,8 @@ public record SandboxRuntime(
       Path db = scratch.resolve("train.sqlite");
       SandboxConfig config = SandboxConfig.builder().sandboxed(false).build();
       // The daemon: a training run (a few queries of every kind, then SHUTDOWN) lists the classes
-      // it loads, and a static archive of exactly those replaces the JDK's default one. The JVM
-      // maps archives at a random address and so rewrites every page of them, which makes them
-      // private to each process: the default archive (some 1,300 JDK classes, most of which the
-      // daemon never loads) cost each daemon about 10 MB that way, a static archive of what the
-      // daemon loads costs what it holds.
+      // it loads, and a static archive of exactly those replaces the JDK's default one (why: see
+      // SandboxCommand.archiveDump).
       Path classList = cds.resolve("daemon.classlist");
       List<String> daemon = SandboxCommand.daemonJvm(config, runtime, db, classList, 1, "train");
       Process p =
@@ -183,7 +180,6 @@ public record SandboxRuntime(
       List<String> launcher = SandboxCommand.launcherJvm(runtime, launcherList);
       launcher.add("--check");
       launcher.addAll(SandboxCommand.policyOptions(sandboxed, runtime, scratch, false));
-      launcher.add("--rw=" + cds);
       Process l =
           new ProcessBuilder(launcher)
               .directory(scratch.toFile())

@@ -161,7 +161,6 @@ public final class SqliteConnection implements AutoCloseable {
     sqlite3_set_authorizer(db, authorizer, null);
   }
 
-  /** Forgets the refusal and the state flag of the previous request. */
   /**
    * Whether {@code PRAGMA max_page_count} was last set to its largest value on this connection (the
    * caller's own SQL may not set it), as recorded by {@link #pageCountUnbounded(boolean)}.
@@ -175,6 +174,7 @@ public final class SqliteConnection implements AutoCloseable {
     pageCountUnbounded = unbounded;
   }
 
+  /** Forgets the refusal and the state flag of the previous request. */
   public void beginRequest() {
     denial = null;
     stateLeft = false;

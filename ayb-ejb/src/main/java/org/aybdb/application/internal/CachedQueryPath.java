@@ -60,7 +60,8 @@ public class CachedQueryPath implements QueryPath {
     QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path());
     try {
       return new AdmittedCursor(
-          engine.open(grant.ref(), grant.mode(), sql, writeBudget(grant, sql)), ticket);
+          engine.open(grant.ref(), grant.mode(), sql, writeBudget(grant, SingleSelect.is(sql))),
+          ticket);
     } catch (RuntimeException e) {
       ticket.close();
       throw e;
@@ -79,9 +80,7 @@ public class CachedQueryPath implements QueryPath {
     DefaultDatabaseService.requireStatements(batch);
     QueryEngine engine = engine();
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, grant.path())) {
-      long budget =
-          grant.ref().type() == DatabaseType.SQLITE && batch.onlySelects() ? 0 : writeBudget(grant);
-      return engine.run(grant.ref(), grant.mode(), batch, budget);
+      return engine.run(grant.ref(), grant.mode(), batch, writeBudget(grant, batch.onlySelects()));
     }
   }
 
@@ -104,12 +103,13 @@ public class CachedQueryPath implements QueryPath {
   }
 
   /**
-   * As {@link #writeBudget(QueryGrants.Grant)}, but none for one SQLite SELECT (nor, above, for a
-   * batch of nothing else): it cannot grow the file, and measuring the owner's storage (a directory
-   * listing and file sizes per database) was the largest share of an owner's point query.
+   * As {@link #writeBudget(QueryGrants.Grant)}, but none for SQLite SQL that is only {@code
+   * SELECT}s (one query, or a batch of nothing else): it cannot grow the file, and measuring the
+   * owner's storage (a directory listing and file sizes per database) was the largest share of an
+   * owner's point query.
    */
-  private long writeBudget(QueryGrants.Grant grant, String sql) {
-    if (grant.ref().type() == DatabaseType.SQLITE && SingleSelect.is(sql)) {
+  private long writeBudget(QueryGrants.Grant grant, boolean onlySelects) {
+    if (grant.ref().type() == DatabaseType.SQLITE && onlySelects) {
       return 0;
     }
     return writeBudget(grant);

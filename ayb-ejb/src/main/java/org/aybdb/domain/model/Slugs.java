@@ -74,7 +74,7 @@ public final class Slugs {
     if (slug.equals(".") || slug.equals("..")) {
       return Optional.of("Invalid " + name + " slug: " + slug);
     }
-    if (!slug.chars().allMatch(Slugs::allowed)) {
+    if (!allowedCharacters(slug)) {
       return Optional.of(
           "Invalid "
               + name
@@ -83,6 +83,19 @@ public final class Slugs {
               + ". Only letters, numbers, underscores, hyphens, and periods are allowed");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code text} holds only the characters a slug may (ASCII letters, digits, {@code -},
+   * {@code _}, {@code .}); says nothing of its length or of {@code .} and {@code ..}.
+   */
+  public static boolean allowedCharacters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!allowed(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allowed(int c) {

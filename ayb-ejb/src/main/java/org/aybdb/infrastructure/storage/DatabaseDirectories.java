@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.aybdb.domain.model.Slugs;
 
 /**
  * The on-disk layout of hosted databases, the same as ayb's: {@code
@@ -168,28 +169,10 @@ public final class DatabaseDirectories {
     }
   }
 
-  /** Only {@code A-Z a-z 0-9 _ . -} (a loop, not a regex: every query's path passes here). */
-  private static boolean slugCharacters(String slug) {
-    for (int i = 0; i < slug.length(); i++) {
-      char c = slug.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '.'
-              || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String segment(String slug) {
     Objects.requireNonNull(slug, "slug");
     // Slugs are validated long before; this only keeps a path from ever leaving the data folder.
-    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !slugCharacters(slug)) {
+    if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || !Slugs.allowedCharacters(slug)) {
       throw new IllegalArgumentException("Not a valid slug: " + slug);
     }
     return slug;

@@ -1,12 +1,14 @@
 package org.aybdb.infrastructure.grizzly;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.database.rest.QueryEndpoint;
 import org.aybdb.interfaces.health.rest.ManagementAccess;
 
 /**
@@ -26,6 +28,7 @@ public class EdgeFilterInstaller implements ServletContextListener {
 
   @Inject AybConfiguration configuration;
   @Inject ManagementAccess management;
+  @Inject QueryEndpoint queries;
 
   private AutoCloseable edge;
 
@@ -38,7 +41,16 @@ public class EdgeFilterInstaller implements ServletContextListener {
               + " are off; the server's own limits apply");
       return;
     }
-    GrizzlyEdge installed = new GrizzlyEdge(configuration, management);
+    ServletContext context = event.getServletContext();
+    GrizzlyEdge installed =
+        new GrizzlyEdge(
+            configuration,
+            management,
+            new GrizzlyEdge.Queries(
+                queries,
+                context.getContextPath(),
+                context.getVirtualServerName(),
+                context.getClassLoader()));
     installed.install();
     edge = installed;
   }

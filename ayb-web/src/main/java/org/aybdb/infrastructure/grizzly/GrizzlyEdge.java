@@ -3,22 +3,26 @@ package org.aybdb.infrastructure.grizzly;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.database.rest.QueryEndpoint;
 import org.aybdb.interfaces.health.rest.ManagementAccess;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.utils.DelayedExecutor;
 
 /**
  * Puts ayb's filters in front of Payara's request handler on every HTTP listener when the
  * application starts: {@link ConnectionLimitFilter}, {@link MalformedRequestFilter}, {@link
  * ManagementEndpointFilter}, {@link BodyTimeoutFilter}, then {@link DrainingFilter}, and {@link
- * CodecErrorFilter} below the HTTP codec; and drains on shutdown ({@link ShutdownListener}). Takes
- * them out again when the application is undeployed (so a redeployment leaves exactly one of each,
- * from the current class loader), after draining it like a shutdown does (requests in flight
- * finish, new ones get 503), but not while the server stops: until its port closes, refused
- * requests still get ayb's 503.
+ * CodecErrorFilter} below the HTTP codec; on the listeners of the application's virtual server,
+ * {@link QueryRoute} last, just before Payara's handler; and drains on shutdown ({@link
+ * ShutdownListener}). Takes them out again when the application is undeployed (so a redeployment
+ * leaves exactly one of each, from the current class loader), after draining it like a shutdown
+ * does (requests in flight finish, new ones get 503), but not while the server stops: until its
+ * port closes, refused requests still get ayb's 503.
  */
 final class GrizzlyEdge implements AutoCloseable {
 
@@ -26,22 +30,39 @@ final class GrizzlyEdge implements AutoCloseable {
 
   private final AybConfiguration configuration;
   private final ManagementAccess management;
+  private final Queries queries;
   private final Drain drain = new Drain();
   private ShutdownListener shutdown;
 
-  GrizzlyEdge(AybConfiguration configuration, ManagementAccess management) {
+  /**
+   * Where the query endpoint is served from the listener ({@link QueryRoute}).
+   *
+   * @param contextPath the application's context path (empty for the root)
+   * @param virtualServer the virtual server the application is deployed to: the route goes on its
+   *     listeners only
+   * @param loader the application's class loader
+   */
+  record Queries(
+      QueryEndpoint endpoint, String contextPath, String virtualServer, ClassLoader loader) {}
+
+  GrizzlyEdge(AybConfiguration configuration, ManagementAccess management, Queries queries) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
     this.management = Objects.requireNonNull(management, "management");
+    this.queries = Objects.requireNonNull(queries, "queries");
   }
 
   /** Installs the filters and starts listening for the server's shutdown. */
   void install() {
     ConnectionLimitFilter.ConnectionCounts connections =
         new ConnectionLimitFilter.ConnectionCounts(configuration.http().maxConnectionsPerClient());
+    // Never started: the query route never suspends an answer, so its time-outs never run.
+    DelayedExecutor timers = new DelayedExecutor(null);
     try {
+      Set<String> queryListeners = GrizzlyFilterChains.listenersOf(queries.virtualServer());
+      int[] routes = {0};
       int chains =
           GrizzlyFilterChains.edit(
-              filters -> {
+              (listener, filters) -> {
                 removeOurs(filters);
                 int handler = indexOfType(filters, HttpServerFilter.class);
                 if (handler >= 0) {
@@ -53,6 +74,11 @@ final class GrizzlyEdge implements AutoCloseable {
                           new ManagementEndpointFilter(management::allows),
                           new BodyTimeoutFilter(configuration.http().bodyTimeout()),
                           new DrainingFilter(drain)));
+                  handler = indexOfType(filters, HttpServerFilter.class);
+                  if (queryListeners.contains(listener)) {
+                    filters.add(handler, route((HttpServerFilter) filters.get(handler), timers));
+                    routes[0]++;
+                  }
                 }
                 int codec = indexOfType(filters, org.glassfish.grizzly.http.HttpServerFilter.class);
                 if (codec >= 0) {
@@ -61,6 +87,11 @@ final class GrizzlyEdge implements AutoCloseable {
               });
       if (chains == 0) {
         LOG.warning("No HTTP listener found: malformed requests are not refused as ayb JSON");
+      } else if (routes[0] == 0) {
+        LOG.info(
+            "No HTTP listener of virtual server "
+                + queries.virtualServer()
+                + " found: point queries are served through the servlet container");
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(
@@ -74,6 +105,11 @@ final class GrizzlyEdge implements AutoCloseable {
             Duration.ofSeconds(configuration.server().shutdownGraceSeconds()),
             applicationName());
     shutdown.register();
+  }
+
+  private QueryRoute route(HttpServerFilter payara, DelayedExecutor timers) {
+    return new QueryRoute(
+        queries.endpoint(), queries.contextPath(), queries.loader(), payara, timers);
   }
 
   /** This application's name, as Payara's deployment events carry it; null if unknown. */
@@ -100,7 +136,7 @@ final class GrizzlyEdge implements AutoCloseable {
       shutdown.drain();
     }
     try {
-      GrizzlyFilterChains.edit(GrizzlyEdge::removeOurs);
+      GrizzlyFilterChains.edit((listener, filters) -> removeOurs(filters));
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.FINE, "Cannot reach the HTTP listeners to remove ayb's filters", e);
     }
@@ -127,7 +163,8 @@ final class GrizzlyEdge implements AutoCloseable {
           || name.equals(BodyTimeoutFilter.class.getName())
           || name.equals(ManagementEndpointFilter.class.getName())
           || name.equals(ConnectionLimitFilter.class.getName())
-          || name.equals(CodecErrorFilter.class.getName())) {
+          || name.equals(CodecErrorFilter.class.getName())
+          || name.equals(QueryRoute.class.getName())) {
         chain.remove(i);
       }
     }

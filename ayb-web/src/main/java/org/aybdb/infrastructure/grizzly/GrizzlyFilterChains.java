@@ -2,7 +2,13 @@ package org.aybdb.infrastructure.grizzly;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.glassfish.grizzly.Transport;
 import org.glassfish.grizzly.filterchain.Filter;
@@ -27,17 +33,41 @@ final class GrizzlyFilterChains {
   /**
    * Replaces the filter chain of every started HTTP listener by an edited copy.
    *
-   * @param edit changes the copy's filters (a mutable list, in chain order)
+   * @param edit changes the copy's filters (a mutable list, in chain order), given the listener's
+   *     name
    * @return how many listeners' chains were replaced
    */
-  static int edit(Consumer<List<Filter>> edit) throws ReflectiveOperationException {
+  static int edit(BiConsumer<String, List<Filter>> edit) throws ReflectiveOperationException {
     int edited = 0;
-    for (Transport transport : transports()) {
-      if (replace(transport, edit)) {
+    for (Map.Entry<String, Transport> listener : transports().entrySet()) {
+      if (replace(listener.getValue(), filters -> edit.accept(listener.getKey(), filters))) {
         edited++;
       }
     }
     return edited;
+  }
+
+  /**
+   * The names of the HTTP listeners of a virtual server (the one an application is deployed to
+   * serves its requests on those alone); empty when there is no such virtual server.
+   */
+  static Set<String> listenersOf(String virtualServer) throws ReflectiveOperationException {
+    ClassLoader loader = Transport.class.getClassLoader();
+    Class<?> serverType =
+        Class.forName("com.sun.enterprise.config.serverbeans.VirtualServer", true, loader);
+    for (Object server : services(serverType)) {
+      if (Objects.equals(serverType.getMethod("getId").invoke(server), virtualServer)) {
+        String names = (String) serverType.getMethod("getNetworkListeners").invoke(server);
+        Set<String> listeners = new HashSet<>();
+        for (String name : names == null ? new String[0] : names.split(",")) {
+          if (!name.isBlank()) {
+            listeners.add(name.strip());
+          }
+        }
+        return listeners;
+      }
+    }
+    return Set.of();
   }
 
   /**
@@ -56,29 +86,19 @@ final class GrizzlyFilterChains {
     }
   }
 
-  /** The transport of every started HTTP listener. */
-  private static List<Transport> transports() throws ReflectiveOperationException {
+  /** The transport of every started HTTP listener, by the listener's name. */
+  private static Map<String, Transport> transports() throws ReflectiveOperationException {
     ClassLoader loader = Transport.class.getClassLoader();
-    Object locator =
-        Class.forName("org.glassfish.internal.api.Globals", true, loader)
-            .getMethod("getDefaultHabitat")
-            .invoke(null);
-    Class<?> locatorType = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, loader);
     Class<?> listenerConfig =
         Class.forName("org.glassfish.grizzly.config.dom.NetworkListener", true, loader);
     Class<?> serviceType =
         Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService", true, loader);
     Object service =
-        locatorType
+        locatorType()
             .getMethod("getService", Class.class, Annotation[].class)
-            .invoke(locator, serviceType, new Annotation[0]);
-    List<?> configs =
-        (List<?>)
-            locatorType
-                .getMethod("getAllServices", Class.class, Annotation[].class)
-                .invoke(locator, listenerConfig, new Annotation[0]);
-    List<Transport> transports = new ArrayList<>();
-    for (Object config : configs) {
+            .invoke(locator(), serviceType, new Annotation[0]);
+    Map<String, Transport> transports = new LinkedHashMap<>();
+    for (Object config : services(listenerConfig)) {
       Object proxy =
           serviceType.getMethod("lookupNetworkProxy", listenerConfig).invoke(service, config);
       if (proxy == null) {
@@ -91,9 +111,29 @@ final class GrizzlyFilterChains {
       Transport transport =
           (Transport) listener.getClass().getMethod("getTransport").invoke(listener);
       if (transport != null) {
-        transports.add(transport);
+        transports.put((String) listenerConfig.getMethod("getName").invoke(config), transport);
       }
     }
     return transports;
+  }
+
+  /** Every service of {@code type} in Payara's service registry. */
+  private static List<?> services(Class<?> type) throws ReflectiveOperationException {
+    return (List<?>)
+        locatorType()
+            .getMethod("getAllServices", Class.class, Annotation[].class)
+            .invoke(locator(), type, new Annotation[0]);
+  }
+
+  private static Object locator() throws ReflectiveOperationException {
+    return Class.forName(
+            "org.glassfish.internal.api.Globals", true, Transport.class.getClassLoader())
+        .getMethod("getDefaultHabitat")
+        .invoke(null);
+  }
+
+  private static Class<?> locatorType() throws ClassNotFoundException {
+    return Class.forName(
+        "org.glassfish.hk2.api.ServiceLocator", true, Transport.class.getClassLoader());
   }
 }

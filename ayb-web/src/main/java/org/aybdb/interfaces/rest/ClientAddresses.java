@@ -1,6 +1,7 @@
 package org.aybdb.interfaces.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,18 +18,27 @@ public final class ClientAddresses {
   /** The client address of {@code request}. */
   public static String of(HttpServletRequest request, List<String> trustedProxies) {
     Objects.requireNonNull(request, "request");
-    return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies);
+    java.util.Enumeration<String> forwardedFor = request.getHeaders("X-Forwarded-For");
+    return of(
+        request.getRemoteAddr(),
+        forwardedFor == null ? null : forwardedFor.asIterator(),
+        trustedProxies);
   }
 
-  static String of(
-      String peer, java.util.Enumeration<String> forwardedFor, List<String> trustedProxies) {
+  /** The client address of {@code exchange}'s request. */
+  public static String of(HttpExchange exchange, List<String> trustedProxies) {
+    Objects.requireNonNull(exchange, "exchange");
+    return of(exchange.remoteAddress(), exchange.headers("X-Forwarded-For"), trustedProxies);
+  }
+
+  static String of(String peer, Iterator<String> forwardedFor, List<String> trustedProxies) {
     if (peer == null || !trustedProxies.contains(peer) || forwardedFor == null) {
       return String.valueOf(peer);
     }
     // Several headers count as one list, in order; the right-most entries were added last.
     StringBuilder all = new StringBuilder();
-    while (forwardedFor.hasMoreElements()) {
-      all.append(',').append(forwardedFor.nextElement());
+    while (forwardedFor.hasNext()) {
+      all.append(',').append(forwardedFor.next());
     }
     String[] hops = all.toString().split(",");
     for (int i = hops.length - 1; i >= 0; i--) {

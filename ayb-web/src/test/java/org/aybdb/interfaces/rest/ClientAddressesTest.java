@@ -2,7 +2,6 @@ package org.aybdb.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ClientAddressesTest {
 
   private static String of(String peer, List<String> headers, List<String> trusted) {
-    return ClientAddresses.of(peer, Collections.enumeration(headers), trusted);
+    return ClientAddresses.of(peer, headers.iterator(), trusted);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.aybdb.interfaces.database.rest;
 
 import jakarta.json.stream.JsonGenerator;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -17,6 +16,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.interfaces.rest.HttpExchange;
 
 /**
  * The HTTP answer to a query, ayb's {@code {"fields":[...],"rows":[[...]]}} (plus our {@code
@@ -67,24 +67,24 @@ final class QueryAnswer {
   }
 
   /**
-   * As {@link #of}, written straight to a servlet response: the same status, headers and body.
+   * As {@link #of}, written straight to an exchange's answer: the same status, headers and body.
    *
    * @throws IOException the client went away, or the query failed after the status was sent (the
-   *     container then aborts the response)
+   *     caller then aborts the answer)
    */
-  static void send(QueryCursor cursor, HttpServletResponse response) throws IOException {
+  static void send(QueryCursor cursor, HttpExchange exchange) throws IOException {
     QueryAnswer answer = new QueryAnswer(cursor);
     boolean whole = answer.fill();
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(MediaType.APPLICATION_JSON);
+    exchange.status(200);
+    exchange.contentType(MediaType.APPLICATION_JSON);
     if (whole) {
       if (cursor.truncation() != QueryResult.Truncation.NONE) {
-        response.setHeader(DatabaseResource.TRUNCATED_HEADER, ResultJson.word(cursor.truncation()));
+        exchange.setHeader(DatabaseResource.TRUNCATED_HEADER, ResultJson.word(cursor.truncation()));
       }
-      response.setContentLength(answer.sink.size());
-      answer.sink.buffer.writeTo(response.getOutputStream());
+      exchange.contentLength(answer.sink.size());
+      answer.sink.buffer.writeTo(exchange.output());
     } else {
-      answer.stream(response.getOutputStream());
+      answer.stream(exchange.output());
     }
   }
 

@@ -2,7 +2,6 @@ package org.aybdb.interfaces.rest.error;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.ErrorType;
 import org.aybdb.application.engine.StatementFailedException;
 import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.interfaces.rest.HttpExchange;
 
 /**
  * ayb's error answer, {@code {"type":..,"message":..}} (fields in ayb's order) with its status and
@@ -83,19 +83,19 @@ public record ErrorAnswer(int status, String body, String wwwAuthenticate, long 
     return new ErrorAnswer(status, body.build().toString(), challenge, retryAfterSeconds);
   }
 
-  /** Sends this answer on a servlet response that is not committed yet. */
-  public void send(HttpServletResponse response) throws IOException {
-    response.resetBuffer();
-    response.setStatus(status);
-    response.setContentType("application/json");
+  /** Sends this answer on an exchange whose answer is not committed yet. */
+  public void send(HttpExchange exchange) throws IOException {
+    exchange.resetBuffer();
+    exchange.status(status);
+    exchange.contentType("application/json");
     if (wwwAuthenticate != null) {
-      response.setHeader("WWW-Authenticate", wwwAuthenticate);
+      exchange.setHeader("WWW-Authenticate", wwwAuthenticate);
     }
     if (retryAfterSeconds > 0) {
-      response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+      exchange.setHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    exchange.contentLength(bytes.length);
+    exchange.output().write(bytes);
   }
 }

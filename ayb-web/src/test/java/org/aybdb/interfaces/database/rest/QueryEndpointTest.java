@@ -13,23 +13,31 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Which paths the servlet query endpoint serves itself, and which it leaves to JAX-RS. */
-class QueryEndpointFilterTest {
+class QueryEndpointTest {
 
   @Test
   void servesTheQueryPathOfEveryDatabase() {
     assertArrayEquals(
-        new String[] {"bob", "db.sqlite", QueryEndpointFilter.ROUTE},
-        QueryEndpointFilter.names("/v1/Bob/db.sqlite/query", ""));
+        new String[] {"bob", "db.sqlite", QueryEndpoint.ROUTE},
+        QueryEndpoint.names("/v1/Bob/db.sqlite/query", ""));
     assertArrayEquals(
-        new String[] {"entity", "db", QueryEndpointFilter.ENTITY_ROUTE},
-        QueryEndpointFilter.names("/v1/entity/db/query", ""));
+        new String[] {"entity", "db", QueryEndpoint.ENTITY_ROUTE},
+        QueryEndpoint.names("/v1/entity/db/query", ""));
     // JAX-RS matches literals case-sensitively: this one is the general template.
     assertArrayEquals(
-        new String[] {"entity", "db", QueryEndpointFilter.ROUTE},
-        QueryEndpointFilter.names("/v1/Entity/db/query", ""));
+        new String[] {"entity", "db", QueryEndpoint.ROUTE},
+        QueryEndpoint.names("/v1/Entity/db/query", ""));
     assertArrayEquals(
-        new String[] {"e", "d", QueryEndpointFilter.ROUTE},
-        QueryEndpointFilter.names("/ayb/v1/e/d/query", "/ayb"));
+        new String[] {"e", "d", QueryEndpoint.ROUTE},
+        QueryEndpoint.names("/ayb/v1/e/d/query", "/ayb"));
+  }
+
+  @Test
+  void takesOnlyPathsUnderItsOwnContextPath() {
+    // On Payara the route sees every request of the HTTP listener, other applications' too.
+    assertNull(QueryEndpoint.names("/xyz/v1/e/d/query", "/ayb"));
+    assertNull(QueryEndpoint.names("/v1/e/d/query", "/ayb"));
+    assertNull(QueryEndpoint.names("/ayb2/v1/e/d/query", "/ayb"));
   }
 
   @Test
@@ -51,7 +59,7 @@ class QueryEndpointFilterTest {
             "/v2/e/d/query",
             "/v1/tokens/d/query",
             "/v1/oauth/token/query")) {
-      assertNull(QueryEndpointFilter.names(path, ""), path);
+      assertNull(QueryEndpoint.names(path, ""), path);
     }
   }
 
@@ -62,8 +70,7 @@ class QueryEndpointFilterTest {
   @Test
   void knowsEveryResourceThatOwnsAFirstSegment() throws Exception {
     java.nio.file.Path classes =
-        Paths.get(
-            QueryEndpointFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Paths.get(QueryEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
       for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
         String name = classes.relativize(file).toString();
@@ -76,7 +83,7 @@ class QueryEndpointFilterTest {
         if (segments.length >= 2 && segments[0].equals("v1") && !segments[1].startsWith("{")) {
           assertTrue(
               segments[1].equals(EntityNamedEntityResource.ENTITY)
-                  || QueryEndpointFilter.OTHER_RESOURCES.contains(segments[1]),
+                  || QueryEndpoint.OTHER_RESOURCES.contains(segments[1]),
               name + " owns /v1/" + segments[1]);
         }
       }
@@ -86,7 +93,7 @@ class QueryEndpointFilterTest {
   private static Class<?> load(String file) throws IOException {
     String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
     try {
-      return Class.forName(name, false, QueryEndpointFilterTest.class.getClassLoader());
+      return Class.forName(name, false, QueryEndpointTest.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new IOException("cannot load " + name, e);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aybdb.sandbox.protocol.Statement;
 import org.aybdb.sandbox.protocol.Value;
+import org.aybdb.sandbox.sqlite.Sqlite3;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
 import org.aybdb.sandbox.sqlite.SqliteException;
 
@@ -89,8 +90,7 @@ final class ParamBinder {
   }
 
   private static String name(Pointer stmt, int index) {
-    Pointer p = sqlite3_bind_parameter_name(stmt, index);
-    return p == null ? null : p.getString(0, "UTF-8");
+    return Sqlite3.string(sqlite3_bind_parameter_name(stmt, index));
   }
 
   private static void bindValue(SqliteConnection conn, Pointer stmt, int index, Value value)

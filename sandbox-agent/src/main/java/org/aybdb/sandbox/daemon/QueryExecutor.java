@@ -19,6 +19,7 @@ import org.aybdb.sandbox.protocol.Response;
 import org.aybdb.sandbox.protocol.Statement;
 import org.aybdb.sandbox.protocol.Truncation;
 import org.aybdb.sandbox.sqlite.AccessPolicy;
+import org.aybdb.sandbox.sqlite.Sqlite3;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
 import org.aybdb.sandbox.sqlite.SqliteException;
 
@@ -477,8 +478,8 @@ public final class QueryExecutor implements RequestHandler {
     int columns = sqlite3_column_count(stmt);
     List<String> names = new ArrayList<>(columns);
     for (int c = 0; c < columns; c++) {
-      Pointer name = sqlite3_column_name(stmt, c);
-      names.add(name == null ? "" : name.getString(0, "UTF-8"));
+      String name = Sqlite3.string(sqlite3_column_name(stmt, c));
+      names.add(name == null ? "" : name);
     }
     FrameCodec.writeResponse(out, new Response.Columns(id, names));
     ensureCellBuffers(columns);
@@ -598,7 +599,7 @@ public final class QueryExecutor implements RequestHandler {
         case SQLITE_INTEGER -> text = ascii(Long.toString(sqlite3_column_int64(stmt, c)));
         case SQLITE_FLOAT -> text = ascii(ValueFormat.real(sqlite3_column_double(stmt, c)));
         default -> {
-          Pointer p =
+          long p =
               type == SQLITE_BLOB ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
           if (rowBytes + JsonCost.STRING_CELL + n > budget) {
@@ -607,9 +608,7 @@ public final class QueryExecutor implements RequestHandler {
           if (cellBuffers[c].length < n) {
             cellBuffers[c] = new byte[Math.max(n, cellBuffers[c].length * 2)];
           }
-          if (n > 0) {
-            p.read(0, cellBuffers[c], 0, n);
-          }
+          Sqlite3.read(p, cellBuffers[c], n);
           ValueFormat.Utf8Error bad = ValueFormat.checkUtf8(cellBuffers[c], n);
           if (bad != null) {
             // ayb's message: the Debug text of the Rust error (FromSqlError::Other for TEXT).

@@ -10,6 +10,7 @@ import java.util.List;
 import org.aybdb.sandbox.protocol.FrameCodec;
 import org.aybdb.sandbox.protocol.Response;
 import org.aybdb.sandbox.protocol.Truncation;
+import org.aybdb.sandbox.sqlite.Sqlite3;
 import org.aybdb.sandbox.sqlite.SqliteConnection;
 import org.aybdb.sandbox.sqlite.SqliteException;
 
@@ -52,10 +53,9 @@ final class TypedRows {
     List<String> names = new ArrayList<>(columns);
     List<String> declared = new ArrayList<>(columns);
     for (int c = 0; c < columns; c++) {
-      Pointer name = sqlite3_column_name(stmt, c);
-      names.add(name == null ? "" : name.getString(0, "UTF-8"));
-      Pointer type = sqlite3_column_decltype(stmt, c);
-      declared.add(type == null ? null : type.getString(0, "UTF-8"));
+      String name = Sqlite3.string(sqlite3_column_name(stmt, c));
+      names.add(name == null ? "" : name);
+      declared.add(Sqlite3.string(sqlite3_column_decltype(stmt, c)));
     }
     FrameCodec.writeResponse(out, new Response.TypedColumns(id, names, declared));
     FrameCodec.TypedRowBatch batch = new FrameCodec.TypedRowBatch(columns);
@@ -99,7 +99,7 @@ final class TypedRows {
       if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
         cost += 24;
       } else if (type == SQLITE_TEXT) {
-        Pointer text = sqlite3_column_text(stmt, c); // before _bytes, as SQLite asks
+        long text = sqlite3_column_text(stmt, c); // before _bytes, as SQLite asks
         int n = sqlite3_column_bytes(stmt, c);
         if (cost + JsonCost.STRING_CELL + n > budget) {
           return cost + JsonCost.STRING_CELL + n;
@@ -112,14 +112,12 @@ final class TypedRows {
     return cost;
   }
 
-  /** Copies {@code n} bytes at {@code p} into {@link #buffer} and returns it. */
-  private byte[] read(Pointer p, int n) {
+  /** Copies {@code n} bytes at {@code address} into {@link #buffer} and returns it. */
+  private byte[] read(long address, int n) {
     if (buffer.length < n) {
       buffer = new byte[Math.max(n, buffer.length * 2)];
     }
-    if (n > 0) {
-      p.read(0, buffer, 0, n);
-    }
+    Sqlite3.read(address, buffer, n);
     return buffer;
   }
 
@@ -132,7 +130,7 @@ final class TypedRows {
         case SQLITE_FLOAT -> batch.addReal(sqlite3_column_double(stmt, c));
         default -> {
           boolean blob = sqlite3_column_type(stmt, c) == SQLITE_BLOB;
-          Pointer p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
+          long p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
           read(p, n);
           if (!blob) {

@@ -97,6 +97,22 @@ public final class Sqlite3 {
     return "sqlite3";
   }
 
+  /**
+   * The NUL-terminated UTF-8 string at {@code address}, or null for address 0. The natives that
+   * hand the daemon C strings and cell bytes on every query return addresses, not {@link Pointer}s:
+   * JNA makes each returned Pointer through JNI, which costs more than the call itself.
+   */
+  public static String string(long address) {
+    return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
+  }
+
+  /** Copies {@code length} bytes at {@code address} into {@code target} from index 0. */
+  public static void read(long address, byte[] target, int length) {
+    if (length > 0) {
+      new Pointer(address).read(0, target, 0, length);
+    }
+  }
+
   /** The progress handler: a non-zero return interrupts the running statement. */
   public interface ProgressHandler extends Callback {
     int invoke(Pointer arg);
@@ -160,7 +176,7 @@ public final class Sqlite3 {
 
   public static native int sqlite3_column_count(Pointer stmt);
 
-  public static native Pointer sqlite3_column_name(Pointer stmt, int column);
+  public static native long sqlite3_column_name(Pointer stmt, int column);
 
   public static native int sqlite3_column_type(Pointer stmt, int column);
 
@@ -168,9 +184,9 @@ public final class Sqlite3 {
 
   public static native double sqlite3_column_double(Pointer stmt, int column);
 
-  public static native Pointer sqlite3_column_text(Pointer stmt, int column);
+  public static native long sqlite3_column_text(Pointer stmt, int column);
 
-  public static native Pointer sqlite3_column_blob(Pointer stmt, int column);
+  public static native long sqlite3_column_blob(Pointer stmt, int column);
 
   public static native int sqlite3_column_bytes(Pointer stmt, int column);
 
@@ -188,9 +204,9 @@ public final class Sqlite3 {
 
   public static native int sqlite3_bind_parameter_count(Pointer stmt);
 
-  public static native Pointer sqlite3_bind_parameter_name(Pointer stmt, int index);
+  public static native long sqlite3_bind_parameter_name(Pointer stmt, int index);
 
-  public static native Pointer sqlite3_column_decltype(Pointer stmt, int column);
+  public static native long sqlite3_column_decltype(Pointer stmt, int column);
 
   public static native long sqlite3_last_insert_rowid(Pointer db);
 

@@ -225,10 +225,6 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  private static String string(long address) {
-    return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
-  }
-
   /** Whether the connection was opened read-only. */
   public boolean readOnly() {
     return readOnly;
@@ -266,7 +262,8 @@ public final class SqliteConnection implements AutoCloseable {
     if (rc != SQLITE_OK) {
       throw error(rc);
     }
-    return out.getPointer(0);
+    long stmt = out.getLong(0); // an address: Memory.getPointer would make the Pointer through JNI
+    return stmt == 0 ? null : new Pointer(stmt);
   }
 
   /** Whether the statement last prepared creates a view or trigger in the database itself. */

@@ -2,8 +2,6 @@ package org.aybdb.application.internal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,7 @@ public class ConfirmationEmailThrottle {
   @Inject AybConfiguration configuration;
   @Inject RateLimits rateLimits;
 
-  @Inject Instance<ClientAddress> client;
+  @Inject ClientAddress client;
 
   private RateLimiter limiter;
   private RateLimiter perClient;
@@ -79,11 +77,7 @@ public class ConfirmationEmailThrottle {
   }
 
   private String clientKey() {
-    try {
-      return client.get().key();
-    } catch (ContextNotActiveException outsideARequest) {
-      return ClientAddress.UNKNOWN;
-    }
+    return client.key(); // UNKNOWN outside a request
   }
 
   private static String minutes(Duration wait) {

@@ -30,19 +30,23 @@ public class ClientAddressFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    client.set(request.getRemoteAddr());
+    String previous = client.enter(request.getRemoteAddr());
     try {
       chain.doFilter(request, response);
     } finally {
-      HttpSession session = request.getSession(false);
-      if (session != null) {
-        try {
-          if (session.isNew()) {
-            sessions.admit(client.key(), session);
+      try {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+          try {
+            if (session.isNew()) {
+              sessions.admit(client.key(), session);
+            }
+          } catch (IllegalStateException invalidated) {
+            // Logged out during the request.
           }
-        } catch (IllegalStateException invalidated) {
-          // Logged out during the request.
         }
+      } finally {
+        client.leave(previous);
       }
     }
   }

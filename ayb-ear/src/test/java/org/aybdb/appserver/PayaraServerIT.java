@@ -124,6 +124,14 @@ class PayaraServerIT {
     flow.run();
     flow.checkHealth();
     flow.checkMetrics();
+    // Point queries are served from the listeners of the application's virtual server, never
+    // from the admin console's.
+    java.util.regex.Matcher routed =
+        java.util.regex.Pattern.compile("Point queries are answered straight from HTTP listeners")
+            .matcher(server.serverLog());
+    assertTrue(routed.find(), "server.log names the listeners that answer point queries");
+    String line = server.serverLog().substring(routed.start()).lines().findFirst().orElseThrow();
+    assertTrue(line.contains("http-listener") && !line.contains("admin-listener"), line);
     assertTrue(Files.size(Path.of(database)) > 0, "SQLite metadata in " + database);
     assertTrue(server.residentKib() > 0, "the server's process is alive");
     LOG.info(() -> "Payara Server after the flows: RSS " + server.residentKib() / 1024 + " MiB");

@@ -1,6 +1,7 @@
 package org.aybdb.infrastructure.grizzly;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class GrizzlyEdge implements AutoCloseable {
     DelayedExecutor timers = new DelayedExecutor(null);
     try {
       Set<String> queryListeners = GrizzlyFilterChains.listenersOf(queries.virtualServer());
-      int[] routes = {0};
+      List<String> routed = new ArrayList<>();
       int chains =
           GrizzlyFilterChains.edit(
               (listener, filters) -> {
@@ -77,7 +78,7 @@ final class GrizzlyEdge implements AutoCloseable {
                   handler = indexOfType(filters, HttpServerFilter.class);
                   if (queryListeners.contains(listener)) {
                     filters.add(handler, route((HttpServerFilter) filters.get(handler), timers));
-                    routes[0]++;
+                    routed.add(listener);
                   }
                 }
                 int codec = indexOfType(filters, org.glassfish.grizzly.http.HttpServerFilter.class);
@@ -87,11 +88,13 @@ final class GrizzlyEdge implements AutoCloseable {
               });
       if (chains == 0) {
         LOG.warning("No HTTP listener found: malformed requests are not refused as ayb JSON");
-      } else if (routes[0] == 0) {
+      } else if (routed.isEmpty()) {
         LOG.info(
             "No HTTP listener of virtual server "
                 + queries.virtualServer()
                 + " found: point queries are served through the servlet container");
+      } else {
+        LOG.info("Point queries are answered straight from HTTP listeners " + routed);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(

@@ -13,6 +13,7 @@ import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.Request;
@@ -64,6 +65,7 @@ final class QueryRoute extends BaseFilter {
     if (!Retirement.retired()
         && ctx.getMessage() instanceof HttpContent content
         && content.getHttpHeader() instanceof HttpRequestPacket request
+        && request.getMethod() == Method.POST // the rest never reach the endpoint's proxy
         && endpoint.route(new Head(request, contextPath)) != null) {
       return server.handleRead(ctx);
     }

@@ -58,8 +58,8 @@ class ValueFormatTest {
   }
 
   /**
-   * The fast path of {@link ValueFormat#real} against the exact search, on values of every kind:
-   * wherever it answers, the two agree, and it answers nearly all of them.
+   * The fast path of {@link ValueFormat#real} against the exact search, on values of every kind: it
+   * answers all of them, as the exact search does.
    */
   @Test
   void fastPathAgreesWithTheExactSearch() {
@@ -79,7 +79,7 @@ class ValueFormatTest {
         assertEquals(exact, fast, () -> "for " + Double.toString(d));
       }
     }
-    assertTrue(answered > tried * 0.95, answered + " of " + tried + " took the fast path");
+    assertTrue(answered > tried * 0.999, answered + " of " + tried + " took the fast path");
   }
 
   /** Random doubles of every exponent, and the kinds of value tables hold. */

@@ -45,7 +45,7 @@ final class QueryRoute extends BaseFilter {
    * @param payara Payara's request handler on the same listener, whose settings this route's own
    *     handler copies
    * @param loader the application's class loader, the context class loader while a query runs
-   * @param timers the delay queue of suspended answers; this route never suspends one, so it need
+   * @param timers the delay queue of suspended answers' time-outs; this route sets none, so it need
    *     not be started
    */
   QueryRoute(
@@ -62,6 +62,12 @@ final class QueryRoute extends BaseFilter {
 
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    if (ctx.getMessage() instanceof Response) {
+      // A request of this route's handler resumed (Grizzly hands a request met on a selector
+      // thread to a worker and resumes the context here when it is done): its handler finishes it.
+      // Payara's requests are resumed at Payara's own filter, never here.
+      return server.handleRead(ctx);
+    }
     if (!Retirement.retired()
         && ctx.getMessage() instanceof HttpContent content
         && content.getHttpHeader() instanceof HttpRequestPacket request
@@ -76,11 +82,6 @@ final class QueryRoute extends BaseFilter {
   public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
     server.handleEvent(ctx, event); // a graceful shutdown waits for this route's requests too
     return ctx.getInvokeAction();
-  }
-
-  @Override
-  public void exceptionOccurred(FilterChainContext ctx, Throwable error) {
-    server.exceptionOccurred(ctx, error);
   }
 
   /** Serves one request the route took. */
@@ -99,7 +100,9 @@ final class QueryRoute extends BaseFilter {
       ClassLoader previous = thread.getContextClassLoader();
       thread.setContextClassLoader(loader); // as the servlet container sets it for its requests
       try {
-        endpoint.serve(exchange, endpoint.route(exchange));
+        // The same decision on the same head as handleRead's, so it is never null here.
+        QueryEndpoint.Route route = endpoint.route(new Head(request.getRequest(), contextPath));
+        endpoint.serve(exchange, route);
       } catch (IOException | RuntimeException e) {
         // The client went away, or the query failed after the answer's status was sent: close
         // the connection before the answer is finished, so that no client takes the partial body

@@ -30,6 +30,20 @@ public final class ValueFormat {
     return fast != null ? fast : shortest(d).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * Whether Schubfach's classes are here: they are in the agent's jar, not in its class folder, so
+   * a daemon started from an IDE's or a build's class folder formats with the exact search alone.
+   */
+  private static final boolean SCHUBFACH = schubfach();
+
+  private static boolean schubfach() {
+    try {
+      return "1.0".equals(DoubleToDecimal.toString(1.0));
+    } catch (LinkageError missing) {
+      return false;
+    }
+  }
+
   /** The doubles 10^0 .. 10^22, each exact. */
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -52,6 +66,9 @@ public final class ValueFormat {
    * arithmetic. Null, for {@link #shortest} to answer, if the digits ever failed to read back.
    */
   static String fastShortest(double d) {
+    if (!SCHUBFACH) {
+      return null;
+    }
     double magnitude = Math.abs(d);
     String text = DoubleToDecimal.toString(magnitude);
     long digits = 0;

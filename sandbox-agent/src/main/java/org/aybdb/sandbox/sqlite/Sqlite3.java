@@ -106,11 +106,21 @@ public final class Sqlite3 {
     return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
   }
 
-  /** Copies {@code length} bytes at {@code address} into {@code target} from index 0. */
+  /**
+   * Copies {@code length} bytes at {@code address} into {@code target} from index 0.
+   *
+   * @throws IllegalStateException for address 0 with bytes to read (SQLite out of memory), which
+   *     would otherwise read address 0 and crash the process
+   */
   public static void read(long address, byte[] target, int length) {
-    if (length > 0) {
-      new Pointer(address).read(0, target, 0, length);
+    if (length <= 0) {
+      return;
     }
+    if (address == 0) {
+      throw new IllegalStateException(
+          "SQLite returned no value for a cell of " + length + " bytes");
+    }
+    new Pointer(address).read(0, target, 0, length);
   }
 
   /** The progress handler: a non-zero return interrupts the running statement. */

@@ -35,6 +35,12 @@ import org.aybdb.interfaces.rest.error.ErrorAnswer;
  * the engine), the answer written by {@link QueryAnswer}, the request counted in {@code
  * ayb.http.requests} under the same route label.
  *
+ * <p>What it calls must not need a request's container context: from the listener it runs with no
+ * CDI request scope, no {@code java:comp} naming context of the web module and no Payara request
+ * listeners ({@code QueryRouteIT} and every query IT go through it). The client address is the
+ * socket peer, or the {@code X-Forwarded-For} entry {@code [limits] trusted_proxies} allows;
+ * Payara's own proxy settings ({@code auth-pass-through}) do not apply here.
+ *
  * <p>Only requests whose answer is certain to be that are taken ({@link #route}): any other method
  * or path, a percent-escaped or reserved path segment, a body typed as JSON (parameters, batches),
  * an {@code Accept} other than the plain ones, or more than one {@code Accept} or {@code

@@ -9,37 +9,40 @@ import org.aybdb.interfaces.rest.HttpExchange;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
-/** A Grizzly request and response as an {@link HttpExchange}. */
+/**
+ * A Grizzly request and response as an {@link HttpExchange}; its head is read as {@link QueryRoute}
+ * reads it to decide that the request is the endpoint's ({@link QueryRoute.Head}).
+ */
 final class GrizzlyExchange implements HttpExchange {
 
   private final Request request;
   private final Response response;
-  private final String contextPath;
+  private final QueryRoute.Head head;
 
   GrizzlyExchange(Request request, Response response, String contextPath) {
     this.request = Objects.requireNonNull(request, "request");
     this.response = Objects.requireNonNull(response, "response");
-    this.contextPath = Objects.requireNonNull(contextPath, "contextPath");
+    this.head = new QueryRoute.Head(request.getRequest(), contextPath);
   }
 
   @Override
   public String method() {
-    return request.getMethod().getMethodString();
+    return head.method();
   }
 
   @Override
   public String requestUri() {
-    return request.getRequestURI();
+    return head.requestUri();
   }
 
   @Override
   public String contextPath() {
-    return contextPath;
+    return head.contextPath();
   }
 
   @Override
   public Iterator<String> headers(String name) {
-    return request.getHeaders(name).iterator();
+    return head.headers(name);
   }
 
   @Override

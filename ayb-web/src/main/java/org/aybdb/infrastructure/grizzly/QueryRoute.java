@@ -101,8 +101,7 @@ final class QueryRoute extends BaseFilter {
       thread.setContextClassLoader(loader); // as the servlet container sets it for its requests
       try {
         // The same decision on the same head as handleRead's, so it is never null here.
-        QueryEndpoint.Route route = endpoint.route(new Head(request.getRequest(), contextPath));
-        endpoint.serve(exchange, route);
+        endpoint.serve(exchange, endpoint.route(exchange));
       } catch (IOException | RuntimeException e) {
         // The client went away, or the query failed after the answer's status was sent: close
         // the connection before the answer is finished, so that no client takes the partial body
@@ -116,7 +115,12 @@ final class QueryRoute extends BaseFilter {
   }
 
   /** The head of a request as Grizzly's codec parsed it. */
-  private record Head(HttpRequestPacket request, String contextPath) implements HttpRequestHead {
+  record Head(HttpRequestPacket request, String contextPath) implements HttpRequestHead {
+    Head {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(contextPath, "contextPath");
+    }
+
     @Override
     public String method() {
       return request.getMethod().getMethodString();

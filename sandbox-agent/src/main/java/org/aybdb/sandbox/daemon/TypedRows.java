@@ -124,12 +124,13 @@ final class TypedRows {
   private void addRow(Pointer stmt, int columns, FrameCodec.TypedRowBatch batch)
       throws QueryExecutor.NotUtf8 {
     for (int c = 0; c < columns; c++) {
-      switch (sqlite3_column_type(stmt, c)) {
+      int type = sqlite3_column_type(stmt, c);
+      switch (type) {
         case SQLITE_NULL -> batch.addNull();
         case SQLITE_INTEGER -> batch.addInt(sqlite3_column_int64(stmt, c));
         case SQLITE_FLOAT -> batch.addReal(sqlite3_column_double(stmt, c));
         default -> {
-          boolean blob = sqlite3_column_type(stmt, c) == SQLITE_BLOB;
+          boolean blob = type == SQLITE_BLOB;
           long p = blob ? sqlite3_column_blob(stmt, c) : sqlite3_column_text(stmt, c);
           int n = sqlite3_column_bytes(stmt, c);
           read(p, n);

@@ -33,7 +33,8 @@
 #   * resident memory of an idle daemon
 # and prints the ratios /query / /health, /health / bare, 4 clients / 1 client on one database and
 # /query / pgbench, with the load average (the machine may be shared: compare ratios). The HTTP runs
-# are repeated $BENCH_ROUNDS times (default 3), interleaved, and each row gives its median round.
+# are repeated $BENCH_ROUNDS times (default 5), interleaved; each row gives its median round, each ratio
+# the median of the ratios within the rounds.
 # Needs: a build (./mvnw -q package -DskipTests), wrk, pgbench/psql, python3, curl and a JDK
 # (javac, jar, jcmd, jfr).
 set -euo pipefail
@@ -134,18 +135,23 @@ wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/bare" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/report.lua" "$base/bench-bare/echo" >/dev/null
 wrk -t2 -c4 -d5s -s "$work/spread.lua" "$base/" >/dev/null
 
-# $BENCH_ROUNDS rounds (default 3) of every HTTP run, interleaved: on a shared or virtual machine
-# rates swing by up to 2x between runs minutes apart, so each row reports its median round (and the
-# rates of all rounds), and the ratios compare medians measured side by side.
+# $BENCH_ROUNDS rounds (default 5) of every HTTP run, interleaved: on a shared or virtual machine
+# rates swing by up to 2x between runs minutes apart (the host's load, not ours), so each row reports
+# its median round (and the rates of all rounds), and every ratio is taken within a round between
+# runs made one right after the other (bare, /health, /query at 1 client; /query, /health, bare at
+# 4), its median over the rounds reported with its spread.
 declare -A result
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for _ in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+for _ in $(seq 1 "${BENCH_ROUNDS:-5}"); do
+  result[bare,1]+="$(wrk_run "$work/report.lua" /bench-bare/bare 1);"
+  result[health,1]+="$(wrk_run "$work/report.lua" /health 1);"
+  result[query,1]+="$(wrk_run "$work/point.lua" / 1);"
+  result[query,4]+="$(wrk_run "$work/point.lua" / 4);"
+  result[health,4]+="$(wrk_run "$work/report.lua" /health 4);"
+  result[bare,4]+="$(wrk_run "$work/report.lua" /bench-bare/bare 4);"
   for c in "${clients[@]}"; do
-    result[bare,$c]+="$(wrk_run "$work/report.lua" /bench-bare/bare "$c");"
     result[echo,$c]+="$(wrk_run "$work/report.lua" /bench-bare/echo "$c");"
-    result[health,$c]+="$(wrk_run "$work/report.lua" /health "$c");"
     result[live,$c]+="$(wrk_run "$work/report.lua" /health/live "$c");"
-    result[query,$c]+="$(wrk_run "$work/point.lua" / "$c");"
   done
   result[spread,4]+="$(wrk_run "$work/spread.lua" / 4);"
 done
@@ -314,10 +320,27 @@ for c in clients:
 for c in [1, 4, 16]:
     row(c, "pgbench -S -M simple", g[c])
 print()
+def rounds(text):
+    """The rates of every round, in the order run."""
+    return [float(r.split()[0]) for r in text.split(";") if r.strip()]
+def paired(top, bottom):
+    """The ratio top / bottom within each round: its median, min and max over the rounds."""
+    ratios = sorted(t / d for t, d in zip(top, bottom))
+    return ratios[len(ratios) // 2], ratios[0], ratios[-1]
+def shown(r):
+    return f"{r[0]:.2f} (rounds {r[1]:.2f}–{r[2]:.2f})"
+rb = {1: rounds("${result[bare,1]}"), 4: rounds("${result[bare,4]}")}
+rh = {1: rounds("${result[health,1]}"), 4: rounds("${result[health,4]}")}
+rq = {1: rounds("${result[query,1]}"), 4: rounds("${result[query,4]}")}
+targets = []
 for c in clients:
-    print(f"ratios at {c} client(s): /query / /health = {q[c][0]/h[c][0]:.2f}, /health / bare = {h[c][0]/b[c][0]:.2f}, "
-          f"/query / bare = {q[c][0]/b[c][0]:.2f}, /query / pgbench = {q[c][0]/g[c][0]:.3f}")
-print(f"one database: 4 clients / 1 client = {q[4][0]/q[1][0]:.2f}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f}")
+    qh, hb = paired(rq[c], rh[c]), paired(rh[c], rb[c])
+    targets += [(f"/query / /health at {c} client(s)", qh[0], 0.8), (f"/health / bare at {c} client(s)", hb[0], 0.8)]
+    print(f"ratios at {c} client(s), within rounds: /query / /health = {shown(qh)}, /health / bare = {shown(hb)}, "
+          f"/query / bare = {shown(paired(rq[c], rb[c]))}; /query / pgbench = {q[c][0]/g[c][0]:.3f} (medians)")
+one = paired(rq[4], rq[1])
+targets.append(("one database, 4 clients / 1 client", one[0], 1.7))
+print(f"one database: 4 clients / 1 client = {shown(one)}; 4 clients over 4 databases / on one = {spread[0]/q[4][0]:.2f} (medians)")
 print(f"best /query / pgbench at 16 clients = {max(q[c][0] for c in clients)/g[16][0]:.3f}")
 print(f"per request at 1 client (1/throughput): bare {1000/b[1][0]:.3f} ms, /health {1000/h[1][0]:.3f} ms, /query {1000/q[1][0]:.3f} ms")
 for c in clients:
@@ -337,6 +360,21 @@ if rss:
     print(f"idle daemons: {len(rss)}, resident memory p50 {rss[len(rss)//2]/1024:.1f} MB (min {rss[0]/1024:.1f}, max {rss[-1]/1024:.1f}); server JVM {int('${server_rss:-0}' or 0)/1024:.0f} MB")
 else:
     print("idle daemons: none found")
+def at_most(name, value, limit):
+    targets.append((name, -value, -limit))
+try:
+    at_most("daemon alone, warm point query p50 (µs)", float("${stage[daemon_point_p50_us]:-nan}"), 60)
+except ValueError:
+    pass
+at_most("cold first query p50 (ms)", cold[len(cold) // 2], 250)
+if rss:
+    at_most("idle daemon resident memory p50 (MB)", rss[len(rss) // 2] / 1024, 40)
+print()
+print("| target | measured | bound | met |")
+print("| --- | ---: | ---: | --- |")
+for name, value, bound in targets:
+    sign = "≥" if bound > 0 else "≤"
+    print(f"| {name} | {abs(value):.2f} | {sign} {abs(bound):g} | {'yes' if value >= bound else 'NO'} |")
 EOF
 echo
 echo "## where the server's CPU goes during the 4-client /query run under JFR"

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.aybdb.domain.model.Slugs;
 
@@ -36,10 +37,31 @@ public final class DatabaseDirectories {
 
   private final Path databasesRoot;
 
-  /** Real paths of {@code current} links by link (see {@link #currentVersion}). */
-  private final Map<Path, Resolved> resolved = new ConcurrentHashMap<>();
+  /**
+   * How long a {@code current} link, once read, is taken to be unchanged while no switch was made
+   * in this server: the link is read again after that, so a link another process replaced is
+   * followed within this time. Every switch made here is followed at once (see {@link #SWITCHES}).
+   */
+  static final long TRUSTED_NANOS = 1_000_000_000L;
+
+  /**
+   * Switches made in this server through any instance: a link read before the last one is read
+   * again. Static because several adapters keep instances over the same data folder.
+   */
+  private static final AtomicLong SWITCHES = new AtomicLong();
+
+  /** The active versions by database, as last read (see {@link #currentVersion}). */
+  private final Map<Name, Resolved> resolved = new ConcurrentHashMap<>();
+
+  private final long trustedNanos;
 
   public DatabaseDirectories(Path dataPath) {
+    this(dataPath, TRUSTED_NANOS);
+  }
+
+  /** With another trust window for links read (tests). */
+  DatabaseDirectories(Path dataPath, long trustedNanos) {
+    this.trustedNanos = trustedNanos;
     this.databasesRoot =
         Objects.requireNonNull(dataPath, "dataPath")
             .toAbsolutePath()
@@ -98,6 +120,8 @@ public final class DatabaseDirectories {
             StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         throw new IOException("The data folder cannot rename atomically: " + folder, e);
+      } finally {
+        SWITCHES.incrementAndGet();
       }
       return previous.filter(old -> !old.equals(target));
     } catch (FileAlreadyExistsException e) {
@@ -109,21 +133,30 @@ public final class DatabaseDirectories {
 
   /** The active version folder, if the database has one. */
   public Optional<Path> currentVersion(String entity, String database) {
+    // Every query asks (the pool checks that its daemon serves the current file): a link read
+    // lately, with no switch made here since, is taken as it was, which saves a system call and
+    // the path work of every query.
+    Name name = new Name(entity, database);
+    long switches = SWITCHES.get();
+    long now = System.nanoTime();
+    Resolved known = resolved.get(name);
+    if (known != null && known.switches() == switches && now - known.readAt() < trustedNanos) {
+      return Optional.of(known.real());
+    }
     Path link = databaseFolder(entity, database).resolve(CURRENT);
     Path target;
     try {
       target = Files.readSymbolicLink(link);
     } catch (NotLinkException | NoSuchFileException e) {
-      resolved.remove(link);
+      resolved.remove(name);
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + link, e);
     }
-    // Every query asks (the pool checks that its daemon serves the current file): reading the link
-    // is one system call, resolving the real path one per folder of it, so a real path is reused
-    // while the link still names the same version.
-    Resolved known = resolved.get(link);
+    // Resolving the real path costs a system call per folder of it: reused while the link still
+    // names the same version.
     if (known != null && known.target().equals(target)) {
+      resolved.put(name, new Resolved(target, known.real(), switches, now));
       return Optional.of(known.real());
     }
     try {
@@ -131,7 +164,7 @@ public final class DatabaseDirectories {
       if (resolved.size() >= MAX_RESOLVED) {
         resolved.clear();
       }
-      resolved.put(link, new Resolved(target, real));
+      resolved.put(name, new Resolved(target, real, switches, now));
       return Optional.of(real);
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -140,8 +173,14 @@ public final class DatabaseDirectories {
     }
   }
 
-  /** A {@code current} link's target as written and the real path it resolved to. */
-  private record Resolved(Path target, Path real) {}
+  /** A database by entity and name, as the cache's key. */
+  private record Name(String entity, String database) {}
+
+  /**
+   * A {@code current} link's target as written, the real path it resolved to, and the switch count
+   * and time when it was read.
+   */
+  private record Resolved(Path target, Path real, long switches, long readAt) {}
 
   /** The active database file (which may not exist yet: SQLite creates it on first write). */
   public Optional<Path> currentFile(String entity, String database) {

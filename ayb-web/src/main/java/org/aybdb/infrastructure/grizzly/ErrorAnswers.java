@@ -39,7 +39,7 @@ final class ErrorAnswers {
       byte[] body,
       Map<String, String> headers) {
     HttpResponsePacket response = request.getResponse();
-    response.setStatus(status);
+    StatusLines.set(response, status);
     response.setContentType("application/json");
     response.setContentLength(body.length);
     headers.forEach(response::setHeader);

@@ -62,7 +62,7 @@ final class GrizzlyExchange implements HttpExchange {
 
   @Override
   public void status(int status) {
-    response.setStatus(status);
+    StatusLines.set(response, status);
   }
 
   @Override

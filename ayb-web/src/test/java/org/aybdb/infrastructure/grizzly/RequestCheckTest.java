@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RequestCheckTest {
@@ -74,5 +76,52 @@ class RequestCheckTest {
     assertTrue(trace.allow().contains("GET"));
     // Writes to the metrics are refused after the management rule (ManagementEndpointFilter).
     assertEquals(0, status("PATCH", "/metrics", null, List.of("x")));
+  }
+
+  /** The host grammar as a regular expression: the scanner must agree with it on every input. */
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(\\[[0-9A-Fa-f:.]+]|([A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(:[0-9]{0,5})?");
+
+  @Test
+  void theHostScannerAgreesWithTheGrammar() {
+    for (String host :
+        List.of(
+            "",
+            "a",
+            "[",
+            "[]",
+            "[::1]",
+            "[::1]:",
+            "[::1]:8080",
+            "[::1]:123456",
+            "[::1]x",
+            "%",
+            "%4",
+            "%41",
+            "%4g",
+            "a%41b:1",
+            ":80",
+            "a:",
+            "a:99999",
+            "a:999999",
+            "a:8a",
+            "a b",
+            "é",
+            "example.org:5433",
+            "x]:1",
+            "a:[1]")) {
+      assertEquals(HOST.matcher(host).matches(), RequestCheck.validHost(host), host);
+    }
+    String alphabet = "aZ09-._~!$&'()*+,;=%:[]fF x/@";
+    Random random = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      char[] host = new char[random.nextInt(9)];
+      for (int c = 0; c < host.length; c++) {
+        host[c] = alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      String text = new String(host);
+      assertEquals(HOST.matcher(text).matches(), RequestCheck.validHost(text), text);
+    }
   }
 }

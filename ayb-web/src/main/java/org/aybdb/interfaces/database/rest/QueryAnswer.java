@@ -7,8 +7,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -16,6 +14,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.application.engine.QueryResult;
 import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.infrastructure.json.Utf8Writer;
 import org.aybdb.interfaces.rest.HttpExchange;
 
 /**
@@ -42,8 +41,7 @@ final class QueryAnswer {
 
   private final QueryCursor cursor;
   private final Sink sink = new Sink();
-  private final JsonGenerator json =
-      Jsons.createGenerator(new OutputStreamWriter(sink, StandardCharsets.UTF_8));
+  private final JsonGenerator json = Jsons.createGenerator(new Utf8Writer(sink));
 
   private QueryAnswer(QueryCursor cursor) {
     this.cursor = Objects.requireNonNull(cursor, "cursor");
@@ -145,7 +143,8 @@ final class QueryAnswer {
 
   /** Collects into memory until switched to the response, then passes everything through. */
   private static final class Sink extends OutputStream {
-    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 << 10);
+    // Most answers are a point query's hundred bytes: start small, the buffer doubles as it fills.
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private OutputStream out;
 
     int size() {

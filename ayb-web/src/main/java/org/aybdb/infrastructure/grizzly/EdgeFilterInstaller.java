@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.infrastructure.cdi.ContextualInstances;
 import org.aybdb.interfaces.database.rest.QueryEndpoint;
 import org.aybdb.interfaces.health.rest.ManagementAccess;
 
@@ -47,7 +48,8 @@ public class EdgeFilterInstaller implements ServletContextListener {
             configuration,
             management,
             new GrizzlyEdge.Queries(
-                queries,
+                // The listener calls it on every point query: no client proxy in between.
+                ContextualInstances.of(queries, QueryEndpoint.class),
                 context.getContextPath(),
                 context.getVirtualServerName(),
                 context.getClassLoader()));

@@ -1,5 +1,6 @@
 package org.aybdb.interfaces.database.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +15,7 @@ import org.aybdb.application.QueryPath;
 import org.aybdb.application.engine.QueryCursor;
 import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.Slugs;
+import org.aybdb.infrastructure.cdi.ContextualInstances;
 import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.CorsFilter;
 import org.aybdb.interfaces.rest.HttpExchange;
@@ -84,6 +86,13 @@ public class QueryEndpoint {
   @Inject QueryPath queries;
   @Inject AybConfiguration configuration;
   @Inject RequestMetrics metrics;
+
+  @PostConstruct
+  void callWithoutProxies() {
+    // Both are application-scoped and called on every point query.
+    queries = ContextualInstances.of(queries, QueryPath.class);
+    metrics = ContextualInstances.of(metrics, RequestMetrics.class);
+  }
 
   /** The route of a request this endpoint answers, from its head alone; null for any other. */
   public Route route(HttpRequestHead head) {

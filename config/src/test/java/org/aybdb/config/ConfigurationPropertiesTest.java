@@ -71,7 +71,9 @@ class ConfigurationPropertiesTest {
     expected.put("sandbox.max_views_and_triggers", "500");
     expected.put("sandbox.request_stack", "2097152");
     expected.put("sandbox.prestarted_launchers", "2");
-    expected.put("sandbox.readers_per_database", "4");
+    expected.put(
+        "sandbox.readers_per_database",
+        Integer.toString(AybConfiguration.Sandbox.DEFAULT_READERS_PER_DATABASE));
     expected.put("http.json_max_depth", "16");
     expected.put("http.link_fetches_per_entity_per_hour", "20");
     expected.put("http.link_fetches_per_hour", "200");

@@ -165,7 +165,12 @@ class SandboxConfigurationTest {
 
   @Test
   void readersPerDatabaseKey() {
-    assertEquals(4, load(temp, MINIMAL, Map.of()).sandbox().readersPerDatabase());
+    assertEquals(
+        AybConfiguration.Sandbox.DEFAULT_READERS_PER_DATABASE,
+        load(temp, MINIMAL, Map.of()).sandbox().readersPerDatabase());
+    assertEquals(
+        Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors())),
+        AybConfiguration.Sandbox.DEFAULT_READERS_PER_DATABASE);
     assertEquals(
         1,
         load(temp, MINIMAL, Map.of("AYB__SANDBOX__READERS_PER_DATABASE", "1"))

@@ -23,27 +23,7 @@ public final class Utf8Writer extends Writer {
     this.out = Objects.requireNonNull(out, "out");
   }
 
-  @Override
-  public void write(int c) throws IOException {
-    write(new char[] {(char) c}, 0, 1);
-  }
-
-  @Override
-  public void write(String text, int off, int len) throws IOException {
-    Objects.checkFromIndexSize(off, len, text.length());
-    int n = 0;
-    for (int i = off; i < off + len; i++) {
-      if (n > bytes.length - 4) {
-        out.write(bytes, 0, n);
-        n = 0;
-      }
-      n = put(text.charAt(i), n);
-    }
-    if (n > 0) {
-      out.write(bytes, 0, n);
-    }
-  }
-
+  // write(int) and write(String, ...) are Writer's own, which pass the characters on to this.
   @Override
   public void write(char[] text, int off, int len) throws IOException {
     Objects.checkFromIndexSize(off, len, text.length);

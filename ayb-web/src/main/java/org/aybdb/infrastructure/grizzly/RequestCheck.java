@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,7 +143,9 @@ public final class RequestCheck {
       while (i < n) {
         char c = host.charAt(i);
         if (c == '%') {
-          if (i + 2 >= n || !hexDigit(host.charAt(i + 1)) || !hexDigit(host.charAt(i + 2))) {
+          if (i + 2 >= n
+              || !HexFormat.isHexDigit(host.charAt(i + 1))
+              || !HexFormat.isHexDigit(host.charAt(i + 2))) {
             return false;
           }
           i += 3;
@@ -171,11 +174,7 @@ public final class RequestCheck {
   }
 
   private static boolean ipLiteralChar(char c) {
-    return hexDigit(c) || c == ':' || c == '.';
-  }
-
-  private static boolean hexDigit(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    return HexFormat.isHexDigit(c) || c == ':' || c == '.';
   }
 
   private static boolean asciiLetterOrDigit(char c) {

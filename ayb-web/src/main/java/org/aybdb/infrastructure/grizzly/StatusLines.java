@@ -42,13 +42,10 @@ final class StatusLines {
 
   private StatusLines() {}
 
-  /** Sets {@code code} and its reason phrase on {@code response}. */
+  /** Sets {@code code} and its reason phrase on {@code response}, unless it is already sent. */
   static void set(Response response, int code) {
-    HttpStatus status = of(code);
-    if (status != null) {
-      response.setStatus(status);
-    } else {
-      response.setStatus(code);
+    if (!response.isCommitted()) {
+      set(response.getResponse(), code);
     }
   }
 

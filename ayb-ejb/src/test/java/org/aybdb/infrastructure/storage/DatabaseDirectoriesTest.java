@@ -65,7 +65,7 @@ class DatabaseDirectoriesTest {
 
   @Test
   void aLinkChangedBehindTheServersBackIsFollowedOnceItsReadingIsOld() throws Exception {
-    var reader = new DatabaseDirectories(data, 200_000_000L);
+    var reader = new DatabaseDirectories(data, 1_000_000_000L);
     var writer = new DatabaseDirectories(data);
     Path first = writer.newVersion("e", "d.sqlite");
     writer.switchTo("e", "d.sqlite", first);
@@ -77,14 +77,14 @@ class DatabaseDirectoriesTest {
     Files.delete(link);
     Files.createSymbolicLink(link, other);
     assertEquals(Optional.of(first), reader.currentVersion("e", "d.sqlite"));
-    Thread.sleep(250);
+    Thread.sleep(1_100);
     assertEquals(Optional.of(other), reader.currentVersion("e", "d.sqlite"));
 
     Path folder = data.resolve("databases/e/d.sqlite");
     try (var files = Files.walk(folder)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
-    Thread.sleep(250);
+    Thread.sleep(1_100);
     assertEquals(Optional.empty(), reader.currentVersion("e", "d.sqlite"));
     assertEquals(Optional.empty(), reader.currentFile("e", "d.sqlite"));
   }

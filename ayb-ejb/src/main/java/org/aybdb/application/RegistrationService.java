@@ -5,7 +5,8 @@ import org.aybdb.domain.model.account.EntityType;
 /**
  * Registration and log-in by e-mail, ayb's passwordless flow: a confirmation token is mailed, and
  * confirming it creates the entity (on first use) and issues a new API token. Callers pass the
- * entity slug and e-mail address already lower-cased, as ayb's API does with its headers.
+ * entity slug and e-mail address already lower-cased, as ayb's API does with its headers, and the
+ * client address the request came from: the e-mails are limited per client.
  */
 public interface RegistrationService {
 
@@ -15,11 +16,13 @@ public interface RegistrationService {
    *
    * @param entityType {@code user} or {@code organization}, refused only after the checks of the
    *     name, the address and an existing registration
+   * @param clientAddress the network address the request came from
    * @throws AybException InvalidSlug (400), RegistrationError for a reserved name (409), Other for
    *     an entity registered with another address (409), an unknown entity type or an invalid
    *     address (400), too many e-mails (429), EmailError (502)
    */
-  void register(String entity, String emailAddress, Requested<EntityType> entityType);
+  void register(
+      String entity, String emailAddress, Requested<EntityType> entityType, String clientAddress);
 
   /**
    * Confirms a mailed token, once: creates the entity and its e-mail method if needed and issues a
@@ -41,7 +44,8 @@ public interface RegistrationService {
   /**
    * Mails a confirmation token to the entity's first verified address.
    *
+   * @param clientAddress the network address the request came from
    * @throws AybException Other when there is no such entity or address (404), 429, EmailError (502)
    */
-  void logIn(String entity);
+  void logIn(String entity, String clientAddress);
 }

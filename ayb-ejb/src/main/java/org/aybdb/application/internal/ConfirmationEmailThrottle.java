@@ -24,8 +24,6 @@ public class ConfirmationEmailThrottle {
   @Inject AybConfiguration configuration;
   @Inject RateLimits rateLimits;
 
-  @Inject ClientAddress client;
-
   private RateLimiter limiter;
   private RateLimiter perClient;
 
@@ -37,23 +35,17 @@ public class ConfirmationEmailThrottle {
   }
 
   /**
-   * Counts one e-mail to {@code address} for {@code entity}.
+   * Counts one e-mail to {@code address} for {@code entity}, asked for from {@code clientAddress}.
+   * The per-entity and per-address counts are kept per client, so that requests from elsewhere
+   * cannot use up the owner's own; each client also has its own cap over all entities.
    *
    * @throws AybException 429 when either is at its limit; the message names neither the address nor
    *     the limit's state of other people's addresses
    */
-  public void admit(String entity, String address) {
+  public void admit(String entity, String address, String clientAddress) {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(address, "address");
-    admit(entity, address, clientKey());
-  }
-
-  /**
-   * Counts one e-mail as {@link #admit(String, String)} does, for a request from {@code client}.
-   * The per-entity and per-address counts are kept per client, so that requests from elsewhere
-   * cannot use up the owner's own; each client also has its own cap over all entities.
-   */
-  void admit(String entity, String address, String client) {
+    String client = ClientAddress.keyOf(Objects.requireNonNull(clientAddress, "clientAddress"));
     perClient
         .tryAcquire(List.of(client))
         .ifPresent(
@@ -74,10 +66,6 @@ public class ConfirmationEmailThrottle {
                       + minutes(wait),
                   wait);
             });
-  }
-
-  private String clientKey() {
-    return client.key(); // UNKNOWN outside a request
   }
 
   private static String minutes(Duration wait) {

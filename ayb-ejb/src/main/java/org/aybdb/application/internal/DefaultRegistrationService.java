@@ -55,10 +55,12 @@ public class DefaultRegistrationService implements RegistrationService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void register(String entity, String givenAddress, Requested<EntityType> entityType) {
+  public void register(
+      String entity, String givenAddress, Requested<EntityType> entityType, String clientAddress) {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(givenAddress, "emailAddress");
     Objects.requireNonNull(entityType, "entityType");
+    Objects.requireNonNull(clientAddress, "clientAddress");
 
     Optional<String> problem = Slugs.problem(Slugs.Kind.ENTITY, entity);
     if (problem.isPresent()) {
@@ -83,7 +85,7 @@ public class DefaultRegistrationService implements RegistrationService {
       throw alreadyRegistered(entity);
     }
     EntityType type = entityType.required();
-    sendConfirmation(new Payload(entity, type, emailAddress));
+    sendConfirmation(new Payload(entity, type, emailAddress), clientAddress);
   }
 
   @Override
@@ -136,8 +138,9 @@ public class DefaultRegistrationService implements RegistrationService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void logIn(String entity) {
+  public void logIn(String entity, String clientAddress) {
     Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(clientAddress, "clientAddress");
     Optional<Account> account = accounts.find(entity);
     Optional<AuthenticationMethod> verified =
         account.stream()
@@ -154,15 +157,16 @@ public class DefaultRegistrationService implements RegistrationService {
           "No account or email authentication method for " + entity);
     }
     sendConfirmation(
-        new Payload(entity, account.get().entityType(), verified.get().emailAddress()));
+        new Payload(entity, account.get().entityType(), verified.get().emailAddress()),
+        clientAddress);
   }
 
-  private void sendConfirmation(Payload payload) {
+  private void sendConfirmation(Payload payload, String clientAddress) {
     String address = payload.emailAddress();
     if (!email.isValidAddress(address)) {
       throw AybException.badRequest("Invalid email address: " + address);
     }
-    throttle.admit(payload.entity(), address);
+    throttle.admit(payload.entity(), address, clientAddress);
     try {
       email.sendConfirmation(address, confirmationTokens.mint(payload));
     } catch (MailDelivery.DeliveryException e) {

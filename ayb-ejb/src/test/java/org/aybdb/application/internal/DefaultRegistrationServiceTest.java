@@ -23,19 +23,15 @@ import org.junit.jupiter.api.function.Executable;
 /** Registration, confirmation and log-in with ayb's checks in ayb's order, without a container. */
 class DefaultRegistrationServiceTest {
 
+  private static final String CLIENT = "198.51.100.7";
+
   private final MetadataStore store = new MetadataStore();
   private final FakeMail mail = new FakeMail();
   private final DefaultRegistrationService registration = new DefaultRegistrationService();
 
   @BeforeEach
   void wire() {
-    ConfirmationEmailThrottle throttle =
-        new ConfirmationEmailThrottle() {
-          @Override
-          public void admit(String entity, String address) {
-            admit(entity, address, "198.51.100.7");
-          }
-        };
+    ConfirmationEmailThrottle throttle = new ConfirmationEmailThrottle();
     throttle.configuration = ConfirmationEmailThrottleTest.configuration(3, 100);
     throttle.rateLimits = new FakeRateLimits();
     throttle.configure();
@@ -52,7 +48,7 @@ class DefaultRegistrationServiceTest {
 
   @Test
   void registeringMailsATokenThatCreatesTheEntityAndAnApiToken() {
-    registration.register("ada", "Ada@Example.org", type("user"));
+    registration.register("ada", "Ada@Example.org", type("user"), CLIENT);
     assertEquals(List.of(new FakeMail.Sent("ada@example.org", "token-1")), mail.sent);
     assertEquals("ada", registration.entityOf("token-1"));
 
@@ -69,21 +65,23 @@ class DefaultRegistrationServiceTest {
   @Test
   void theSlugIsCheckedFirstThenReservedNamesThenTheAddress() {
     AybException badSlug =
-        refused(() -> registration.register("no spaces", "bad", type("nonsense")));
+        refused(() -> registration.register("no spaces", "bad", type("nonsense"), CLIENT));
     assertEquals(ErrorType.InvalidSlug, badSlug.type());
     assertEquals(AybException.Kind.INVALID_INPUT, badSlug.kind());
 
-    AybException reserved = refused(() -> registration.register("admin", "bad", type("nonsense")));
+    AybException reserved =
+        refused(() -> registration.register("admin", "bad", type("nonsense"), CLIENT));
     assertEquals(ErrorType.RegistrationError, reserved.type());
     assertEquals(AybException.Kind.CONFLICT, reserved.kind());
     assertEquals("Username 'admin' is reserved and cannot be used", reserved.getMessage());
 
-    AybException address = refused(() -> registration.register("ada", "bad", type("nonsense")));
+    AybException address =
+        refused(() -> registration.register("ada", "bad", type("nonsense"), CLIENT));
     assertEquals(AybException.Kind.INVALID_INPUT, address.kind());
     assertEquals("Invalid email address: bad", address.getMessage());
 
     AybException type =
-        refused(() -> registration.register("ada", "ada@example.org", type("robot")));
+        refused(() -> registration.register("ada", "ada@example.org", type("robot"), CLIENT));
     assertEquals(AybException.Kind.INVALID_INPUT, type.kind());
     assertEquals("Unknown value: robot", type.getMessage());
     assertTrue(mail.sent.isEmpty());
@@ -91,18 +89,18 @@ class DefaultRegistrationServiceTest {
 
   @Test
   void aRegisteredNameIsRefusedBeforeTheEntityTypeIsRead() {
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-1");
     AybException taken =
-        refused(() -> registration.register("ada", "eve@example.org", type("robot")));
+        refused(() -> registration.register("ada", "eve@example.org", type("robot"), CLIENT));
     assertEquals(AybException.Kind.CONFLICT, taken.kind());
     assertEquals("ada has already been registered", taken.getMessage());
   }
 
   @Test
   void anUnconfirmedNameCanBeAskedForAgainButOnlyTheFirstConfirmationWins() {
-    registration.register("ada", "ada@example.org", type("user"));
-    registration.register("ada", "eve@example.org", type("organization"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
+    registration.register("ada", "eve@example.org", type("organization"), CLIENT);
     assertEquals(2, mail.sent.size());
 
     registration.confirm("token-2");
@@ -114,16 +112,16 @@ class DefaultRegistrationServiceTest {
 
   @Test
   void registeringTheSameAddressAgainLogsIn() {
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-1");
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-2");
     assertEquals(2, store.storedTokens().size());
   }
 
   @Test
   void aConfirmationTokenOpensOnce() {
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-1");
     AybException reused = refused(() -> registration.confirm("token-1"));
     assertEquals(AybException.Kind.INVALID_INPUT, reused.kind());
@@ -136,9 +134,9 @@ class DefaultRegistrationServiceTest {
 
   @Test
   void anAddressUsedByAnotherEntityIsAConflict() {
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-1");
-    registration.register("eve", "ada@example.org", type("user"));
+    registration.register("eve", "ada@example.org", type("user"), CLIENT);
     AybException taken = refused(() -> registration.confirm("token-2"));
     assertEquals(AybException.Kind.CONFLICT, taken.kind());
     assertTrue(store.accounts.find("eve").isEmpty());
@@ -147,20 +145,23 @@ class DefaultRegistrationServiceTest {
   @Test
   void theFourthEmailInAnHourIsRateLimited() {
     for (int i = 0; i < 3; i++) {
-      registration.register("ada", "ada@example.org", type("user"));
+      registration.register("ada", "ada@example.org", type("user"), CLIENT);
     }
     AybException limited =
-        refused(() -> registration.register("ada", "ada@example.org", type("user")));
+        refused(() -> registration.register("ada", "ada@example.org", type("user"), CLIENT));
     assertEquals(AybException.Kind.RATE_LIMITED, limited.kind());
     assertTrue(limited.retryAfterSeconds() > 0);
     assertEquals(3, mail.sent.size());
+    // The count is the asking client's: a request from elsewhere is still served.
+    registration.register("ada", "ada@example.org", type("user"), "203.0.113.9");
+    assertEquals(4, mail.sent.size());
   }
 
   @Test
   void aFailedDeliveryIsAnUpstreamFailureWithTheBackendsWords() {
     mail.failure = "SMTP backend failed: refused";
     AybException failed =
-        refused(() -> registration.register("ada", "ada@example.org", type("user")));
+        refused(() -> registration.register("ada", "ada@example.org", type("user"), CLIENT));
     assertEquals(ErrorType.EmailError, failed.type());
     assertEquals(AybException.Kind.UPSTREAM_FAILED, failed.kind());
     assertEquals("SMTP backend failed: refused", failed.getMessage());
@@ -168,11 +169,11 @@ class DefaultRegistrationServiceTest {
 
   @Test
   void loggingInNeedsAVerifiedAddress() {
-    AybException unknown = refused(() -> registration.logIn("ada"));
+    AybException unknown = refused(() -> registration.logIn("ada", CLIENT));
     assertEquals(AybException.Kind.NOT_FOUND, unknown.kind());
-    registration.register("ada", "ada@example.org", type("user"));
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.confirm("token-1");
-    registration.logIn("ada");
+    registration.logIn("ada", CLIENT);
     assertEquals("ada@example.org", mail.sent.get(1).address());
   }
 

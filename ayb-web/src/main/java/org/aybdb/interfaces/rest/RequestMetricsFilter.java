@@ -1,5 +1,6 @@
 package org.aybdb.interfaces.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aybdb.infrastructure.cdi.ContextualInstances;
 
 /**
  * Counts and times every JAX-RS request into {@link RequestMetrics} ({@code ayb.http.requests}).
@@ -32,6 +34,12 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
   @Inject RequestMetrics metrics;
 
   @Context ResourceInfo resourceInfo;
+
+  @PostConstruct
+  void callWithoutProxy() {
+    // Application-scoped and called on every API request.
+    metrics = ContextualInstances.of(metrics, RequestMetrics.class);
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -2,13 +2,16 @@ package org.aybdb.interfaces.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.aybdb.application.ClientAddress;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.rest.ClientAddresses;
 
 /**
  * Web UI sessions nobody has logged in to: they live {@code [http] anonymous_session_timeout} idle
@@ -31,6 +34,25 @@ public class AnonymousSessions {
   public void created(HttpSession session) {
     session.setMaxInactiveInterval(
         (int) configuration.http().anonymousSessionTimeout().toSeconds());
+  }
+
+  /**
+   * Counts the session {@code request} created, if it created one, for the client address it came
+   * from (through the trusted proxies), ending that client's oldest past the cap.
+   */
+  public void admitCreatedBy(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return;
+    }
+    try {
+      if (session.isNew()) {
+        String client = ClientAddresses.of(request, configuration.limits().trustedProxies());
+        admit(ClientAddress.keyOf(client), session);
+      }
+    } catch (IllegalStateException invalidated) {
+      // Logged out during the request.
+    }
   }
 
   /** Counts a session created by a request from {@code client}, ending its oldest past the cap. */

@@ -22,7 +22,8 @@ import org.aybdb.config.AybConfiguration;
  * sees it, the views' own addresses under the prefix are not served directly (only the Faces
  * resources and the JavaScript client there are), and pages carry headers against framing,
  * sniffing, caching and leaking their address to other sites. Everything else, the HTTP API above
- * all, passes untouched.
+ * all, passes untouched. A session any request creates is counted for its client ({@link
+ * AnonymousSessions}).
  */
 @WebFilter(filterName = "ui-routing", urlPatterns = "/*")
 public class UiRoutingFilter extends HttpFilter {
@@ -32,10 +33,21 @@ public class UiRoutingFilter extends HttpFilter {
   static final String RESOURCES = UiRoutes.FACES_PREFIX + "/jakarta.faces.resource/";
 
   @Inject AybConfiguration configuration;
+  @Inject AnonymousSessions sessions;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      route(request, response, chain);
+    } finally {
+      // Here rather than in a filter of its own: a filter costs every API request a few µs.
+      sessions.admitCreatedBy(request);
+    }
+  }
+
+  private void route(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(UiRoutes.FACES_PREFIX) || path.startsWith(UiRoutes.FACES_PREFIX + "/")) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.TokenService;
+import org.aybdb.config.AybConfiguration;
+import org.aybdb.interfaces.rest.ClientAddresses;
 
 /**
  * The person behind this request: the session's API token checked once per request with the same
@@ -21,6 +23,7 @@ public class Visitor {
   @Inject UiSession session;
   @Inject TokenService tokens;
   @Inject HttpServletRequest request;
+  @Inject AybConfiguration configuration;
 
   private Optional<Caller> caller;
 
@@ -43,6 +46,11 @@ public class Visitor {
       session.logOut();
       return Optional.empty();
     }
+  }
+
+  /** The network address the request came from, through the trusted proxies. */
+  public String address() {
+    return ClientAddresses.of(request, configuration.limits().trustedProxies());
   }
 
   public boolean isLoggedIn() {

@@ -437,7 +437,10 @@ class WebUiIT {
 
       // Completion is rate-limited per user (8 a minute in the tests), and says so.
       String note = id("tabs:sharing:suggest-note");
-      assertTrue(browser.text(note).isEmpty());
+      String limit = "Too many username look-ups; wait \\d+ s before completing more";
+      // Empty until the limit; on a slow machine the typing above may already have reached it (a
+      // pause of over 300 ms between two keystrokes sends one more look-up).
+      assertTrue(browser.text(note).isEmpty() || browser.text(note).matches(limit));
       for (int i = 0; i < 12 && browser.text(note).isEmpty(); i++) {
         browser.type(username, "zz" + i);
         browser.waitFor(
@@ -448,9 +451,7 @@ class WebUiIT {
         browser.find(username).sendKeys(Keys.ESCAPE);
       }
       String limited = browser.text(note);
-      assertTrue(
-          limited.matches("Too many username look-ups; wait \\d+ s before completing more"),
-          limited);
+      assertTrue(limited.matches(limit), limited);
       assertEquals("status", browser.find(note).getAttribute("role"));
     }
   }

@@ -2,6 +2,7 @@ package org.aybdb.interfaces.account.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +13,10 @@ import java.util.Locale;
 import org.aybdb.application.IssuedApiToken;
 import org.aybdb.application.RegistrationService;
 import org.aybdb.application.Requested;
+import org.aybdb.config.AybConfiguration;
 import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.infrastructure.json.Jsons;
+import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.rest.JsonBodies;
 import org.aybdb.interfaces.rest.RequestHeaders;
 
@@ -28,6 +31,9 @@ import org.aybdb.interfaces.rest.RequestHeaders;
 public class RegistrationResource {
 
   @Inject RegistrationService registration;
+  @Inject AybConfiguration configuration;
+
+  @Context HttpServletRequest request;
 
   @POST
   @Path("register")
@@ -37,7 +43,7 @@ public class RegistrationResource {
     // Missing: refused at once; unknown: refused after the checks of the name and address.
     Requested<EntityType> entityType =
         Requested.parse(RequestHeaders.required(headers, "entity-type"), EntityType::fromWord);
-    registration.register(entity, address, entityType);
+    registration.register(entity, address, entityType, clientAddress());
     return JsonBodies.EMPTY;
   }
 
@@ -56,7 +62,13 @@ public class RegistrationResource {
   @POST
   @Path("log_in")
   public String logIn(@Context HttpHeaders headers) {
-    registration.logIn(RequestHeaders.required(headers, "entity").toLowerCase(Locale.ROOT));
+    registration.logIn(
+        RequestHeaders.required(headers, "entity").toLowerCase(Locale.ROOT), clientAddress());
     return JsonBodies.EMPTY;
+  }
+
+  /** Where the request came from (through trusted proxies): the e-mails are limited per client. */
+  private String clientAddress() {
+    return ClientAddresses.of(request, configuration.limits().trustedProxies());
   }
 }

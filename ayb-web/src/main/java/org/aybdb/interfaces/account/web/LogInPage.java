@@ -9,6 +9,7 @@ import org.aybdb.application.AybException;
 import org.aybdb.application.RegistrationService;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.UiSession;
+import org.aybdb.interfaces.web.Visitor;
 
 /**
  * {@code /log_in}: mails a confirmation link to the entity's address; {@code ?next=/path} is where
@@ -21,6 +22,7 @@ public class LogInPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject RegistrationService registration;
+  @Inject Visitor visitor;
   @Inject UiSession session;
 
   private String username;
@@ -30,7 +32,7 @@ public class LogInPage implements Serializable {
   public void logIn() {
     String entity = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     try {
-      registration.logIn(entity);
+      registration.logIn(entity, visitor.address());
       session.rememberNext(next);
       sent = true;
     } catch (AybException refused) {

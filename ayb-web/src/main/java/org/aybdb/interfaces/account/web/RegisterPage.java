@@ -14,6 +14,7 @@ import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.account.EntityType;
 import org.aybdb.infrastructure.email.EmailAddresses;
 import org.aybdb.interfaces.web.Pages;
+import org.aybdb.interfaces.web.Visitor;
 
 /** {@code /register}: a username and an e-mail address, then "check your e-mail". */
 @Named
@@ -23,6 +24,7 @@ public class RegisterPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject RegistrationService registration;
+  @Inject Visitor visitor;
 
   private static final String USERNAME = "register:username";
   private static final String EMAIL = "register:email";
@@ -44,7 +46,7 @@ public class RegisterPage implements Serializable {
       return;
     }
     try {
-      registration.register(entity, address, Requested.of(EntityType.USER));
+      registration.register(entity, address, Requested.of(EntityType.USER), visitor.address());
       sent = true;
     } catch (AybException refused) {
       String field =

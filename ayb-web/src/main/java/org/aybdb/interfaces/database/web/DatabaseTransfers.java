@@ -15,7 +15,6 @@ import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.portability.web.ExportDownloadServlet;
 import org.aybdb.interfaces.portability.web.ImportUploadServlet;
 import org.aybdb.interfaces.portability.web.TransferSession;
-import org.aybdb.interfaces.rest.ClientAddresses;
 import org.aybdb.interfaces.web.Pages;
 import org.aybdb.interfaces.web.Visitor;
 
@@ -103,6 +102,6 @@ public class DatabaseTransfers {
   }
 
   private String clientAddress() {
-    return ClientAddresses.of(request, configuration.limits().trustedProxies());
+    return visitor.address();
   }
 }

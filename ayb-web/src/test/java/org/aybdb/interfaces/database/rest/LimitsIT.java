@@ -122,6 +122,39 @@ class LimitsIT {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
+  // ---- e-mails per client
+  // ---------------------------------------------------------------------------
+
+  /** A registration e-mail for {@code entity}, asked for by {@code address} through the proxy. */
+  private HttpResponse<String> register(String entity, String address) throws Exception {
+    return api.send(
+        api.request("/v1/register")
+            .header("X-Forwarded-For", address)
+            .header("entity", entity)
+            .header("email-address", entity + "@example.org")
+            .header("entity-type", "user")
+            .POST(BodyPublishers.noBody()));
+  }
+
+  @Test
+  void confirmationEmailLimitsCountTheClientBehindTheProxy() throws Exception {
+    // [email] rate_limit_per_hour (10 by default) e-mails per entity in a rolling hour, counted
+    // per client address: the address the trusted proxy forwards, not the proxy's own.
+    String entity = TestAccounts.unique("mailcap");
+    for (int i = 0; i < AybConfiguration.Email.DEFAULT_RATE_LIMIT_PER_HOUR; i++) {
+      HttpResponse<String> sent = register(entity, "192.0.2.40");
+      assertEquals(200, sent.statusCode(), sent.body());
+    }
+    HttpResponse<String> limited = register(entity, "192.0.2.40");
+    assertEquals(429, limited.statusCode(), limited.body());
+    assertTrue(json(limited).getString("message").contains("this entity"), limited.body());
+    assertTrue(
+        limited.headers().firstValue("Retry-After").isPresent(),
+        limited.headers().map().toString());
+    HttpResponse<String> elsewhere = register(entity, "192.0.2.41");
+    assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+  }
+
   // ---- fair sharing
   // ------------------------------------------------------------------------------
 

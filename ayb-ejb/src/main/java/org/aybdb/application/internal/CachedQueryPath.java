@@ -1,6 +1,5 @@
 package org.aybdb.application.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import org.aybdb.application.engine.StatementBatch;
 import org.aybdb.application.engine.StatementResult;
 import org.aybdb.domain.model.Slugs;
 import org.aybdb.domain.model.database.DatabaseType;
-import org.aybdb.infrastructure.cdi.ContextualInstances;
 
 /**
  * {@link QueryPath} over {@link AuthenticatedTokens} and {@link QueryGrants}: on a hit, no metadata
@@ -40,16 +38,6 @@ public class CachedQueryPath implements QueryPath {
   @Inject Instance<QueryEngine> engines;
 
   private volatile QueryEngine engine;
-
-  @PostConstruct
-  void callWithoutProxies() {
-    // All application-scoped, and asked on every point query.
-    recent = ContextualInstances.of(recent, AuthenticatedTokens.class);
-    usage = ContextualInstances.of(usage, TokenUsage.class);
-    grants = ContextualInstances.of(grants, QueryGrants.class);
-    admission = ContextualInstances.of(admission, QueryAdmission.class);
-    quotas = ContextualInstances.of(quotas, DefaultQuotaService.class);
-  }
 
   @Override
   public Caller authenticate(String token) {

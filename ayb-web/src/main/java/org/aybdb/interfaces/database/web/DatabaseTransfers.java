@@ -11,7 +11,6 @@ import org.aybdb.application.CreatedDatabase;
 import org.aybdb.application.ForkTarget;
 import org.aybdb.application.PortabilityService;
 import org.aybdb.application.Requested;
-import org.aybdb.config.AybConfiguration;
 import org.aybdb.interfaces.portability.web.ExportDownloadServlet;
 import org.aybdb.interfaces.portability.web.ImportUploadServlet;
 import org.aybdb.interfaces.portability.web.TransferSession;
@@ -28,7 +27,6 @@ public class DatabaseTransfers {
 
   @Inject PortabilityService portability;
   @Inject Visitor visitor;
-  @Inject AybConfiguration configuration;
   @Inject HttpServletRequest request;
   @Inject TransferSession transfers;
 

@@ -77,6 +77,12 @@ class LimitsIT {
     return Integer.parseInt(System.getenv(variable));
   }
 
+  /** A limit of the server's configuration: its environment variable, else the default. */
+  private static int limit(String variable, int byDefault) {
+    String value = System.getenv(variable);
+    return value == null ? byDefault : Integer.parseInt(value);
+  }
+
   /** A duration of the server's configuration: its environment variable, else the default. */
   private static long millis(String variable, Duration byDefault) {
     String value = System.getenv(variable);
@@ -141,11 +147,9 @@ class LimitsIT {
     // [email] rate_limit_per_hour e-mails per entity in a rolling hour (the execution's value, else
     // the default), counted per client address: the address the trusted proxy forwards, not the
     // proxy's own.
-    String configured = System.getenv("AYB__EMAIL__RATE_LIMIT_PER_HOUR");
     int perHour =
-        configured == null
-            ? AybConfiguration.Email.DEFAULT_RATE_LIMIT_PER_HOUR
-            : Integer.parseInt(configured);
+        limit(
+            "AYB__EMAIL__RATE_LIMIT_PER_HOUR", AybConfiguration.Email.DEFAULT_RATE_LIMIT_PER_HOUR);
     String entity = TestAccounts.unique("mailcap");
     for (int i = 0; i < perHour; i++) {
       HttpResponse<String> sent = register(entity, "192.0.2.40");

@@ -15,6 +15,7 @@ import org.aybdb.application.engine.DatabaseRef;
 import org.aybdb.application.engine.QueryEngine;
 import org.aybdb.application.port.HostedFiles;
 import org.aybdb.config.AybConfiguration;
+import org.aybdb.domain.model.database.VersionFiles;
 
 /**
  * Consistent copies of a database for export and fork, made the way snapshots make theirs: the
@@ -25,8 +26,8 @@ import org.aybdb.config.AybConfiguration;
 @ApplicationScoped
 public class DatabaseCopies {
 
-  /** Names a copy while it is still in the version folder. */
-  static final String COPY_PREFIX = ".copy-";
+  /** What a copy's scratch name says it is for, while it is still in the version folder. */
+  static final String COPY_PURPOSE = "copy";
 
   /** Export copies older than this were left by a crash. */
   static final java.time.Duration STALE_EXPORT = java.time.Duration.ofDays(1);
@@ -55,8 +56,8 @@ public class DatabaseCopies {
             engine.execute(source, AccessMode.READ_ONLY, "SELECT 1");
           }
           // Under the lock no other copy of this database runs: any found was left by a crash.
-          removeLeftCopies(version);
-          String name = COPY_PREFIX + UUID.randomUUID();
+          removeLeftCopies(version, source.database());
+          String name = VersionFiles.scratchName(COPY_PURPOSE);
           Path copy = version.resolve(name);
           try {
             engine.copyInto(source, name);
@@ -85,10 +86,11 @@ public class DatabaseCopies {
     }
   }
 
-  private static void removeLeftCopies(Path version) {
+  private static void removeLeftCopies(Path version, String slug) {
     try (java.util.stream.Stream<Path> files = Files.list(version)) {
       files
-          .filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX))
+          .filter(
+              file -> VersionFiles.isScratchFor(COPY_PURPOSE, file.getFileName().toString(), slug))
           .forEach(DatabaseCopies::deleteQuietly);
     } catch (IOException e) {
       java.util.logging.Logger.getLogger(DatabaseCopies.class.getName())

@@ -27,6 +27,7 @@ import org.aybdb.application.engine.QueryResult;
 import org.aybdb.application.port.HostedFiles;
 import org.aybdb.application.port.SnapshotArchiver;
 import org.aybdb.domain.model.database.DatabaseType;
+import org.aybdb.domain.model.database.VersionFiles;
 import org.aybdb.domain.model.snapshot.Snapshot;
 import org.aybdb.domain.model.snapshot.SnapshotStorage;
 
@@ -46,8 +47,8 @@ public class Snapshotter {
 
   private static final Logger LOG = Logger.getLogger(Snapshotter.class.getName());
 
-  /** Names the daemon's copy inside the version folder; tenants cannot create files there. */
-  static final String COPY_PREFIX = ".snapshot-";
+  /** What the daemon's copy's scratch name says it is for, inside the version folder. */
+  static final String COPY_PURPOSE = "snapshot";
 
   /** How long a restore waits for a snapshot of the same database to finish. */
   static final long RESTORE_WAIT_SECONDS = 120;
@@ -133,8 +134,8 @@ public class Snapshotter {
       // Not written since its last snapshot: no daemon is woken, nothing is copied.
       return Outcome.UNCHANGED;
     }
-    removeStaleCopies(version.get());
-    String copyName = COPY_PREFIX + UUID.randomUUID();
+    removeStaleCopies(version.get(), slug);
+    String copyName = VersionFiles.scratchName(COPY_PURPOSE);
     Path copy = version.get().resolve(copyName);
     Path scratch = null;
     try {
@@ -388,10 +389,11 @@ public class Snapshotter {
   /**
    * Copies left by a run that died (a crash, a kill): none can be in use while we hold the lock.
    */
-  private static void removeStaleCopies(Path version) {
+  private static void removeStaleCopies(Path version, String slug) {
     try (Stream<Path> files = Files.list(version)) {
       files
-          .filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX))
+          .filter(
+              file -> VersionFiles.isScratchFor(COPY_PURPOSE, file.getFileName().toString(), slug))
           .forEach(Snapshotter::deleteQuietly);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot list " + version, e);

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.aybdb.domain.model.database.VersionFiles;
 
 /**
  * Bytes a hosted database takes: every regular file in its current version folder (the database,
- * its journal or WAL) except the server's own, whose names start with a dot (a snapshot's {@code
- * VACUUM INTO} copy while it is taken). Older versions awaiting deletion and snapshot scratch files
- * (kept elsewhere) are the server's too, not the tenant's.
+ * its journal or WAL) except the server's scratch copies ({@link VersionFiles#isScratch}: a
+ * snapshot's or an export's {@code VACUUM INTO} copy while it is taken). Older versions awaiting
+ * deletion and snapshot scratch files (kept elsewhere) are the server's too, not the tenant's.
  */
 public final class StorageUsage {
 
@@ -31,7 +32,7 @@ public final class StorageUsage {
     }
     try (Stream<Path> files = Files.list(version.get())) {
       return files
-          .filter(file -> !file.getFileName().toString().startsWith("."))
+          .filter(file -> !VersionFiles.isScratch(file.getFileName().toString(), database))
           .mapToLong(StorageUsage::size)
           .sum();
     } catch (NoSuchFileException e) {

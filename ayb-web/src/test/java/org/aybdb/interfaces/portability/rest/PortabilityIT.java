@@ -496,6 +496,34 @@ class PortabilityIT {
     assertTrue(json(count).getString("message").contains("Database quota reached"), count.body());
   }
 
+  @Test
+  void databasesNamedLikeScratchCopiesKeepTheirFilesAndCountAgainstTheQuota() throws Exception {
+    // Slugs may start with a dot; the server's scratch copies once did too.
+    Account owner = accounts.register("dot-owner");
+    String notes = database(owner, ".copy-notes", "read-only");
+    calls.queryOrFail(
+        owner.bearer(), notes, "CREATE TABLE t(v TEXT); INSERT INTO t VALUES ('kept')");
+    Path file = databaseFolder(owner, ".copy-notes").resolve("current").resolve(".copy-notes");
+    assertTrue(Files.isRegularFile(file), file.toString());
+    // Anyone may export a public database; the export's clean-up must leave the database alone.
+    HttpResponse<byte[]> exported = export(null, notes);
+    assertEquals(200, exported.statusCode(), new String(exported.body(), StandardCharsets.UTF_8));
+    assertEquals(List.of(List.of("kept")), rows(exported.body(), "SELECT v FROM t"));
+    assertTrue(Files.isRegularFile(file), "the database's own file is still there");
+
+    // 1.2 MB in a database whose name starts with a dot count against the 2 MiB per entity.
+    String hidden = database(owner, ".filled", "no-access");
+    String fill =
+        "CREATE TABLE t(b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+            + " WHERE i < 1200) INSERT INTO t SELECT randomblob(1000) FROM n";
+    calls.queryOrFail(owner.bearer(), hidden, fill);
+    String other = database(owner, "other", "no-access");
+    HttpResponse<String> refused = calls.query(owner.bearer(), other, fill);
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertTrue(
+        json(refused).getString("message").startsWith("Storage quota exceeded"), refused.body());
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private String database(Account owner, String name, String level) throws Exception {

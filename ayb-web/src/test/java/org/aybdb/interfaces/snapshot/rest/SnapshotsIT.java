@@ -418,7 +418,7 @@ class SnapshotsIT {
   private static void assertNoScratchLeft(Account owner, String database) throws Exception {
     try (Stream<Path> files = Files.walk(databaseFolder(owner, database))) {
       List<Path> copies =
-          files.filter(f -> f.getFileName().toString().startsWith(".snapshot-")).toList();
+          files.filter(f -> f.getFileName().toString().startsWith("+snapshot-")).toList();
       assertEquals(List.of(), copies);
     }
     Path scratch = Path.of(System.getenv("AYB__DATA_PATH"), "snapshots", owner.entity(), database);

@@ -2,6 +2,7 @@ package org.aybdb.infrastructure.grizzly;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.aybdb.interfaces.health.rest.ManagementAccess;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -52,7 +54,7 @@ public final class ManagementEndpointFilter extends BaseFilter {
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     if (!(ctx.getMessage() instanceof HttpContent content)
         || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-        || !PAYARA_ENDPOINTS.matcher(request.getRequestURI()).matches()) {
+        || !PAYARA_ENDPOINTS.matcher(mappedPath(request.getRequestURI())).matches()) {
       return ctx.getInvokeAction();
     }
     if (Retirement.retired()) {
@@ -67,7 +69,10 @@ public final class ManagementEndpointFilter extends BaseFilter {
                 && peer.getAddress() != null
             ? peer.getAddress().getHostAddress()
             : null;
-    if (allowed.test(address, request.getHeader(Header.Authorization))) {
+    // A request a proxy relayed came from its client, not from the proxy's address.
+    boolean relayed =
+        ManagementAccess.RELAY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
+    if (allowed.test(relayed ? null : address, request.getHeader(Header.Authorization))) {
       String method = request.getMethod().getMethodString();
       if (!READ_METHODS.contains(method)) {
         ErrorAnswers.write(
@@ -91,5 +96,26 @@ public final class ManagementEndpointFilter extends BaseFilter {
     }
     ErrorAnswers.write(ctx, request, 403, refusal, Map.of());
     return ctx.getStopAction();
+  }
+
+  /**
+   * The path as the container maps it: percent-decoded, with runs of slashes as one ({@code
+   * //metrics} and {@code /%6Detrics} reach {@code /metrics}). The edge has already refused
+   * malformed escapes, encoded slashes and dot segments.
+   */
+  static String mappedPath(String uri) {
+    if (uri.indexOf('%') < 0 && !uri.contains("//")) {
+      return uri; // the common case, without copying
+    }
+    byte[] decoded = RequestCheck.percentDecode(uri);
+    String path = decoded == null ? uri : new String(decoded, StandardCharsets.UTF_8);
+    StringBuilder mapped = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c != '/' || mapped.length() == 0 || mapped.charAt(mapped.length() - 1) != '/') {
+        mapped.append(c);
+      }
+    }
+    return mapped.toString();
   }
 }

@@ -201,7 +201,7 @@ public final class RequestCheck {
   }
 
   /** The bytes {@code s} stands for, or null when a {@code %} is not followed by two hex digits. */
-  private static byte[] percentDecode(String s) {
+  static byte[] percentDecode(String s) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

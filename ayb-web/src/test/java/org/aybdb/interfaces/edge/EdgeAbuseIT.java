@@ -440,6 +440,28 @@ class EdgeAbuseIT {
   }
 
   @Test
+  void payarasOwnEndpointsStayGuardedHoweverTheirPathIsSpelledOrRelayed() throws Exception {
+    // The container decodes the path and merges runs of slashes before it maps a request.
+    for (String path : List.of("//metrics", "/%6Detrics", "//metrics/base", "/%6Fpenapi/")) {
+      Raw stranger = fromStranger("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(403, stranger.status(), path + ": " + stranger.head());
+      assertFalse(stranger.body().contains("ayb_"), stranger.body());
+    }
+    // Behind a reverse proxy on the same host every client arrives from loopback; what the proxy
+    // relays is its client's request and gets in with the management token only.
+    for (String relay : List.of("X-Forwarded-For: 203.0.113.9", "Forwarded: for=203.0.113.9")) {
+      Raw relayed =
+          from("127.0.0.1", "GET /metrics HTTP/1.0\r\nHost: localhost\r\n" + relay + "\r\n\r\n");
+      assertEquals(403, relayed.status(), relay + ": " + relayed.head());
+      Raw details =
+          from(
+              "127.0.0.1",
+              "GET /health/ready HTTP/1.0\r\nHost: localhost\r\n" + relay + "\r\n\r\n");
+      assertEquals("{\"status\":\"UP\"}", details.body(), relay);
+    }
+  }
+
+  @Test
   void healthDetailsAreOnlyForManagementAddresses() throws Exception {
     Raw ready = fromStranger("GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n");
     assertEquals(200, ready.status(), ready.body());

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +17,17 @@ import org.aybdb.config.AybConfiguration;
 
 /**
  * Who may see operational details ({@code [management]}): requests from one of the configured
- * addresses (by default only loopback), or with {@code Authorization: Bearer <management token>}.
+ * addresses (by default only loopback), or with {@code Authorization: Bearer <management token>}. A
+ * request a proxy relayed (it carries one of {@link #RELAY_HEADERS}) is its client's, whatever the
+ * proxy's address: behind a reverse proxy on the same host every client arrives from loopback, so
+ * such requests get in with the token only.
  */
 @ApplicationScoped
 public class ManagementAccess {
+
+  /** Headers a reverse proxy adds to the requests it relays. */
+  public static final List<String> RELAY_HEADERS =
+      List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
 
   @Inject AybConfiguration configuration;
 
@@ -38,12 +46,14 @@ public class ManagementAccess {
   /** Whether {@code request} comes from a management address or carries the management token. */
   public boolean allows(HttpServletRequest request) {
     Objects.requireNonNull(request, "request");
-    return allows(request.getRemoteAddr(), request.getHeader("Authorization"));
+    boolean relayed = RELAY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
+    return allows(relayed ? null : request.getRemoteAddr(), request.getHeader("Authorization"));
   }
 
   /**
-   * Whether a request from {@code remoteAddress} (an IP literal) with the {@code Authorization}
-   * header {@code authorization} (or null) may see operational details.
+   * Whether a request from {@code remoteAddress} (an IP literal, or null when unknown or relayed)
+   * with the {@code Authorization} header {@code authorization} (or null) may see operational
+   * details.
    */
   public boolean allows(String remoteAddress, String authorization) {
     if (parse(remoteAddress).filter(addresses::contains).isPresent()) {

@@ -2,13 +2,11 @@ package org.aybdb.application.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +14,9 @@ import java.util.Optional;
 import org.aybdb.application.AccessPolicy;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
+import org.aybdb.application.ClientJson;
 import org.aybdb.application.EntityProfile;
 import org.aybdb.application.ErrorType;
-import org.aybdb.application.JsonShape;
 import org.aybdb.application.ProfileService;
 import org.aybdb.application.ProfileUpdate;
 import org.aybdb.application.ProfileUpdate.Field;
@@ -41,9 +39,6 @@ public class DefaultProfileService implements ProfileService {
 
   /** The most links a profile may have: each one is fetched on every update. */
   static final int MAX_LINKS = 20;
-
-  // Looked up once: Json.createReader() would search the class path on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String BAD_LINKS =
       "Failed to parse links: expected a JSON array of {\"url\": \"...\"} objects";
@@ -109,7 +104,7 @@ public class DefaultProfileService implements ProfileService {
     }
     String links = null;
     if (update.changes(Field.LINKS) && update.value(Field.LINKS) != null) {
-      List<String> urls = linkUrls(update.value(Field.LINKS));
+      List<String> urls = linkUrls(update.value(Field.LINKS), configuration.http().jsonMaxDepth());
       linkFetches.admit(caller.slug(), urls.size());
       List<ProfileLink> verified =
           linkVerifier.verify(urls, configuration.publicBaseUrl() + "/" + caller.slug());
@@ -158,14 +153,14 @@ public class DefaultProfileService implements ProfileService {
   }
 
   /** The URLs of ayb's links value, a JSON text holding {@code [{"url": "..."}, ...]}. */
-  private List<String> linkUrls(String json) {
-    if (JsonShape.problem(json, configuration.http().jsonMaxDepth()).isPresent()) {
+  static List<String> linkUrls(String json, int maxDepth) {
+    JsonValue value;
+    try {
+      value = ClientJson.read(json, maxDepth);
+    } catch (JsonException e) {
       throw AybException.badRequest(BAD_LINKS);
     }
-    List<JsonValue> array;
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      array = reader.readArray();
-    } catch (JsonException e) {
+    if (!(value instanceof JsonArray array)) {
       throw AybException.badRequest(BAD_LINKS);
     }
     if (array.size() > MAX_LINKS) {

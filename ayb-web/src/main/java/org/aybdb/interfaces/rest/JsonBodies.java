@@ -3,19 +3,16 @@ package org.aybdb.interfaces.rest;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.aybdb.application.AybException;
+import org.aybdb.application.ClientJson;
 import org.aybdb.application.ErrorType;
-import org.aybdb.application.JsonShape;
-import org.aybdb.infrastructure.json.Jsons;
 
 /** Reading request bodies and writing ayb's JSON answers. */
 public final class JsonBodies {
@@ -66,18 +63,14 @@ public final class JsonBodies {
    * @throws AybException 400 for anything else
    */
   public static JsonObject parseObject(String text, int maxDepth) {
-    JsonShape.problem(text, maxDepth)
-        .ifPresent(
-            problem -> {
-              throw AybException.badRequest("Malformed request body: " + problem);
-            });
-    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
-      JsonValue value = reader.readValue();
-      if (value instanceof JsonObject object) {
-        return object;
-      }
+    JsonValue value;
+    try {
+      value = ClientJson.read(text, maxDepth);
     } catch (JsonException e) {
       throw AybException.badRequest("Malformed request body: " + e.getMessage());
+    }
+    if (value instanceof JsonObject object) {
+      return object;
     }
     throw AybException.badRequest("Malformed request body: expected a JSON object");
   }

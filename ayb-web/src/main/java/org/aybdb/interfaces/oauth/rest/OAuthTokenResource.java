@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.HeaderParam;
@@ -16,13 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.aybdb.application.AybException;
+import org.aybdb.application.ClientJson;
 import org.aybdb.application.OAuthException;
 import org.aybdb.application.OAuthService;
 import org.aybdb.application.ScopedAccessToken;
@@ -52,7 +51,7 @@ public class OAuthTokenResource {
   @POST
   public Response exchange(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-    Map<String, String> fields = fields(contentType, body);
+    Map<String, String> fields = fields(contentType, body, configuration.http().jsonMaxDepth());
     ScopedAccessToken token =
         oauth.exchange(
             fields.get("grant_type"),
@@ -85,7 +84,7 @@ public class OAuthTokenResource {
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
-  private static Map<String, String> fields(String contentType, InputStream body) {
+  private static Map<String, String> fields(String contentType, InputStream body, int maxDepth) {
     String text;
     try {
       text = TextBodies.readUtf8(body, MAX_BODY_BYTES, "request body");
@@ -94,13 +93,16 @@ public class OAuthTokenResource {
           "invalid_request", refused.errorMessage(), FailureStatus.of(refused));
     }
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
-    return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED) ? form(text) : json(text);
+    return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+        ? form(text)
+        : json(text, maxDepth);
   }
 
-  private static Map<String, String> json(String text) {
+  /** The fields of a JSON body: an object whose values are strings (or null, left out). */
+  static Map<String, String> json(String text, int maxDepth) {
     JsonValue value;
-    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try {
+      value = ClientJson.read(text, maxDepth);
     } catch (JsonException malformed) {
       throw new OAuthException("invalid_request", "The request body is not valid JSON");
     }

@@ -343,6 +343,13 @@ class AccountsIT {
         400,
         "Other",
         "Failed to parse links: expected a JSON array of {\"url\": \"...\"} objects");
+    for (String number : new String[] {"1e9999999999", "1".repeat(1_200)}) {
+      assertError(
+          patch(account.entity(), account.token(), "{\"links\":\"[" + number + "]\"}"),
+          400,
+          "Other",
+          "Failed to parse links: expected a JSON array of {\"url\": \"...\"} objects");
+    }
     assertEquals(200, patch(account.entity(), account.token(), "{\"links\":null}").statusCode());
     assertEquals(
         "[]",

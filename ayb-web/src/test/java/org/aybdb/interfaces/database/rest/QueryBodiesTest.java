@@ -50,6 +50,20 @@ class QueryBodiesTest {
   }
 
   @Test
+  void numbersAtTheEdgesOfWhatTheParserKeeps() {
+    // Exponents that fit an int parse; the value is then a real, a zero or refused, never a
+    // failure.
+    List<Object> v = values("[-1e-999999999, 0e2147483647, 1e-2147483647]");
+    assertEquals(-0.0, v.get(0));
+    assertEquals(0.0, v.get(1));
+    assertEquals(0.0, v.get(2));
+    for (String number : new String[] {"1e999999999", "-1e2147483647", "9".repeat(1_000)}) {
+      AybException e = assertThrows(AybException.class, () -> values("[" + number + "]"));
+      assertEquals(400, FailureStatus.of(e), number);
+    }
+  }
+
+  @Test
   void theTwoFormsAndTheirFlags() {
     StatementBatch single = parse("{\"query\":\"SELECT :a\",\"params\":{\"a\":1}}");
     assertFalse(single.atomic());

@@ -420,6 +420,10 @@ class QueryParamsIT {
     bodies.put("{\"query\":\"SELECT ?\",\"params\":" + deep + "}", 400);
     bodies.put("{\"query\":\"SELECT ?\",\"params\":[1e400]}", 400);
     bodies.put("{\"query\":\"SELECT ?\",\"params\":[1e999999999]}", 400);
+    // Past what the JSON parser itself can hold: an exponent beyond an int, an overlong number.
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[1e9999999999]}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":{\"a\":-1e-9999999999}}", 400);
+    bodies.put("{\"query\":\"SELECT ?\",\"params\":[" + "7".repeat(1_200) + "]}", 400);
     bodies.put("{\"query\":\"SELECT ?\",\"params\":[123456789012345678901234567890]}", 400);
     bodies.put("{\"query\":\"SELECT ?\",\"params\":[{\"base64\":\"!!\"}]}", 400);
     bodies.put("{\"query\":\"SELECT ?\",\"params\":[\"\\ud800\"]}", 400);

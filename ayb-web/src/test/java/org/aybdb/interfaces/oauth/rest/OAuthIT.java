@@ -165,6 +165,14 @@ class OAuthIT {
         "invalid_request",
         "The request body is not valid JSON");
     expectError(
+        raw("{\"grant_type\":\"authorization_code\",\"code\":1e9999999999}", "application/json"),
+        "invalid_request",
+        "The request body is not valid JSON");
+    expectError(
+        raw("{\"code\":" + "1".repeat(1_200) + "}", "application/json"),
+        "invalid_request",
+        "The request body is not valid JSON");
+    expectError(
         raw("[1]", "application/json"),
         "invalid_request",
         "The request body must be a JSON object");

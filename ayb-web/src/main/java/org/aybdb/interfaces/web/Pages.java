@@ -42,6 +42,15 @@ public final class Pages {
     error(summary, describe(refused));
   }
 
+  /**
+   * Shows a service refusal only where the messages of {@code key} are shown ({@code p:messages
+   * for="key" forType="key"}), not with the page's global messages.
+   */
+  public static void error(String key, String summary, AybException refused) {
+    FacesContext.getCurrentInstance()
+        .addMessage(key, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, describe(refused)));
+  }
+
   public static void info(String summary, String detail) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -344,6 +345,13 @@ final class Browser implements AutoCloseable {
     waitFor(
         d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
     return file;
+  }
+
+  /** The names of the files downloaded so far (finished or not). */
+  List<String> downloaded() throws IOException {
+    try (Stream<Path> files = Files.list(downloads)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
   }
 
   /** Resets this browser for the next test and keeps it idle; quits it if it cannot be reset. */

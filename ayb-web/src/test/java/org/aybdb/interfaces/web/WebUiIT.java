@@ -863,6 +863,91 @@ class WebUiIT {
     }
   }
 
+  /**
+   * The CSV and JSON of a DuckDB table's grid: its daemons take no bound parameters, so the whole
+   * result is read with the filter's value written in, as the grid's page is.
+   */
+  @Test
+  void aDuckDbTableIsDownloadedAsTheGridShowsIt() throws Exception {
+    TestAccounts.Account owner = accounts.register("duckfiles");
+    String dbPath = "/" + owner.entity() + "/shop.duckdb";
+    DatabaseCalls calls = new DatabaseCalls(api);
+    HttpResponse<String> created =
+        calls.create(owner.bearer(), "/v1" + dbPath, "duckdb", "read-only");
+    assertEquals(201, created.statusCode(), created.body());
+    calls.queryOrFail(
+        owner.bearer(),
+        "/v1" + dbPath,
+        "CREATE TABLE items (id INTEGER, name VARCHAR, price DECIMAL(4,1));"
+            + " INSERT INTO items VALUES (1, 'pen', NULL), (2, 'ink, \"blue\"', 2.5),"
+            + " (3, 'pad', 0.5)");
+    try (Browser browser = Browser.start(base)) {
+      browser.open(dbPath + "/items?_sort_desc=id&id__lte=2");
+      assertEquals("2 rows", browser.text("#row-summary").replaceAll(" · .*", ""));
+
+      click(browser, id("tabs:query:download-csv"));
+      Path csv = browser.download("query-result-" + owner.entity() + "-shop.duckdb.csv");
+      assertEquals("id,name,price\n2,\"ink, \"\"blue\"\"\",2.5\n1,pen,\n", Files.readString(csv));
+      click(browser, id("tabs:query:download-json"));
+      Path json = browser.download("query-result-" + owner.entity() + "-shop.duckdb.json");
+      assertEquals(
+          "[[\"2\",\"ink, \\\"blue\\\"\",\"2.5\"],[\"1\",\"pen\",null]]",
+          Json.createReader(new StringReader(Files.readString(json)))
+              .readObject()
+              .getJsonArray("rows")
+              .toString());
+    }
+  }
+
+  /**
+   * A download the database refuses (its table dropped after the grid was shown) is said above the
+   * grid, which stays as it was: a page, not an error page, and nothing downloaded. On both engines
+   * (SQLite's whole result is a bound statement, DuckDB's SQL with the values written in). Said
+   * once: the page's other messages (fork, snapshots) show only page-wide ones.
+   */
+  @Test
+  void aRefusedDownloadIsShownOnThePage() throws Exception {
+    String entity = TestAccounts.unique("vanished");
+    DatabaseCalls calls = new DatabaseCalls(api);
+    try (Browser browser = Browser.start(base)) {
+      signUp(browser, entity, false);
+      followEmailLink(browser, entity);
+      TestAccounts.Account owner = accounts.logIn(new TestAccounts.Account(entity, "unused"));
+      for (String database : List.of("gone.sqlite", "gone.duckdb")) {
+        String dbPath = "/" + entity + "/" + database;
+        String type = database.endsWith(".duckdb") ? "duckdb" : "sqlite";
+        HttpResponse<String> created =
+            calls.create(owner.bearer(), "/v1" + dbPath, type, "no-access");
+        assertEquals(201, created.statusCode(), created.body());
+        calls.queryOrFail(
+            owner.bearer(),
+            "/v1" + dbPath,
+            "CREATE TABLE vanishing (a INTEGER); INSERT INTO vanishing VALUES (7)");
+        browser.open(dbPath + "/vanishing");
+        assertEquals("7", browser.text("#grid tbody td"));
+        calls.queryOrFail(owner.bearer(), "/v1" + dbPath, "DROP TABLE vanishing");
+
+        WebElement csv = browser.find(id("tabs:query:download-csv"));
+        csv.click();
+        browser.waitUntilGone(csv);
+        browser.settle();
+        assertEquals(
+            200L,
+            browser.script("return performance.getEntriesByType('navigation')[0].responseStatus;"),
+            database);
+        String message = browser.text(id("tabs:query:download-messages"));
+        assertTrue(
+            message.contains("Could not download") && message.contains("vanishing"), message);
+        assertEquals(1, browser.driver().findElements(By.cssSelector(".ui-messages-error")).size());
+        assertEquals("7", browser.text("#grid tbody td"), "the grid stays as it was");
+        assertTrue(browser.downloaded().isEmpty(), browser.downloaded().toString());
+        if (type.equals("duckdb")) {
+          browser.capture("24-download-refused");
+        }
+      }
+    }
+  }
+
   @Test
   void aReaderExportsAndForksAndTheForksOwnerImportsOnTheDatabasePage() throws Exception {
     TestAccounts.Account publisher = accounts.register("ui-publisher");

@@ -64,6 +64,9 @@ public class DatabasePage implements Serializable {
   private String database;
   private DatabaseDetails details;
 
+  /** The key of the messages shown above the results: a refused download's. */
+  static final String DOWNLOAD_MESSAGES = "download";
+
   /** Rows per page of the results grid. */
   static final int PAGE_SIZE = 25;
 
@@ -499,17 +502,35 @@ public class DatabasePage implements Serializable {
 
   /** The whole result as shown in the grid (filters, order), read again for the file. */
   public StreamedContent getCsv() {
-    return download(ResultFiles.csv(wholeResult()), "text/csv", "csv");
+    return wholeResult().map(all -> download(ResultFiles.csv(all), "text/csv", "csv")).orElse(null);
   }
 
   public StreamedContent getJson() {
-    return download(ResultFiles.json(wholeResult()), "application/json", "json");
+    return wholeResult()
+        .map(all -> download(ResultFiles.json(all), "application/json", "json"))
+        .orElse(null);
   }
 
-  private QueryResult wholeResult() {
+  /**
+   * The grid's whole result, or empty when it is refused (a limit, a dropped table, lost access):
+   * the refusal is shown above the grid, which stays as it was, and with no file the page is
+   * rendered again instead of a download.
+   */
+  private Optional<QueryResult> wholeResult() {
     if (grid == null) {
-      return new QueryResult(List.of(), List.of(), QueryResult.Truncation.NONE, 0);
+      return Optional.of(new QueryResult(List.of(), List.of(), QueryResult.Truncation.NONE, 0));
     }
+    try {
+      // DuckDB daemons take no bound parameters: as for its grid, the values are written in.
+      return Optional.of(isDuckdb() ? read(grid.allSql()) : boundWholeResult());
+    } catch (AybException refused) {
+      Pages.error(DOWNLOAD_MESSAGES, "Could not download", refused);
+      return Optional.empty();
+    }
+  }
+
+  /** The whole result through a bound statement, its cells as text (BLOBs described). */
+  private QueryResult boundWholeResult() {
     StatementResult all = run(grid.allStatement(fields), false);
     List<List<String>> rows =
         all.rows().stream().map(row -> row.stream().map(cell -> (String) cell).toList()).toList();

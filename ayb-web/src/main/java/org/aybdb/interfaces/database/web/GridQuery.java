@@ -60,14 +60,19 @@ public final class GridQuery implements Serializable {
             .map(SqlText::identifier)
             .map(c -> shown(c) + " AS " + c)
             .collect(Collectors.joining(", "));
-    return bound(
-        "SELECT "
-            + (cells.isEmpty() ? "*" : cells)
-            + " FROM ("
-            + source
-            + "\n)"
-            + where(true)
-            + orderBy());
+    return bound(all(cells.isEmpty() ? "*" : cells, true));
+  }
+
+  /**
+   * {@link #allStatement} for engines that take no bound parameters (DuckDB): the filters' values
+   * written in, the columns as they are (the text the engine gives is what its grid shows).
+   */
+  String allSql() {
+    return all("*", false);
+  }
+
+  private String all(String cells, boolean bound) {
+    return "SELECT " + cells + " FROM (" + source + "\n)" + where(bound) + orderBy();
   }
 
   BoundStatement countStatement() {

@@ -69,6 +69,22 @@ class GridQueryTest {
   }
 
   @Test
+  void theWholeResultIsReadBoundOrWithItsValuesWrittenIn() {
+    GridQuery grid = new GridQuery("SELECT * FROM t", 25);
+    grid.addFilter(new GridFilter("name", GridFilter.Operator.EXACT, "O'Brien"));
+    grid.sort("id");
+    grid.page(3);
+    var bound = grid.allStatement(List.of("id"));
+    assertTrue(bound.sql().startsWith("SELECT CASE typeof(\"id\")"), bound.sql());
+    assertTrue(bound.sql().endsWith(" WHERE \"name\" = ? ORDER BY \"id\""), bound.sql());
+    assertEquals(List.of("O'Brien"), bound.positional());
+    // DuckDB's: no parameters, and none of SQLite's functions around the columns.
+    assertEquals(
+        "SELECT * FROM (SELECT * FROM t\n) WHERE \"name\" = 'O''Brien' ORDER BY \"id\"",
+        grid.allSql());
+  }
+
+  @Test
   void numbersAreBoundAsIntegersOrReals() {
     assertEquals(List.of(-3L), new GridFilter("n", GridFilter.Operator.EXACT, " -3 ").values());
     assertEquals(List.of(2.5), new GridFilter("n", GridFilter.Operator.GTE, "2.5").values());

@@ -350,11 +350,15 @@ public record AybConfiguration(
    *     its least recently used one ends
    * @param maxConnectionsPerClient open connections one client address (not a management address)
    *     may hold; a connection beyond it is answered 429 and closed
-   * @param bodyTimeout how long a request body may take to arrive, from the request's head on; past
-   *     it the request gets 408 and its thread is freed
+   * @param bodyTimeout how long a request body may take to arrive, from the request's head on,
+   *     beyond the time its bytes take at {@code minBodyRate}; past it the request gets 408 and its
+   *     thread is freed
    * @param maxQueryParams the most parameter values one JSON query body may bind (all statements
    *     together); more gets 400
    * @param maxBatchStatements the most statements one JSON batch body may hold; more gets 400
+   * @param minBodyRate bytes per second a body's arrival must keep up for its deadline to move on
+   *     (a large import over a slow link takes longer than {@code bodyTimeout}; a body trickling in
+   *     below this rate is still cut off); 0: the deadline is {@code bodyTimeout} for any body
    */
   public record Http(
       int jsonMaxDepth,
@@ -366,13 +370,17 @@ public record AybConfiguration(
       int maxConnectionsPerClient,
       java.time.Duration bodyTimeout,
       int maxQueryParams,
-      int maxBatchStatements) {
+      int maxBatchStatements,
+      long minBodyRate) {
 
     /** The default of {@code max_query_params}. */
     public static final int DEFAULT_MAX_QUERY_PARAMS = 1000;
 
     /** The default of {@code max_batch_statements}. */
     public static final int DEFAULT_MAX_BATCH_STATEMENTS = 100;
+
+    /** The default of {@code min_body_rate}: 16 KiB/s, a slow mobile uplink. */
+    public static final long DEFAULT_MIN_BODY_RATE = 16 << 10;
 
     /** The settings without the query-body keys (their defaults apply). */
     public Http(
@@ -394,7 +402,8 @@ public record AybConfiguration(
           maxConnectionsPerClient,
           bodyTimeout,
           DEFAULT_MAX_QUERY_PARAMS,
-          DEFAULT_MAX_BATCH_STATEMENTS);
+          DEFAULT_MAX_BATCH_STATEMENTS,
+          DEFAULT_MIN_BODY_RATE);
     }
 
     /** The values used when {@code [http]} or one of its keys is absent. */
@@ -457,6 +466,11 @@ public record AybConfiguration(
    * @param usernameSuggestionsPerMinute username completions one user may ask for per rolling
    *     minute in the sharing form (so that it cannot list every entity quickly); beyond it the
    *     form says to wait
+   * @param concurrentExports export copies (files and SQL dumps) this server keeps at once, from
+   *     the moment one is made until its download ends, all callers together; beyond it 429 with
+   *     Retry-After
+   * @param concurrentExportsPerClient the same for one entity (all its tokens together) or, without
+   *     a token, one client address
    */
   public record Limits(
       int queriesPerMinute,
@@ -470,7 +484,9 @@ public record AybConfiguration(
       long maxBytesPerEntity,
       int queryHistoryLength,
       int maxSavedQueriesPerEntity,
-      int usernameSuggestionsPerMinute) {
+      int usernameSuggestionsPerMinute,
+      int concurrentExports,
+      int concurrentExportsPerClient) {
 
     public Limits {
       java.util.Objects.requireNonNull(queueWait, "queueWait");
@@ -491,7 +507,9 @@ public record AybConfiguration(
           10L << 30,
           50,
           100,
-          30);
+          30,
+          8,
+          2);
     }
   }
 

@@ -86,6 +86,7 @@ final class ConfigurationKeys {
           "http.body_timeout",
           "http.max_query_params",
           "http.max_batch_statements",
+          "http.min_body_rate",
           "management.addresses",
           "management.token",
           "limits.queries_per_minute",
@@ -99,7 +100,9 @@ final class ConfigurationKeys {
           "limits.max_bytes_per_entity",
           "limits.query_history_length",
           "limits.max_saved_queries_per_entity",
-          "limits.username_suggestions_per_minute");
+          "limits.username_suggestions_per_minute",
+          "limits.concurrent_exports",
+          "limits.concurrent_exports_per_client");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

@@ -141,6 +141,7 @@ final class ConfigurationProperties {
     properties.put("http.body_timeout", GoDuration.format(http.bodyTimeout()));
     properties.put("http.max_query_params", Integer.toString(http.maxQueryParams()));
     properties.put("http.max_batch_statements", Integer.toString(http.maxBatchStatements()));
+    properties.put("http.min_body_rate", Long.toString(http.minBodyRate()));
   }
 
   private static void putLimits(Map<String, String> properties, Limits limits) {
@@ -166,6 +167,10 @@ final class ConfigurationProperties {
     properties.put(
         "limits.username_suggestions_per_minute",
         Integer.toString(limits.usernameSuggestionsPerMinute()));
+    properties.put("limits.concurrent_exports", Integer.toString(limits.concurrentExports()));
+    properties.put(
+        "limits.concurrent_exports_per_client",
+        Integer.toString(limits.concurrentExportsPerClient()));
   }
 
   private static String absolute(Path path) {

@@ -384,8 +384,8 @@ final class ConfigurationValidator {
         duration(
             "http.body_timeout", d.bodyTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10)),
         (int) bounded("http.max_query_params", d.maxQueryParams(), 0, 100_000, "parameters"),
-        (int)
-            bounded("http.max_batch_statements", d.maxBatchStatements(), 1, 10_000, "statements"));
+        (int) bounded("http.max_batch_statements", d.maxBatchStatements(), 1, 10_000, "statements"),
+        bounded("http.min_body_rate", d.minBodyRate(), 0, 1L << 40, "bytes"));
   }
 
   private Management management() {
@@ -468,7 +468,15 @@ final class ConfigurationValidator {
                 d.usernameSuggestionsPerMinute(),
                 0,
                 1_000_000,
-                "completions"));
+                "completions"),
+        (int) bounded("limits.concurrent_exports", d.concurrentExports(), 0, 10_000, "exports"),
+        (int)
+            bounded(
+                "limits.concurrent_exports_per_client",
+                d.concurrentExportsPerClient(),
+                0,
+                10_000,
+                "exports"));
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

@@ -86,6 +86,7 @@ final class ConfigFixtures {
       body_timeout = "4s"
       max_query_params = 50
       max_batch_statements = 5
+      min_body_rate = "1KiB"
 
       [management]
       addresses = ["10.0.0.5", "fd00::5"]

@@ -84,6 +84,7 @@ class ConfigurationPropertiesTest {
     expected.put("http.body_timeout", "4s");
     expected.put("http.max_query_params", "50");
     expected.put("http.max_batch_statements", "5");
+    expected.put("http.min_body_rate", "1024");
     expected.put("management.addresses", "10.0.0.5 fd00::5");
     expected.put("management.token", "scrape-token-0123456789");
     expected.put("limits.queries_per_minute", "600");
@@ -98,6 +99,8 @@ class ConfigurationPropertiesTest {
     expected.put("limits.query_history_length", "50");
     expected.put("limits.max_saved_queries_per_entity", "100");
     expected.put("limits.username_suggestions_per_minute", "30");
+    expected.put("limits.concurrent_exports", "8");
+    expected.put("limits.concurrent_exports_per_client", "2");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

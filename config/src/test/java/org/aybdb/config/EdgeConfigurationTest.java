@@ -43,7 +43,7 @@ class EdgeConfigurationTest {
                 "AYB__HTTP__JSON_MAX_DEPTH", "8",
                 "AYB__MANAGEMENT__ADDRESSES", "192.0.2.10 2001:db8::10"));
     assertEquals(
-        new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7, 12, Duration.ofSeconds(4), 50, 5),
+        new Http(8, 20, 200, 40, Duration.ofMinutes(5), 7, 12, Duration.ofSeconds(4), 50, 5, 1024),
         configuration.http());
     assertEquals(
         new Management(

@@ -48,7 +48,8 @@ class LimitsConfigurationTest {
             + "anonymous_queries_per_database = 3\nqueue_wait = \"250ms\"\n"
             + "trusted_proxies = [\"127.0.0.1\", \"::1\"]\nmax_databases_per_entity = 7\n"
             + "max_bytes_per_entity = \"1GiB\"\nquery_history_length = 20\n"
-            + "max_saved_queries_per_entity = 5\nusername_suggestions_per_minute = 9\n";
+            + "max_saved_queries_per_entity = 5\nusername_suggestions_per_minute = 9\n"
+            + "concurrent_exports = 3\nconcurrent_exports_per_client = 0\n";
     assertEquals(
         new Limits(
             60,
@@ -62,7 +63,9 @@ class LimitsConfigurationTest {
             1L << 30,
             20,
             5,
-            9),
+            9,
+            3,
+            0),
         load(temp, toml, Map.of()).limits());
     Limits overridden =
         load(

@@ -65,6 +65,7 @@ public class DefaultPortabilityService implements PortabilityService {
   @Inject QueryAdmission admission;
   @Inject DefaultQuotaService quotas;
   @Inject DatabaseCopies copies;
+  @Inject ExportSlots exportSlots;
   @Inject Snapshotter snapshotter;
   @Inject SnapshotStorageSource storages;
   @Inject ForkRegistrar registrar;
@@ -99,6 +100,8 @@ public class DefaultPortabilityService implements PortabilityService {
       throw notFound(entity, database);
     }
     requireSqlite(found.ref(), "Export");
+    // The place outlives the admission: it is given back when the download ends.
+    Runnable place = exportSlots.take(caller, clientAddress);
     try (QueryAdmission.Ticket ticket = admission.admit(caller, clientAddress, found.path())) {
       Path folder = copies.exportFolder();
       Path file = folder.resolve(found.database().slug() + (sqlDump ? ".sql" : ""));
@@ -109,7 +112,7 @@ public class DefaultPortabilityService implements PortabilityService {
           copies.copy(found.ref(), file);
         }
         return new ExportedFile(
-            file, file.getFileName().toString(), Files.size(file), sha256(file));
+            file, file.getFileName().toString(), Files.size(file), sha256(file), place);
       } catch (IOException | RuntimeException e) {
         Snapshotter.deleteTree(folder);
         if (e instanceof IOException io) {
@@ -117,6 +120,9 @@ public class DefaultPortabilityService implements PortabilityService {
         }
         throw (RuntimeException) e;
       }
+    } catch (RuntimeException e) {
+      place.run();
+      throw e;
     }
   }
 
@@ -291,7 +297,14 @@ public class DefaultPortabilityService implements PortabilityService {
         out.write(buffer, 0, n);
       }
     } catch (IOException e) {
-      throw AybException.badRequest("The upload was interrupted: " + e.getMessage());
+      // The body stopped arriving: it fell below [http] min_body_rate past body_timeout, or the
+      // client went away.
+      throw new AybException(
+          ErrorType.Other,
+          AybException.Kind.TIMED_OUT,
+          "The upload did not arrive in time (it must keep up [http] min_body_rate once"
+              + " [http] body_timeout has passed) or was cut off: "
+              + e.getMessage());
     }
     if (total == 0) {
       throw ImportCheck.refused("the part \"database\" is empty");

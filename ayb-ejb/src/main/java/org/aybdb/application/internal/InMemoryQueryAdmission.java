@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
+import org.aybdb.application.ClientAddress;
 import org.aybdb.application.QueryAdmission;
 import org.aybdb.application.port.RateLimits;
 import org.aybdb.application.port.RateLimits.RateLimiter;
@@ -56,7 +57,7 @@ public class InMemoryQueryAdmission implements QueryAdmission {
       rate = entityRate;
       places.put(key, limits.concurrentQueries());
     } else {
-      key = "address:" + clientAddress;
+      key = "address:" + ClientAddress.keyOf(clientAddress);
       rate = addressRate;
       places.put(key, limits.anonymousConcurrentQueries());
       places.put("anonymous-on:" + database, limits.anonymousQueriesPerDatabase());

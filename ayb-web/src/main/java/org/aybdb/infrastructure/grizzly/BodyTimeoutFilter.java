@@ -18,10 +18,12 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 
 /**
  * A Grizzly filter that gives a request's body {@code [http] body_timeout} to arrive, counted from
- * the request's head. The servlet thread reading a body waits in Grizzly's blocking read, which
- * gives up after the connection's read timeout; this filter sets that timeout, on the head and on
- * each piece of body, to what is left of the request's allowance, so a body trickling in byte by
- * byte is cut off as surely as one that stalls. The application answers the failed read with 408.
+ * the request's head, plus the time its bytes so far take at {@code [http] min_body_rate}: a large
+ * import over a slow link keeps going as long as it keeps up that rate. The servlet thread reading
+ * a body waits in Grizzly's blocking read, which gives up after the connection's read timeout; this
+ * filter sets that timeout, on the head and on each piece of body, to what is left of the request's
+ * allowance, so a body trickling in byte by byte below the rate is cut off as surely as one that
+ * stalls. The application answers the failed read with 408.
  */
 public final class BodyTimeoutFilter extends BaseFilter {
 
@@ -33,9 +35,15 @@ public final class BodyTimeoutFilter extends BaseFilter {
           BodyTimeoutFilter.class.getName() + ".request");
 
   private final long timeoutNanos;
+  private final long minBytesPerSecond;
 
-  public BodyTimeoutFilter(Duration timeout) {
+  /**
+   * @param timeout the allowance of every body
+   * @param minBytesPerSecond the rate whose bytes extend it (0: none)
+   */
+  public BodyTimeoutFilter(Duration timeout, long minBytesPerSecond) {
     this.timeoutNanos = Objects.requireNonNull(timeout, "timeout").toNanos();
+    this.minBytesPerSecond = minBytesPerSecond;
   }
 
   @Override
@@ -60,6 +68,11 @@ public final class BodyTimeoutFilter extends BaseFilter {
     if (REQUEST.get(connection) != request) {
       REQUEST.set(connection, request);
       DEADLINE.set(connection, now + timeoutNanos);
+    }
+    if (minBytesPerSecond > 0 && content.getContent() != null) {
+      DEADLINE.set(
+          connection,
+          DEADLINE.get(connection) + earned(content.getContent().remaining(), minBytesPerSecond));
     }
     // At least 1 ms: 0 would mean "wait forever" to the blocking read.
     long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(DEADLINE.get(connection) - now));
@@ -87,6 +100,11 @@ public final class BodyTimeoutFilter extends BaseFilter {
       }
     }
     return ctx.getInvokeAction();
+  }
+
+  /** The time {@code bytes} take at {@code bytesPerSecond}, in nanoseconds. */
+  static long earned(long bytes, long bytesPerSecond) {
+    return (long) (bytes * (1e9 / bytesPerSecond));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

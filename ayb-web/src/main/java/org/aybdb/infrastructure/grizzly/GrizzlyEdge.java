@@ -73,7 +73,9 @@ final class GrizzlyEdge implements AutoCloseable {
                           new ConnectionLimitFilter(connections, management::isManagementAddress),
                           new MalformedRequestFilter(),
                           new ManagementEndpointFilter(management::allows),
-                          new BodyTimeoutFilter(configuration.http().bodyTimeout()),
+                          new BodyTimeoutFilter(
+                              configuration.http().bodyTimeout(),
+                              configuration.http().minBodyRate()),
                           new DrainingFilter(drain)));
                   handler = indexOfType(filters, HttpServerFilter.class);
                   if (queryListeners.contains(listener)) {

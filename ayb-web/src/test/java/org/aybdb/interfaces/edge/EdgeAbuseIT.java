@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aybdb.interfaces.database.rest.DatabaseCalls;
 import org.aybdb.interfaces.rest.ApiClient;
 import org.aybdb.interfaces.rest.LoopbackSockets;
 import org.aybdb.interfaces.rest.ServerUrl;
@@ -169,6 +170,40 @@ class EdgeAbuseIT {
     }
     // A body that arrives at once is not affected.
     assertEquals(200, patch(account, "{\"display_name\": \"Ada\"}").statusCode());
+  }
+
+  @Test
+  void aLargeBodyThatKeepsUpTheMinimumRateMayTakeLongerThanTheBodyTimeout() throws Exception {
+    Account account = accounts.register("steady");
+    new DatabaseCalls(api)
+        .createOrFail(account.bearer(), "/v1/" + account.entity() + "/steady.sqlite", "no-access");
+    // 96 KiB of SQL (a comment, then a SELECT) in 4 KiB pieces every 150 ms: about 3.6 s in all,
+    // past the body timeout (3 s here), at about 27 KiB/s, above [http] min_body_rate (16 KiB/s).
+    byte[] sql =
+        ("-- " + "x".repeat(96 * 1024 - 20) + "\nSELECT 42").getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    try (Socket socket = strangerSocket()) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/"
+                  + account.entity()
+                  + "/steady.sqlite/query HTTP/1.0\r\nHost: localhost\r\nAuthorization: "
+                  + account.bearer()
+                  + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                  + sql.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      for (int sent = 0; sent < sql.length; sent += 4096) {
+        out.write(sql, sent, Math.min(4096, sql.length - sent));
+        out.flush();
+        Thread.sleep(150);
+      }
+      Raw answer = read(socket);
+      long millis = (System.nanoTime() - started) / 1_000_000L;
+      assertTrue(millis > BODY_TIMEOUT_SECONDS * 1000L, "sent within " + millis + " ms");
+      assertEquals(200, answer.status(), answer.head() + "\n" + answer.body());
+      assertEquals("{\"fields\":[\"42\"],\"rows\":[[\"42\"]]}", answer.body());
+    }
   }
 
   // ---- connections ------------------------------------------------------------------------------

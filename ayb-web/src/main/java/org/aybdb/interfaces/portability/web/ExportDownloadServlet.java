@@ -53,6 +53,9 @@ public class ExportDownloadServlet extends HttpServlet {
               entity,
               database);
     } catch (AybException refused) {
+      if (refused.retryAfterSeconds() > 0) {
+        response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+      }
       response.sendError(FailureStatus.of(refused), Pages.describe(refused));
       return;
     }

@@ -9,6 +9,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -85,6 +87,72 @@ class PortabilityIT {
     assertEquals(
         List.of(List.of("1", "one"), List.of("2", "two")), rows(file, "SELECT * FROM notes"));
     assertNoExportLeft();
+  }
+
+  @Test
+  void anExportHoldsItsPlaceUntilItsDownloadEnds() throws Exception {
+    Account owner = accounts.register("exp-slow");
+    Account other = accounts.register("exp-other");
+    String path = database(owner, "big", "read-only");
+    // Every row's INSERT names the table: a 200 KB database dumps to about 30 MB, more than the
+    // kernel and the server's write queue take in for a client that does not read.
+    String table = "t".repeat(1000);
+    calls.queryOrFail(
+        owner.bearer(),
+        path,
+        "CREATE TABLE "
+            + table
+            + "(v INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+            + " FROM n WHERE i < 30000) INSERT INTO "
+            + table
+            + " SELECT i FROM n");
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      // [limits] concurrent_exports_per_client = 2 (the default): two downloads nobody reads.
+      for (int i = 0; i < 2; i++) {
+        stalled.add(stalledExport(owner, path));
+      }
+      HttpResponse<byte[]> third = export(owner.bearer(), path);
+      String body = new String(third.body(), StandardCharsets.UTF_8);
+      assertEquals(429, third.statusCode(), body);
+      assertEquals("5", header(third, "Retry-After"));
+      assertTrue(body.contains("concurrent_exports_per_client"), body);
+      // Another caller has places of its own.
+      assertEquals(200, export(other.bearer(), path).statusCode());
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+    // The downloads end with their connections, and give their places back.
+    int status = 0;
+    for (int i = 0; i < 100 && status != 200; i++) {
+      Thread.sleep(100);
+      status = export(owner.bearer(), path).statusCode();
+    }
+    assertEquals(200, status);
+    assertNoExportLeft();
+  }
+
+  /** An export of {@code path} whose answer is read no further than its status line. */
+  private Socket stalledExport(Account owner, String path) throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(1024);
+    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+    String target = base.getPath().replaceAll("/$", "") + path + "/export?format=sql";
+    socket
+        .getOutputStream()
+        .write(
+            ("GET "
+                    + target
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + owner.bearer()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    // The status line comes once the copy is made, so its place is taken by then.
+    byte[] status = socket.getInputStream().readNBytes(12);
+    assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.US_ASCII));
+    return socket;
   }
 
   @Test

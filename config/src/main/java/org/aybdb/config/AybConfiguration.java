@@ -471,6 +471,8 @@ public record AybConfiguration(
    *     Retry-After
    * @param concurrentExportsPerClient the same for one entity (all its tokens together) or, without
    *     a token, one client address
+   * @param maxDumpBytes the largest SQL dump an export writes (a dump can be many times its
+   *     database: every row's INSERT names its table); beyond it 413; 0: no limit
    */
   public record Limits(
       int queriesPerMinute,
@@ -486,7 +488,8 @@ public record AybConfiguration(
       int maxSavedQueriesPerEntity,
       int usernameSuggestionsPerMinute,
       int concurrentExports,
-      int concurrentExportsPerClient) {
+      int concurrentExportsPerClient,
+      long maxDumpBytes) {
 
     public Limits {
       java.util.Objects.requireNonNull(queueWait, "queueWait");
@@ -509,7 +512,8 @@ public record AybConfiguration(
           100,
           30,
           8,
-          2);
+          2,
+          4L << 30);
     }
   }
 

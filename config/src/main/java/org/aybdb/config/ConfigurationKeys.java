@@ -102,7 +102,8 @@ final class ConfigurationKeys {
           "limits.max_saved_queries_per_entity",
           "limits.username_suggestions_per_minute",
           "limits.concurrent_exports",
-          "limits.concurrent_exports_per_client");
+          "limits.concurrent_exports_per_client",
+          "limits.max_dump_bytes");
 
   /** The default flags of the server JVM: small footprint, fail fast on OOM; full JIT. */
   static final List<String> DEFAULT_JVM_OPTIONS =

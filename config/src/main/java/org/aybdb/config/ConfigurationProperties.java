@@ -171,6 +171,7 @@ final class ConfigurationProperties {
     properties.put(
         "limits.concurrent_exports_per_client",
         Integer.toString(limits.concurrentExportsPerClient()));
+    properties.put("limits.max_dump_bytes", Long.toString(limits.maxDumpBytes()));
   }
 
   private static String absolute(Path path) {

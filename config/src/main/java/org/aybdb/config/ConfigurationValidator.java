@@ -476,7 +476,8 @@ final class ConfigurationValidator {
                 d.concurrentExportsPerClient(),
                 0,
                 10_000,
-                "exports"));
+                "exports"),
+        bounded("limits.max_dump_bytes", d.maxDumpBytes(), 0, Long.MAX_VALUE, "bytes"));
   }
 
   /** An integer key (a byte size such as {@code "64MiB"} too) within [min, max], or its default. */

@@ -101,6 +101,7 @@ class ConfigurationPropertiesTest {
     expected.put("limits.username_suggestions_per_minute", "30");
     expected.put("limits.concurrent_exports", "8");
     expected.put("limits.concurrent_exports_per_client", "2");
+    expected.put("limits.max_dump_bytes", "4294967296");
     expected.put("metadata.dialect", "postgresql");
     expected.put("metadata.datasource.class", "org.postgresql.ds.PGSimpleDataSource");
     expected.put(

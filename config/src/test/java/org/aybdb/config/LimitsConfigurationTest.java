@@ -49,7 +49,8 @@ class LimitsConfigurationTest {
             + "trusted_proxies = [\"127.0.0.1\", \"::1\"]\nmax_databases_per_entity = 7\n"
             + "max_bytes_per_entity = \"1GiB\"\nquery_history_length = 20\n"
             + "max_saved_queries_per_entity = 5\nusername_suggestions_per_minute = 9\n"
-            + "concurrent_exports = 3\nconcurrent_exports_per_client = 0\n";
+            + "concurrent_exports = 3\nconcurrent_exports_per_client = 0\n"
+            + "max_dump_bytes = \"2MiB\"\n";
     assertEquals(
         new Limits(
             60,
@@ -65,7 +66,8 @@ class LimitsConfigurationTest {
             5,
             9,
             3,
-            0),
+            0,
+            2L << 20),
         load(temp, toml, Map.of()).limits());
     Limits overridden =
         load(

@@ -153,8 +153,12 @@ public class DefaultPortabilityService implements PortabilityService {
     Path copy = version.resolve(ref.database());
     try {
       copies.copy(ref, copy);
+      long limit = configuration.limits().maxDumpBytes();
       try (java.io.Writer out =
-          Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8)) {
+          new java.io.BufferedWriter(
+              new java.io.OutputStreamWriter(
+                  new DumpLimit(Files.newOutputStream(target), limit, ref.path()),
+                  java.nio.charset.StandardCharsets.UTF_8))) {
         new SqlDump(engine, ref, copy).writeTo(out);
       } finally {
         engine.releaseFile(ref, copy);

@@ -94,18 +94,9 @@ class PortabilityIT {
     Account owner = accounts.register("exp-slow");
     Account other = accounts.register("exp-other");
     String path = database(owner, "big", "read-only");
-    // Every row's INSERT names the table: a 200 KB database dumps to about 30 MB, more than the
-    // kernel and the server's write queue take in for a client that does not read.
-    String table = "t".repeat(1000);
-    calls.queryOrFail(
-        owner.bearer(),
-        path,
-        "CREATE TABLE "
-            + table
-            + "(v INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
-            + " FROM n WHERE i < 30000) INSERT INTO "
-            + table
-            + " SELECT i FROM n");
+    // A 200 KB database that dumps to about 30 MB, more than the kernel and the server's write
+    // queue take in for a client that does not read.
+    fillWithRowsThatNameALongTable(owner, path, 30_000);
     List<Socket> stalled = new ArrayList<>();
     try {
       // [limits] concurrent_exports_per_client = 2 (the default): two downloads nobody reads.
@@ -132,6 +123,42 @@ class PortabilityIT {
     }
     assertEquals(200, status);
     assertNoExportLeft();
+  }
+
+  @Test
+  void anSqlDumpLargerThanMaxDumpBytesIsRefusedAndLeavesNothing() throws Exception {
+    Account owner = accounts.register("dump-big");
+    String path = database(owner, "amplified", "no-access");
+    // About 46 MB of SQL from a 300 KB database, past the ITs' [limits] max_dump_bytes (40 MiB).
+    fillWithRowsThatNameALongTable(owner, path, 45_000);
+    HttpResponse<byte[]> refused =
+        api.sendForBytes(calls.authorized(path + "/export?format=sql", owner.bearer()).GET());
+    String body = new String(refused.body(), StandardCharsets.UTF_8);
+    assertEquals(413, refused.statusCode(), body);
+    assertTrue(body.contains("[limits] max_dump_bytes"), body);
+    assertNoExportLeft();
+    // The file itself is still for export.
+    assertEquals(200, export(owner.bearer(), path).statusCode());
+  }
+
+  /**
+   * Fills {@code path} with {@code rows} rows of a table whose name is 1000 characters long: its
+   * file is small, but every row's INSERT in an SQL dump names the table (about 1 KB a row).
+   */
+  private void fillWithRowsThatNameALongTable(Account owner, String path, int rows)
+      throws Exception {
+    String table = "t".repeat(1000);
+    calls.queryOrFail(
+        owner.bearer(),
+        path,
+        "CREATE TABLE "
+            + table
+            + "(v INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+            + " FROM n WHERE i < "
+            + rows
+            + ") INSERT INTO "
+            + table
+            + " SELECT i FROM n");
   }
 
   /** An export of {@code path} whose answer is read no further than its status line. */

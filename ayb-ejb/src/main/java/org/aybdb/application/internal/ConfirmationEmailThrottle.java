@@ -68,6 +68,26 @@ public class ConfirmationEmailThrottle {
             });
   }
 
+  /**
+   * Counts, against {@code clientAddress}'s cap over all entities, a registration refused because
+   * the entity is someone else's: without it, the difference between that refusal and an e-mail
+   * sent would let anyone test unlimited guesses of a user's address.
+   *
+   * @throws AybException 429 when the client is at its limit
+   */
+  public void admitRefusedRegistration(String clientAddress) {
+    String client = ClientAddress.keyOf(Objects.requireNonNull(clientAddress, "clientAddress"));
+    perClient
+        .tryAcquire(List.of(client))
+        .ifPresent(
+            wait -> {
+              throw AybException.tooManyRequests(
+                  "Too many registrations were tried from this network address; try again in "
+                      + minutes(wait),
+                  wait);
+            });
+  }
+
   private static String minutes(Duration wait) {
     long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
     return minutes + (minutes == 1 ? " minute" : " minutes");

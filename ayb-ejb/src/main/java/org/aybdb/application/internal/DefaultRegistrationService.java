@@ -82,6 +82,7 @@ public class DefaultRegistrationService implements RegistrationService {
     if (existing.isPresent()
         && accounts.authenticationMethods(existing.get()).stream()
             .anyMatch(method -> !isEmailMethodFor(method, emailAddress))) {
+      throttle.admitRefusedRegistration(clientAddress);
       throw alreadyRegistered(entity);
     }
     EntityType type = entityType.required();

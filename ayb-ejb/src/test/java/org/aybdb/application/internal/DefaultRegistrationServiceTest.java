@@ -98,6 +98,29 @@ class DefaultRegistrationServiceTest {
   }
 
   @Test
+  void guessesOfAUsersAddressCountAgainstTheClientsCap() {
+    ConfirmationEmailThrottle throttle = new ConfirmationEmailThrottle();
+    throttle.configuration = ConfirmationEmailThrottleTest.configuration(3, 5);
+    throttle.rateLimits = new FakeRateLimits();
+    throttle.configure();
+    registration.throttle = throttle;
+    registration.register("ada", "ada@example.org", type("user"), CLIENT);
+    registration.confirm("token-1");
+    for (int guess = 2; guess <= 5; guess++) {
+      String address = "guess" + guess + "@example.org";
+      AybException taken =
+          refused(() -> registration.register("ada", address, type("user"), CLIENT));
+      assertEquals(AybException.Kind.CONFLICT, taken.kind());
+    }
+    AybException limited =
+        refused(() -> registration.register("ada", "ada@example.org", type("user"), CLIENT));
+    assertEquals(AybException.Kind.RATE_LIMITED, limited.kind());
+    assertTrue(limited.getMessage().contains("network address"), limited.getMessage());
+    // Another client is not held up.
+    registration.register("ada", "ada@example.org", type("user"), "203.0.113.9");
+  }
+
+  @Test
   void anUnconfirmedNameCanBeAskedForAgainButOnlyTheFirstConfirmationWins() {
     registration.register("ada", "ada@example.org", type("user"), CLIENT);
     registration.register("ada", "eve@example.org", type("organization"), CLIENT);

@@ -1,8 +1,11 @@
 package org.aybdb.infrastructure.grizzly;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,8 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
  * A Grizzly filter that caps the open connections of one client address ({@code [http]
  * max_connections_per_client}). A connection beyond the cap is not counted; its first request is
  * answered 429 with {@code Retry-After} and ayb's JSON body, and the connection closed. Management
- * addresses are not capped (a reverse proxy on the same machine is one).
+ * addresses are not capped (a reverse proxy on the same machine is one). An IPv6 client is counted
+ * by its /64, which one subscriber usually holds whole, as every other per-client limit counts it.
  */
 public final class ConnectionLimitFilter extends BaseFilter {
 
@@ -65,8 +69,9 @@ public final class ConnectionLimitFilter extends BaseFilter {
     if (connection.getPeerAddress() instanceof InetSocketAddress peer
         && peer.getAddress() != null
         && !exempt.test(peer.getAddress())) {
-      if (counts.open(peer.getAddress())) {
-        COUNTED.set(connection, peer.getAddress());
+      InetAddress client = client(peer.getAddress());
+      if (counts.open(client)) {
+        COUNTED.set(connection, client);
       } else {
         REFUSED.set(connection, Boolean.TRUE);
         if (LOG.isLoggable(Level.FINE)) {
@@ -102,6 +107,20 @@ public final class ConnectionLimitFilter extends BaseFilter {
       counts.closed(address);
     }
     return ctx.getInvokeAction();
+  }
+
+  /** {@code address} as the client it counts for: IPv4 as is, IPv6 cut to its /64 prefix. */
+  static InetAddress client(InetAddress address) {
+    if (!(address instanceof Inet6Address)) {
+      return address;
+    }
+    byte[] prefix = address.getAddress();
+    Arrays.fill(prefix, 8, 16, (byte) 0);
+    try {
+      return InetAddress.getByAddress(prefix);
+    } catch (UnknownHostException e) {
+      return address; // 16 bytes are always an address
+    }
   }
 
   /** Open connections per client address, at most {@link #max()} each. */

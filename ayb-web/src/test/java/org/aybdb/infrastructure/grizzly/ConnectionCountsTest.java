@@ -1,5 +1,6 @@
 package org.aybdb.infrastructure.grizzly;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,17 @@ class ConnectionCountsTest {
     counts.closed(a);
     assertTrue(counts.open(a));
     assertFalse(counts.open(a));
+  }
+
+  @Test
+  void anIpv6ClientIsCountedByItsSlash64() {
+    ConnectionCounts counts = new ConnectionCounts(1);
+    assertTrue(counts.open(ConnectionLimitFilter.client(address("2001:db8:1:2::1"))));
+    assertFalse(
+        counts.open(ConnectionLimitFilter.client(address("2001:db8:1:2:ffff:0:0:9"))),
+        "another address of the same /64");
+    assertTrue(counts.open(ConnectionLimitFilter.client(address("2001:db8:1:3::1"))));
+    assertEquals(b, ConnectionLimitFilter.client(b), "IPv4 as it is");
   }
 
   @Test

@@ -46,16 +46,7 @@ public class ConfirmationEmailThrottle {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(address, "address");
     String client = ClientAddress.keyOf(Objects.requireNonNull(clientAddress, "clientAddress"));
-    perClient
-        .tryAcquire(List.of(client))
-        .ifPresent(
-            wait -> {
-              throw AybException.tooManyRequests(
-                  "Too many confirmation e-mails were requested from this network address; try"
-                      + " again in "
-                      + minutes(wait),
-                  wait);
-            });
+    admitClient(client, "Too many confirmation e-mails were requested from this network address");
     limiter
         .tryAcquire(List.of("entity:" + entity + "|" + client, "address:" + address + "|" + client))
         .ifPresent(
@@ -76,15 +67,18 @@ public class ConfirmationEmailThrottle {
    * @throws AybException 429 when the client is at its limit
    */
   public void admitRefusedRegistration(String clientAddress) {
-    String client = ClientAddress.keyOf(Objects.requireNonNull(clientAddress, "clientAddress"));
+    admitClient(
+        ClientAddress.keyOf(Objects.requireNonNull(clientAddress, "clientAddress")),
+        "Too many registrations were tried from this network address");
+  }
+
+  /** Counts one against the client's cap over all entities; 429 saying {@code refusal} past it. */
+  private void admitClient(String client, String refusal) {
     perClient
         .tryAcquire(List.of(client))
         .ifPresent(
             wait -> {
-              throw AybException.tooManyRequests(
-                  "Too many registrations were tried from this network address; try again in "
-                      + minutes(wait),
-                  wait);
+              throw AybException.tooManyRequests(refusal + "; try again in " + minutes(wait), wait);
             });
   }
 

@@ -115,6 +115,25 @@ final class Engines {
   }
 
   /**
+   * Waits until process {@code pid} is stopped (by SIGSTOP): the signal is only sent when {@code
+   * kill} returns, and each of the JVM's threads must still be scheduled to stop, which on a loaded
+   * machine takes a while.
+   */
+  static void awaitStopped(long pid) {
+    await("process " + pid + " stopped", () -> state(pid) == 'T' || state(pid) == 't');
+  }
+
+  /** The state letter of process {@code pid} ({@code R}, {@code S}, {@code T}...), '?' if gone. */
+  static char state(long pid) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2);
+    } catch (java.io.IOException e) {
+      return '?';
+    }
+  }
+
+  /**
    * Waits until daemon {@code pid} has spent another 100 ms of CPU time: a request it was just
    * given is then running inside it, not queued on the way.
    */

@@ -96,7 +96,9 @@ public final class DatabaseDirectories {
   }
 
   /**
-   * Makes {@code version} the active version.
+   * Makes {@code version} the active version. Its files and folder are flushed to disk first, and
+   * the link's rename after: the caller deletes the old version once this returns, so a power
+   * failure must not leave the link naming a file whose bytes never reached the disk.
    *
    * @return the version that was active before, if any
    */
@@ -110,6 +112,7 @@ public final class DatabaseDirectories {
     Optional<Path> previous = currentVersion(entity, database);
     Path temporary = folder.resolve(CURRENT + ".tmp");
     try {
+      syncContents(target);
       Files.deleteIfExists(temporary);
       Files.createSymbolicLink(temporary, target);
       try {
@@ -123,11 +126,37 @@ public final class DatabaseDirectories {
       } finally {
         SWITCHES.incrementAndGet();
       }
+      sync(folder);
       return previous.filter(old -> !old.equals(target));
     } catch (FileAlreadyExistsException e) {
       throw new IllegalStateException("Concurrent switch of " + entity + "/" + database, e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot switch " + entity + "/" + database, e);
+    }
+  }
+
+  /** Flushes every regular file of {@code folder}, then the folder itself. */
+  private static void syncContents(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        sync(file);
+      }
+    }
+    sync(folder);
+  }
+
+  /**
+   * {@code fsync} of a file or, on Linux, a folder (its entries); where a folder cannot be opened
+   * for it, its entries are left to the file system.
+   */
+  private static void sync(Path path) throws IOException {
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      if (!Files.isDirectory(path)) {
+        throw e;
+      }
     }
   }
 

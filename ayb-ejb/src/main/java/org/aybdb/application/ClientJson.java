@@ -27,8 +27,16 @@ public final class ClientJson {
    * @throws JsonException for anything else, with a message that can go to the client
    */
   public static JsonValue read(String text, int maxDepth) {
+    return read(text, maxDepth, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #read(String, int)}, with at most {@code maxValues} elements and members in all its
+   * arrays and objects together, counted before the tree is built.
+   */
+  public static JsonValue read(String text, int maxDepth, int maxValues) {
     Objects.requireNonNull(text, "text");
-    JsonShape.problem(text, maxDepth)
+    JsonShape.problem(text, maxDepth, maxValues)
         .ifPresent(
             problem -> {
               throw new JsonException(problem);

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Checks the outline of a JSON text before a tree parser sees it, in one flat pass: how deeply its
- * arrays and objects nest (a recursive parser overflows the stack on a few thousand {@code [}) and
- * whether anything but whitespace follows the first value (some parsers stop reading there and
- * accept the text).
+ * arrays and objects nest (a recursive parser overflows the stack on a few thousand {@code [}), how
+ * many values they hold (a tree of a million small numbers takes tens of megabytes, from a body of
+ * two), and whether anything but whitespace follows the first value (some parsers stop reading
+ * there and accept the text).
  */
 public final class JsonShape {
 
@@ -20,7 +21,16 @@ public final class JsonShape {
    *     nothing follows the value; other syntax errors are left to the parser
    */
   public static Optional<String> problem(CharSequence text, int maxDepth) {
+    return problem(text, maxDepth, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #problem(CharSequence, int)}, and also refusing arrays and objects that hold more
+   * than {@code maxValues} elements and members together (counted as their commas and openings).
+   */
+  public static Optional<String> problem(CharSequence text, int maxDepth, int maxValues) {
     Objects.requireNonNull(text, "text");
+    long values = 0;
     int depth = 0;
     boolean inString = false;
     boolean started = false;
@@ -43,7 +53,13 @@ public final class JsonShape {
       if (c == '"') {
         inString = true;
         started = true;
-      } else if (c == '[' || c == '{') {
+      } else if (c == '[' || c == '{' || c == ',') {
+        if (++values > maxValues) {
+          return Optional.of("the JSON holds more than " + maxValues + " values");
+        }
+        if (c == ',') {
+          continue;
+        }
         started = true;
         if (++depth > maxDepth) {
           return Optional.of("JSON nesting is deeper than " + maxDepth + " levels");

@@ -3,6 +3,7 @@ package org.aybdb.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,5 +43,19 @@ class JsonShapeTest {
     assertEquals(
         Optional.of("JSON nesting is deeper than 32 levels"),
         JsonShape.problem("[".repeat(depth), 32));
+  }
+
+  @Test
+  void theValuesOfAllArraysAndObjectsTogetherAreCounted() {
+    // Three openings and three commas; the one inside the string does not count.
+    assertEquals(
+        Optional.empty(), JsonShape.problem("{\"a\":[1,2,3],\"b\":{\"c\":\"x,y\"}}", 8, 6));
+    assertEquals(
+        Optional.of("the JSON holds more than 5 values"),
+        JsonShape.problem("{\"a\":[1,2,3],\"b\":{\"c\":\"x,y\"}}", 8, 5));
+    assertEquals(Optional.empty(), JsonShape.problem("[]", 8, 1));
+    assertEquals(
+        Optional.of("the JSON holds more than 3 values"),
+        JsonShape.problem("[" + "0,".repeat(100_000) + "0]", 8, 3));
   }
 }

@@ -63,9 +63,17 @@ public final class JsonBodies {
    * @throws AybException 400 for anything else
    */
   public static JsonObject parseObject(String text, int maxDepth) {
+    return parseObject(text, maxDepth, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #parseObject(String, int)}, with at most {@code maxValues} elements and members in
+   * all (400 beyond, before the tree is built).
+   */
+  public static JsonObject parseObject(String text, int maxDepth, int maxValues) {
     JsonValue value;
     try {
-      value = ClientJson.read(text, maxDepth);
+      value = ClientJson.read(text, maxDepth, maxValues);
     } catch (JsonException e) {
       throw AybException.badRequest("Malformed request body: " + e.getMessage());
     }

@@ -175,7 +175,10 @@ public class DatabaseResource {
     boolean typed = TypedAnswer.asked(headers.getAcceptableMediaTypes());
     StatementBatch batch =
         QueryBodies.parse(
-            JsonBodies.parseObject(body, http.jsonMaxDepth()),
+            JsonBodies.parseObject(
+                body,
+                http.jsonMaxDepth(),
+                QueryBodies.mostValues(http.maxQueryParams(), http.maxBatchStatements())),
             typed,
             http.maxQueryParams(),
             http.maxBatchStatements());

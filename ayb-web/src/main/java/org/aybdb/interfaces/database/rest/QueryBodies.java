@@ -37,6 +37,16 @@ final class QueryBodies {
    * @param maxParams the most values all statements may bind together
    * @param maxStatements the most statements a batch may hold
    */
+  /**
+   * The most JSON values (elements and members) a body within both caps can hold: each parameter at
+   * most a typed object of a few members, each statement an object with its query and parameters. A
+   * larger body is refused before its tree is built (a 2 MiB body of small numbers would take tens
+   * of megabytes as one).
+   */
+  static int mostValues(int maxParams, int maxStatements) {
+    return (int) Math.min(Integer.MAX_VALUE, 4L * maxParams + 5L * maxStatements + 32);
+  }
+
   static StatementBatch parse(JsonObject body, boolean typed, int maxParams, int maxStatements) {
     if (body.containsKey("statements")) {
       requireOnly(body, Set.of("statements"), "");

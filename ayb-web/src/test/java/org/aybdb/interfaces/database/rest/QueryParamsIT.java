@@ -272,6 +272,17 @@ class QueryParamsIT {
         400,
         "{\"type\":\"QueryError\",\"message\":\"The batch holds 101 statements; at most 100 are"
             + " allowed ([http] max_batch_statements)\"}");
+    // Far more values than both caps allow are refused before the body is parsed into a tree:
+    // 500 000 small numbers (1 MB of JSON) would take tens of megabytes as one.
+    StringBuilder flood = new StringBuilder("{\"query\":\"SELECT 1\",\"params\":[");
+    for (int i = 0; i < 500_000; i++) {
+      flood.append(i == 0 ? "0" : ",0");
+    }
+    refused(
+        flood.append("]}").toString(),
+        400,
+        "{\"type\":\"Other\",\"message\":\"Malformed request body: the JSON holds more than 4532"
+            + " values\"}");
   }
 
   @Test

@@ -4,11 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.aybdb.application.AybException;
 import org.aybdb.application.Caller;
 import org.aybdb.application.ClientAddress;
@@ -27,12 +27,21 @@ public class ExportSlots {
   /** What a refused caller is told to wait: downloads take seconds to minutes. */
   static final Duration RETRY = Duration.ofSeconds(5);
 
+  /**
+   * A place not given back after this long is taken back: a download whose answer was never written
+   * (so never ended) must not keep exports refused until the server restarts.
+   */
+  static final Duration LONGEST_HOLD = Duration.ofHours(6);
+
   @Inject AybConfiguration configuration;
 
   private int total;
   private int perClient;
-  private int taken; // guarded by this
-  private final Map<String, Integer> takenBy = new HashMap<>(); // guarded by this
+  private LongSupplier clock = System::nanoTime;
+  private long nextId; // guarded by this
+  private final Map<Long, Held> held = new LinkedHashMap<>(); // guarded by this; oldest first
+
+  private record Held(String client, long takenAt) {}
 
   @PostConstruct
   void configure() {
@@ -45,6 +54,11 @@ public class ExportSlots {
   void configure(int total, int perClient) {
     this.total = total;
     this.perClient = perClient;
+  }
+
+  /** The clock places are timed with (tests). */
+  void clock(LongSupplier nanos) {
+    this.clock = Objects.requireNonNull(nanos, "nanos");
   }
 
   /**
@@ -60,8 +74,11 @@ public class ExportSlots {
         caller
             .map(c -> "entity:" + c.entityId())
             .orElseGet(() -> "address:" + ClientAddress.keyOf(clientAddress));
+    long id;
     synchronized (this) {
-      int mine = takenBy.getOrDefault(client, 0);
+      long now = clock.getAsLong();
+      held.values().removeIf(place -> now - place.takenAt() > LONGEST_HOLD.toNanos());
+      long mine = held.values().stream().filter(place -> place.client().equals(client)).count();
       if (perClient > 0 && mine >= perClient) {
         throw AybException.tooManyRequests(
             "Too many exports of yours are under way (at most "
@@ -69,26 +86,20 @@ public class ExportSlots {
                 + ", [limits] concurrent_exports_per_client); finish a download first",
             RETRY);
       }
-      if (total > 0 && taken >= total) {
+      if (total > 0 && held.size() >= total) {
         throw AybException.tooManyRequests(
             "Too many exports are under way on this server (at most "
                 + total
                 + ", [limits] concurrent_exports); try again shortly",
             RETRY);
       }
-      taken++;
-      takenBy.put(client, mine + 1);
+      id = nextId++;
+      held.put(id, new Held(client, now));
     }
-    AtomicBoolean given = new AtomicBoolean();
-    return () -> {
-      if (given.compareAndSet(false, true)) {
-        giveBack(client);
-      }
-    };
+    return () -> giveBack(id);
   }
 
-  private synchronized void giveBack(String client) {
-    taken--;
-    takenBy.computeIfPresent(client, (key, count) -> count > 1 ? count - 1 : null);
+  private synchronized void giveBack(long id) {
+    held.remove(id);
   }
 }

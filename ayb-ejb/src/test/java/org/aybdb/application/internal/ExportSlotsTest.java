@@ -44,6 +44,19 @@ class ExportSlotsTest {
   }
 
   @Test
+  void aPlaceNeverGivenBackIsTakenBackAfterTheLongestHold() {
+    ExportSlots slots = slots(1, 1);
+    long[] now = {0};
+    slots.clock(() -> now[0]);
+    slots.take(Optional.empty(), "203.0.113.9"); // its download never ended
+    assertThrows(AybException.class, () -> slots.take(Optional.empty(), "198.51.100.7"));
+    now[0] = ExportSlots.LONGEST_HOLD.toNanos() + 1;
+    Runnable next = slots.take(Optional.empty(), "198.51.100.7");
+    next.run();
+    slots.take(Optional.empty(), "203.0.113.9");
+  }
+
+  @Test
   void zeroSwitchesALimitOff() {
     ExportSlots slots = slots(0, 0);
     for (int i = 0; i < 100; i++) {

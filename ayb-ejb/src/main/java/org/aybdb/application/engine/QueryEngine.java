@@ -49,7 +49,9 @@ public interface QueryEngine {
    * Runs {@code sql} on {@code file}, a file in a version folder of {@code database} that is not
    * (yet) its current one: an uploaded file to check before it is switched in, or a scratch
    * database. It gets a sandboxed daemon of its own, kept for further calls on the same file until
-   * {@link #releaseFile}. No storage quota applies.
+   * {@link #releaseFile}. No storage quota applies, and its time limit is a copy's (10 minutes),
+   * not {@code [sandbox] query_timeout}: an import's integrity check of a large valid file takes
+   * longer than a query may.
    */
   QueryResult executeOnFile(
       DatabaseRef database, java.nio.file.Path file, AccessMode mode, String sql);

@@ -118,6 +118,9 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
   public QueryResult executeOnFile(DatabaseRef database, Path file, AccessMode mode, String sql) {
     Objects.requireNonNull(database, "database");
     Path checked = fileBelow(database, file);
+    // The server's own work on a whole file (an import's checks, an SQL dump's pages) gets the
+    // time limit of a copy: a valid file of a gigabyte must not be refused as damaged because its
+    // integrity check takes longer than a query may.
     try (QueryCursor cursor =
         open(
             fileKey(database, checked),
@@ -126,7 +129,8 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             mode,
             sql,
             0,
-            org.aybdb.application.engine.Cancellation.none())) {
+            org.aybdb.application.engine.Cancellation.none(),
+            settings.copyTimeout())) {
       return QueryResult.collect(cursor);
     }
   }
@@ -201,6 +205,19 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       String sql,
       long maxFileBytes,
       org.aybdb.application.engine.Cancellation cancellation) {
+    return open(key, file, database, mode, sql, maxFileBytes, cancellation, null);
+  }
+
+  /** As above, with the time limit {@code limit} instead of {@code [sandbox] query_timeout}. */
+  private QueryCursor open(
+      String key,
+      Supplier<Path> file,
+      DatabaseRef database,
+      AccessMode mode,
+      String sql,
+      long maxFileBytes,
+      org.aybdb.application.engine.Cancellation cancellation,
+      Duration limit) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
     DaemonPool daemons = requirePool(database);
@@ -211,7 +228,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
             0,
             0,
             mode == AccessMode.READ_ONLY ? QueryMode.READ_ONLY : QueryMode.READ_WRITE,
-            0,
+            limit == null ? 0 : Math.toIntExact(limit.toMillis()),
             0,
             0,
             sql,
@@ -229,9 +246,9 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
         leases.get(),
         readOnly ? leases : null,
         request,
-        settings.clientTimeout(),
+        limit == null ? settings.clientTimeout() : limit.plus(limit.dividedBy(2)),
         database.path(),
-        settings.queryTimeout().toMillis(),
+        (limit == null ? settings.queryTimeout() : limit).toMillis(),
         quota,
         listener,
         cancellation);

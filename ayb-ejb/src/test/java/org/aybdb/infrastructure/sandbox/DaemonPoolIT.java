@@ -8,6 +8,7 @@ import static org.aybdb.infrastructure.sandbox.Engines.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -449,6 +450,31 @@ class DaemonPoolIT {
         listener.count("retired", "INVALID") + listener.count("retired", "DEADLINE"),
         listener.events.toString());
     assertEquals(0, listener.count("crashed"), listener.events.toString());
+  }
+
+  @Test
+  void workOnAWholeFileGetsTheTimeLimitOfACopyNotOfAQuery() throws Exception {
+    // A query may take 1 s here; a copy (and an import's integrity check) 10 minutes.
+    start(settings(4, Duration.ofMinutes(10), Duration.ofSeconds(1)));
+    DatabaseRef db = table("whole.sqlite");
+    String slow =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000)"
+            + " SELECT count(*) FROM n";
+    AybException limited =
+        assertThrows(
+            AybException.class, () -> engine.execute(db, AccessMode.READ_ONLY, slow).rows());
+    assertTrue(limited.getMessage().contains("time limit of 1000 ms"), limited.getMessage());
+    Path upload =
+        new DatabaseDirectories(data).newVersion("pool", "whole.sqlite").resolve("upload.sqlite");
+    java.nio.file.Files.copy(
+        new DatabaseDirectories(data).currentFile("pool", "whole.sqlite").orElseThrow(), upload);
+    try {
+      assertEquals(
+          List.of(List.of("30000000")),
+          engine.executeOnFile(db, upload, AccessMode.READ_ONLY, slow).rows());
+    } finally {
+      engine.releaseFile(db, upload);
+    }
   }
 
   @Test

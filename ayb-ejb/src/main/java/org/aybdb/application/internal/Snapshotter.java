@@ -151,7 +151,7 @@ public class Snapshotter {
       }
       if (database.type() == DatabaseType.SQLITE) {
         // A DuckDB copy is checked by the daemon that made it (it reads the copy's tables back).
-        checkIntegrity(engine, database);
+        checkIntegrity(engine, database, copy);
       }
       long copied = System.nanoTime();
       String id = archiver.hash(copy);
@@ -204,8 +204,10 @@ public class Snapshotter {
       throw new UncheckedIOException(e);
     } finally {
       deleteQuietly(copy);
-      deleteQuietly(copy.resolveSibling(copyName + "-journal"));
-      deleteQuietly(copy.resolveSibling(copyName + ".wal"));
+      // What SQLite or DuckDB may have kept beside it while it was made or checked.
+      for (String suffix : List.of("-journal", "-wal", "-shm", ".wal")) {
+        deleteQuietly(copy.resolveSibling(copyName + suffix));
+      }
       if (scratch != null) {
         deleteTree(scratch);
       }
@@ -213,14 +215,19 @@ public class Snapshotter {
   }
 
   /**
-   * {@code PRAGMA integrity_check} inside the database's sandboxed daemon, right after the copy.
-   * ayb opens the copy in its server process to check it; here no tenant-controlled file is ever
-   * opened outside a sandbox, so the daemon checks the file the copy was made from: {@code VACUUM
-   * INTO} rebuilds the copy from exactly those b-trees, and only the daemon can write the copy.
+   * {@code PRAGMA integrity_check} of the copy, right after it was made. ayb opens the copy in its
+   * server process to check it; here no tenant-controlled file is ever opened outside a sandbox, so
+   * a sandboxed daemon of its own checks it, with a copy's time limit: a check under {@code
+   * [sandbox] query_timeout} would fail every snapshot of a database of a few gigabytes.
    */
-  private static void checkIntegrity(QueryEngine engine, DatabaseRef database) {
-    QueryResult result =
-        engine.execute(database, AccessMode.READ_ONLY, "PRAGMA integrity_check(1)");
+  private static void checkIntegrity(QueryEngine engine, DatabaseRef database, Path copy) {
+    QueryResult result;
+    try {
+      result =
+          engine.executeOnFile(database, copy, AccessMode.READ_ONLY, "PRAGMA integrity_check(1)");
+    } finally {
+      engine.releaseFile(database, copy);
+    }
     List<List<String>> rows = result.rows();
     if (rows.size() != 1 || rows.get(0).size() != 1 || !"ok".equals(rows.get(0).get(0))) {
       throw new AybException(

@@ -61,7 +61,8 @@ class SnapshotterTest {
   void aSnapshotIsCheckedThenUploadedUnderItsContentHash() throws IOException {
     write("first content");
     assertEquals(Snapshotter.Outcome.UPLOADED, snapshotter.snapshot(DB, storage, 3));
-    assertEquals(List.of("copy", "execute PRAGMA integrity_check(1)"), engine.events);
+    assertEquals(
+        List.of("copy", "check the copy PRAGMA integrity_check(1)", "release"), engine.events);
     assertEquals(List.of(idOf("first content")), ids());
     try (var left = Files.list(files.currentVersion("ada", "db.sqlite").orElseThrow())) {
       assertEquals(List.of("db.sqlite"), left.map(f -> f.getFileName().toString()).toList());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.aybdb.config.AybConfiguration;
 
 /**
  * The address a request is counted against ({@code [limits]} for anonymous callers): the socket
@@ -14,6 +15,19 @@ import java.util.Objects;
 public final class ClientAddresses {
 
   private ClientAddresses() {}
+
+  /** The client address of {@code request}, through {@code configuration}'s trusted proxies. */
+  public static String of(HttpServletRequest request, AybConfiguration configuration) {
+    return of(request, configuration.limits().trustedProxies());
+  }
+
+  /**
+   * The client address of {@code exchange}'s request, as {@link #of(HttpServletRequest,
+   * AybConfiguration)}.
+   */
+  public static String of(HttpExchange exchange, AybConfiguration configuration) {
+    return of(exchange, configuration.limits().trustedProxies());
+  }
 
   /** The client address of {@code request}. */
   public static String of(HttpServletRequest request, List<String> trustedProxies) {

@@ -47,7 +47,7 @@ public class AnonymousSessions {
     }
     try {
       if (session.isNew()) {
-        String client = ClientAddresses.of(request, configuration.limits().trustedProxies());
+        String client = ClientAddresses.of(request, configuration);
         admit(ClientAddress.keyOf(client), session);
       }
     } catch (IllegalStateException invalidated) {

@@ -50,7 +50,7 @@ public class Visitor {
 
   /** The network address the request came from, through the trusted proxies. */
   public String address() {
-    return ClientAddresses.of(request, configuration.limits().trustedProxies());
+    return ClientAddresses.of(request, configuration);
   }
 
   public boolean isLoggedIn() {

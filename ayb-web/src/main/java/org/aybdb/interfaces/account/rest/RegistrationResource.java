@@ -69,6 +69,6 @@ public class RegistrationResource {
 
   /** Where the request came from (through trusted proxies): the e-mails are limited per client. */
   private String clientAddress() {
-    return ClientAddresses.of(request, configuration.limits().trustedProxies());
+    return ClientAddresses.of(request, configuration);
   }
 }

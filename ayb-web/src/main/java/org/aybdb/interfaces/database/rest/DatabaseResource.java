@@ -159,7 +159,7 @@ public class DatabaseResource {
     return QueryAnswer.of(
         queries.open(
             callers.optionalCaller(),
-            ClientAddresses.of(request, configuration.limits().trustedProxies()),
+            ClientAddresses.of(request, configuration),
             entity(),
             database(),
             sql));
@@ -185,7 +185,7 @@ public class DatabaseResource {
     return TypedAnswer.of(
         queries.run(
             callers.optionalCaller(),
-            ClientAddresses.of(request, configuration.limits().trustedProxies()),
+            ClientAddresses.of(request, configuration),
             entity(),
             database(),
             batch),

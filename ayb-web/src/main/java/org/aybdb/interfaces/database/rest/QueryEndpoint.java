@@ -135,7 +135,7 @@ public class QueryEndpoint {
       cursor =
           queries.open(
               Optional.ofNullable(caller),
-              ClientAddresses.of(exchange, configuration.limits().trustedProxies()),
+              ClientAddresses.of(exchange, configuration),
               entity,
               database,
               sql);

@@ -33,11 +33,7 @@ public class PageQueryAdmission {
   void admitOnce(Optional<Caller> caller, String entity, String database) {
     if (ticket == null) {
       ticket =
-          databases.admit(
-              caller,
-              ClientAddresses.of(request, configuration.limits().trustedProxies()),
-              entity,
-              database);
+          databases.admit(caller, ClientAddresses.of(request, configuration), entity, database);
       request.setAttribute(HELD, this);
     }
   }

@@ -228,7 +228,7 @@ public class PortabilityResource {
   }
 
   private String clientAddress() {
-    return ClientAddresses.of(request, configuration.limits().trustedProxies());
+    return ClientAddresses.of(request, configuration);
   }
 
   /** The entity of the path, lower-case (entity names are case-insensitive). */

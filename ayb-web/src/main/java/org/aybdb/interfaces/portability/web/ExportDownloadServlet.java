@@ -48,10 +48,7 @@ public class ExportDownloadServlet extends HttpServlet {
     try {
       exported =
           portability.export(
-              visitor.caller(),
-              ClientAddresses.of(request, configuration.limits().trustedProxies()),
-              entity,
-              database);
+              visitor.caller(), ClientAddresses.of(request, configuration), entity, database);
     } catch (AybException refused) {
       if (refused.retryAfterSeconds() > 0) {
         response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));

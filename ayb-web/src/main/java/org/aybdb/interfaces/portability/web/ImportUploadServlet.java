@@ -78,7 +78,7 @@ public class ImportUploadServlet extends HttpServlet {
     try {
       portability.importDatabase(
           caller,
-          ClientAddresses.of(request, configuration.limits().trustedProxies()),
+          ClientAddresses.of(request, configuration),
           entity,
           database,
           () ->

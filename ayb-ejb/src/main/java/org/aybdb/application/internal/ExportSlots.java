@@ -70,10 +70,7 @@ public class ExportSlots {
   public Runnable take(Optional<Caller> caller, String clientAddress) {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(clientAddress, "clientAddress");
-    String client =
-        caller
-            .map(c -> "entity:" + c.entityId())
-            .orElseGet(() -> "address:" + ClientAddress.keyOf(clientAddress));
+    String client = ClientAddress.callerKey(caller, clientAddress);
     long id;
     synchronized (this) {
       long now = clock.getAsLong();

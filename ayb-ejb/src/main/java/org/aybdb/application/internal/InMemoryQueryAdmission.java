@@ -50,14 +50,12 @@ public class InMemoryQueryAdmission implements QueryAdmission {
     Objects.requireNonNull(clientAddress, "clientAddress");
     Objects.requireNonNull(database, "database");
     Map<String, Integer> places = new HashMap<>();
-    String key;
+    String key = ClientAddress.callerKey(caller, clientAddress);
     RateLimiter rate;
     if (caller.isPresent()) {
-      key = "entity:" + caller.get().entityId();
       rate = entityRate;
       places.put(key, limits.concurrentQueries());
     } else {
-      key = "address:" + ClientAddress.keyOf(clientAddress);
       rate = addressRate;
       places.put(key, limits.anonymousConcurrentQueries());
       places.put("anonymous-on:" + database, limits.anonymousQueriesPerDatabase());

@@ -220,6 +220,7 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
       Duration limit) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sql, "sql");
+    Duration timeLimit = limit == null ? settings.queryTimeout() : limit;
     DaemonPool daemons = requirePool(database);
     requireSqlSize(sql);
     boolean quota = mode == AccessMode.READ_WRITE && maxFileBytes > 0;
@@ -246,9 +247,9 @@ public final class PooledQueryEngine implements QueryEngine, AutoCloseable {
         leases.get(),
         readOnly ? leases : null,
         request,
-        limit == null ? settings.clientTimeout() : limit.plus(limit.dividedBy(2)),
+        SandboxSettings.clientTimeout(timeLimit),
         database.path(),
-        (limit == null ? settings.queryTimeout() : limit).toMillis(),
+        timeLimit.toMillis(),
         quota,
         listener,
         cancellation);

@@ -76,9 +76,13 @@ public record SandboxSettings(
    * limit answers cleanly first and this deadline only catches a daemon that stopped answering.
    */
   public Duration clientTimeout() {
-    Duration slack = queryTimeout.dividedBy(2);
-    return queryTimeout.plus(
-        slack.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : slack);
+    return clientTimeout(queryTimeout);
+  }
+
+  /** How long the server waits for the answer of work with the time limit {@code limit}. */
+  public static Duration clientTimeout(Duration limit) {
+    Duration slack = limit.dividedBy(2);
+    return limit.plus(slack.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : slack);
   }
 
   /** A copy with another daemon configuration (tests: unsandboxed daemons, small limits). */

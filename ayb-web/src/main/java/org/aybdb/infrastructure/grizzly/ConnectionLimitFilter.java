@@ -1,17 +1,15 @@
 package org.aybdb.infrastructure.grizzly;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.aybdb.application.ClientAddress;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -69,7 +67,7 @@ public final class ConnectionLimitFilter extends BaseFilter {
     if (connection.getPeerAddress() instanceof InetSocketAddress peer
         && peer.getAddress() != null
         && !exempt.test(peer.getAddress())) {
-      InetAddress client = client(peer.getAddress());
+      InetAddress client = ClientAddress.subscriber(peer.getAddress());
       if (counts.open(client)) {
         COUNTED.set(connection, client);
       } else {
@@ -107,20 +105,6 @@ public final class ConnectionLimitFilter extends BaseFilter {
       counts.closed(address);
     }
     return ctx.getInvokeAction();
-  }
-
-  /** {@code address} as the client it counts for: IPv4 as is, IPv6 cut to its /64 prefix. */
-  static InetAddress client(InetAddress address) {
-    if (!(address instanceof Inet6Address)) {
-      return address;
-    }
-    byte[] prefix = address.getAddress();
-    Arrays.fill(prefix, 8, 16, (byte) 0);
-    try {
-      return InetAddress.getByAddress(prefix);
-    } catch (UnknownHostException e) {
-      return address; // 16 bytes are always an address
-    }
   }
 
   /** Open connections per client address, at most {@link #max()} each. */

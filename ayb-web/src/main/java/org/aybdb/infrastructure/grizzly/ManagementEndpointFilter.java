@@ -70,8 +70,7 @@ public final class ManagementEndpointFilter extends BaseFilter {
             ? peer.getAddress().getHostAddress()
             : null;
     // A request a proxy relayed came from its client, not from the proxy's address.
-    boolean relayed =
-        ManagementAccess.RELAY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
+    boolean relayed = ManagementAccess.relayed(request::getHeader);
     if (allowed.test(relayed ? null : address, request.getHeader(Header.Authorization))) {
       String method = request.getMethod().getMethodString();
       if (!READ_METHODS.contains(method)) {

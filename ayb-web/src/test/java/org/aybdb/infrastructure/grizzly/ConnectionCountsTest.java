@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import org.aybdb.application.ClientAddress;
 import org.aybdb.infrastructure.grizzly.ConnectionLimitFilter.ConnectionCounts;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,12 @@ class ConnectionCountsTest {
   @Test
   void anIpv6ClientIsCountedByItsSlash64() {
     ConnectionCounts counts = new ConnectionCounts(1);
-    assertTrue(counts.open(ConnectionLimitFilter.client(address("2001:db8:1:2::1"))));
+    assertTrue(counts.open(ClientAddress.subscriber(address("2001:db8:1:2::1"))));
     assertFalse(
-        counts.open(ConnectionLimitFilter.client(address("2001:db8:1:2:ffff:0:0:9"))),
+        counts.open(ClientAddress.subscriber(address("2001:db8:1:2:ffff:0:0:9"))),
         "another address of the same /64");
-    assertTrue(counts.open(ConnectionLimitFilter.client(address("2001:db8:1:3::1"))));
-    assertEquals(b, ConnectionLimitFilter.client(b), "IPv4 as it is");
+    assertTrue(counts.open(ClientAddress.subscriber(address("2001:db8:1:3::1"))));
+    assertEquals(b, ClientAddress.subscriber(b), "IPv4 as it is");
   }
 
   @Test

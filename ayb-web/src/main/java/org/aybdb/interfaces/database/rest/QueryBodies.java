@@ -31,13 +31,6 @@ final class QueryBodies {
   private QueryBodies() {}
 
   /**
-   * The statements of {@code body}.
-   *
-   * @param typed whether the caller asked for typed results
-   * @param maxParams the most values all statements may bind together
-   * @param maxStatements the most statements a batch may hold
-   */
-  /**
    * The most JSON values (elements and members) a body within both caps can hold: each parameter at
    * most a typed object of a few members, each statement an object with its query and parameters. A
    * larger body is refused before its tree is built (a 2 MiB body of small numbers would take tens
@@ -47,6 +40,13 @@ final class QueryBodies {
     return (int) Math.min(Integer.MAX_VALUE, 4L * maxParams + 5L * maxStatements + 32);
   }
 
+  /**
+   * The statements of {@code body}.
+   *
+   * @param typed whether the caller asked for typed results
+   * @param maxParams the most values all statements may bind together
+   * @param maxStatements the most statements a batch may hold
+   */
   static StatementBatch parse(JsonObject body, boolean typed, int maxParams, int maxStatements) {
     if (body.containsKey("statements")) {
       requireOnly(body, Set.of("statements"), "");

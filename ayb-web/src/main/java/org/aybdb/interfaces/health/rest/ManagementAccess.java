@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.aybdb.config.AybConfiguration;
 
 /**
@@ -26,7 +27,7 @@ import org.aybdb.config.AybConfiguration;
 public class ManagementAccess {
 
   /** Headers a reverse proxy adds to the requests it relays. */
-  public static final List<String> RELAY_HEADERS =
+  private static final List<String> RELAY_HEADERS =
       List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
 
   @Inject AybConfiguration configuration;
@@ -46,8 +47,9 @@ public class ManagementAccess {
   /** Whether {@code request} comes from a management address or carries the management token. */
   public boolean allows(HttpServletRequest request) {
     Objects.requireNonNull(request, "request");
-    boolean relayed = RELAY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
-    return allows(relayed ? null : request.getRemoteAddr(), request.getHeader("Authorization"));
+    return allows(
+        relayed(request::getHeader) ? null : request.getRemoteAddr(),
+        request.getHeader("Authorization"));
   }
 
   /**
@@ -65,6 +67,11 @@ public class ManagementAccess {
     byte[] given =
         authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, token.get());
+  }
+
+  /** Whether a request whose headers {@code header} gives was relayed by a proxy. */
+  public static boolean relayed(Function<String, String> header) {
+    return RELAY_HEADERS.stream().anyMatch(name -> header.apply(name) != null);
   }
 
   /** Whether {@code address} is one of {@code [management] addresses}. */

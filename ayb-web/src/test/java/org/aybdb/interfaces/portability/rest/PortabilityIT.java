@@ -46,6 +46,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PortabilityIT {
 
+  /** 1.2 MB of random blobs: two of them pass the build's 2 MiB per entity. */
+  private static final String FILL =
+      "CREATE TABLE t(b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+          + " WHERE i < 1200) INSERT INTO t SELECT randomblob(1000) FROM n";
+
   @RegisterExtension static final GreenMailExtension SMTP = TestAccounts.smtpServer();
 
   @ServerUrl URL base;
@@ -558,12 +563,9 @@ class PortabilityIT {
     Account owner = accounts.register("fork-big");
     Account taker = accounts.register("fork-taker");
     String source = database(owner, "source", "read-only");
-    String fill =
-        "CREATE TABLE t(b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-            + " WHERE i < 1200) INSERT INTO t SELECT randomblob(1000) FROM n";
-    calls.queryOrFail(owner.bearer(), source, fill);
+    calls.queryOrFail(owner.bearer(), source, FILL);
     String own = database(taker, "own", "no-access");
-    calls.queryOrFail(taker.bearer(), own, fill);
+    calls.queryOrFail(taker.bearer(), own, FILL);
 
     HttpResponse<String> bytes = fork(taker.bearer(), source, taker.entity() + "/copy");
     assertEquals(403, bytes.statusCode(), bytes.body());
@@ -608,12 +610,9 @@ class PortabilityIT {
 
     // 1.2 MB in a database whose name starts with a dot count against the 2 MiB per entity.
     String hidden = database(owner, ".filled", "no-access");
-    String fill =
-        "CREATE TABLE t(b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-            + " WHERE i < 1200) INSERT INTO t SELECT randomblob(1000) FROM n";
-    calls.queryOrFail(owner.bearer(), hidden, fill);
+    calls.queryOrFail(owner.bearer(), hidden, FILL);
     String other = database(owner, "other", "no-access");
-    HttpResponse<String> refused = calls.query(owner.bearer(), other, fill);
+    HttpResponse<String> refused = calls.query(owner.bearer(), other, FILL);
     assertEquals(403, refused.statusCode(), refused.body());
     assertTrue(
         json(refused).getString("message").startsWith("Storage quota exceeded"), refused.body());
